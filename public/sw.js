@@ -1,0 +1,84 @@
+// Boutiq service worker: keeps the app shell and the pages already visited, so that the app
+// opens and reloads without network (I1). Reads of the API are kept too, for later offline use.
+// Writes (POST) always go to the network; the app's outbox handles them.
+const VERSION = "boutiq-v1";
+const SHELL = [
+  "/pkg/boutiq.js",
+  "/pkg/boutiq.wasm",
+  "/pkg/boutiq.css",
+  "/manifest.webmanifest",
+  "/icons/icon-192.png",
+  "/icons/icon-512.png",
+];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(VERSION).then((cache) =>
+      Promise.all(SHELL.map((url) => cache.add(url).catch(() => undefined))),
+    ).then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== VERSION).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+// The page tells us its URL after load and after each in-app navigation: keep its HTML.
+self.addEventListener("message", (event) => {
+  if (typeof event.data !== "string") return;
+  const url = new URL(event.data, self.location.origin);
+  if (url.origin !== self.location.origin) return;
+  event.waitUntil(
+    fetch(url, { credentials: "same-origin" })
+      .then((response) => (response.ok ? caches.open(VERSION).then((c) => c.put(url, response)) : undefined))
+      .catch(() => undefined),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.pathname === "/sw.js" || url.pathname === "/healthz" || url.pathname === "/readyz") return;
+  const isAsset = url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/icons/") ||
+    url.pathname === "/manifest.webmanifest";
+  event.respondWith(isAsset ? staleWhileRevalidate(event, request) : networkFirst(request));
+});
+
+// Pages and API reads: the network when it answers, else the last copy kept.
+async function networkFirst(request) {
+  const cache = await caches.open(VERSION);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const kept = await cache.match(request);
+    if (kept) return kept;
+    if (request.mode === "navigate") {
+      const home = await cache.match("/");
+      if (home) return home;
+    }
+    throw error;
+  }
+}
+
+// The bundle and icons: the kept copy at once (fast on 3G), refreshed in the background.
+async function staleWhileRevalidate(event, request) {
+  const cache = await caches.open(VERSION);
+  const kept = await cache.match(request);
+  const refresh = fetch(request)
+    .then((response) => {
+      if (response.ok) return cache.put(request, response.clone()).then(() => response);
+      return response;
+    });
+  if (kept) {
+    event.waitUntil(refresh.catch(() => undefined));
+    return kept;
+  }
+  return refresh;
+}

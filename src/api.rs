@@ -1,0 +1,18 @@
+//! Server functions, one file per area. Each is thin: who is calling → parse the input →
+//! call the store → map errors. Reads are GET, writes are POST with a client operation id.
+
+pub mod auth;
+pub mod shops;
+pub mod supplier_profile;
+
+/// Who is calling: the session of the current request, or `Unauthorized`.
+#[cfg(feature = "ssr")]
+pub(crate) fn caller() -> Result<crate::server::auth::Caller, crate::domain::AppError> {
+    let parts = leptos::prelude::use_context::<http::request::Parts>()
+        .ok_or(crate::domain::AppError::Unauthorized)?;
+    let state = crate::server::AppState::current()?;
+    state
+        .keys
+        .caller(&parts.headers)
+        .ok_or(crate::domain::AppError::Unauthorized)
+}

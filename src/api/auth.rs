@@ -1,0 +1,188 @@
+//! Accounts and sessions (A1, A2, A3, A6): register, log in, log out, who am I.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::{GetUrl, Json};
+
+use crate::domain::{AppError, OpId, Role, Session};
+#[cfg(feature = "ssr")]
+use crate::server::{AppState, respond::reject};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct RegisterInput {
+    pub role: Option<Role>,
+    pub name: String,
+    pub email: String,
+    pub password: String,
+    /// Shop name for a shopkeeper, company name for a supplier.
+    pub workspace_name: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct LoginInput {
+    pub email: String,
+    pub password: String,
+}
+
+/// `POST /api/auth/register` — anyone. Creates the account with its first shop or supplier
+/// profile and signs in.
+#[server(prefix = "/api", endpoint = "auth/register", input = Json)]
+pub async fn register(op: OpId, input: RegisterInput) -> Result<Session, AppError> {
+    use crate::domain::{Email, Password, text};
+    use crate::server::{auth, db::DbError, store};
+    async move {
+        let role = input
+            .role
+            .ok_or_else(|| AppError::invalid("role", "error.role.required"))?;
+        let name = text::required("name", &input.name, 100)?;
+        let email = Email::parse(&input.email)?;
+        let password = Password::parse(&input.password)?;
+        let workspace_name = text::required("workspace_name", &input.workspace_name, 100)?;
+        let state = AppState::current()?;
+        let password_hash = auth::hash_password(password).await?;
+        let account = store::auth::NewAccount {
+            name: &name,
+            email: &email,
+            password_hash: &password_hash,
+            role,
+            workspace_name: &workspace_name,
+        };
+        let user_id = store::auth::create_account(&state.db, &op, account)
+            .await
+            .map_err(|error| match error {
+                DbError::Unique(index) if index == "user_email" => {
+                    AppError::conflict("email", "error.email.taken")
+                }
+                other => other.into(),
+            })?;
+        start_session(&state, &user_id).await
+    }
+    .await
+    .map_err(reject)
+}
+
+/// `POST /api/auth/login` — anyone. Rate-limited per account and per client IP.
+#[server(prefix = "/api", endpoint = "auth/login", input = Json)]
+pub async fn login(op: OpId, input: LoginInput) -> Result<Session, AppError> {
+    use crate::domain::Email;
+    use crate::server::{auth, store};
+    // Signing in changes no shop data: a replay simply signs in again.
+    let _ = op;
+    async move {
+        let email = Email::parse(&input.email)?;
+        if input.password.is_empty() {
+            return Err(AppError::invalid("password", "error.password.required"));
+        }
+        let state = AppState::current()?;
+        let config = &state.config;
+        let window = config.login_failure_window_secs;
+        let keys = [
+            format!("account:{}", email.as_str()),
+            format!("ip:{}", client_ip(config.trust_forwarded_for)),
+        ];
+        let limits = [
+            config.login_max_failures_per_account,
+            config.login_max_failures_per_ip,
+        ];
+        for (key, limit) in keys.iter().zip(limits) {
+            if store::auth::recent_login_failures(&state.db, key, window).await? >= limit {
+                tracing::warn!(key, "sign-in rate limit reached");
+                return Err(AppError::RateLimited {
+                    retry_after_secs: window,
+                });
+            }
+        }
+        let credentials = store::auth::credentials(&state.db, &email).await?;
+        let stored_hash = credentials.as_ref().map(|c| c.password_hash.clone());
+        let (true, Some(credentials)) = (
+            auth::verify_password(input.password, stored_hash).await,
+            credentials,
+        ) else {
+            store::auth::record_login_failure(&state.db, &keys, window).await?;
+            return Err(AppError::WrongCredentials);
+        };
+        store::auth::clear_login_failures(&state.db, &keys[0]).await?;
+        start_session(&state, &credentials.user_id).await
+    }
+    .await
+    .map_err(reject)
+}
+
+/// `POST /api/auth/logout` — anyone. Clears the session cookie.
+#[server(prefix = "/api", endpoint = "auth/logout", input = Json)]
+pub async fn logout(op: OpId) -> Result<(), AppError> {
+    let _ = op;
+    let state = AppState::current().map_err(reject)?;
+    set_session_cookie(&state, None);
+    Ok(())
+}
+
+/// `GET /api/auth/session` — anyone. The signed-in user, or nothing.
+#[server(prefix = "/api", endpoint = "auth/session", input = GetUrl)]
+pub async fn current_session() -> Result<Option<Session>, AppError> {
+    async move {
+        let Ok(caller) = super::caller() else {
+            return Ok(None);
+        };
+        let state = AppState::current()?;
+        Ok(crate::server::store::auth::session(&state.db, &caller.user_id).await?)
+    }
+    .await
+    .map_err(reject)
+}
+
+/// Issues the session cookie for `user_id` and returns what the pages show of the session.
+#[cfg(feature = "ssr")]
+async fn start_session(state: &AppState, user_id: &str) -> Result<Session, AppError> {
+    let session = crate::server::store::auth::session(&state.db, user_id)
+        .await?
+        .ok_or_else(|| {
+            crate::server::respond::internal("session", "account vanished after sign-in")
+        })?;
+    let token = state.keys.issue(&session.user_id, session.role)?;
+    set_session_cookie(state, Some(&token));
+    Ok(session)
+}
+
+#[cfg(feature = "ssr")]
+fn set_session_cookie(state: &AppState, token: Option<&str>) {
+    let cookie = crate::server::auth::session_cookie(
+        token,
+        state.keys.ttl_secs(),
+        state.config.cookie_secure,
+    );
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&cookie),
+    ) {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+}
+
+/// The client IP: the socket's peer, or the first X-Forwarded-For hop behind a trusted proxy.
+#[cfg(feature = "ssr")]
+fn client_ip(trust_forwarded_for: bool) -> String {
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return "unknown".into();
+    };
+    let forwarded = trust_forwarded_for
+        .then(|| {
+            parts
+                .headers
+                .get("x-forwarded-for")?
+                .to_str()
+                .ok()?
+                .split(',')
+                .next()
+                .map(|ip| ip.trim().to_owned())
+        })
+        .flatten();
+    forwarded
+        .or_else(|| {
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|info| info.0.ip().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into())
+}

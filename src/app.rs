@@ -1,0 +1,103 @@
+//! `<App/>`: the HTML shell, shared contexts (preferences, session), and the routes with their
+//! role guards.
+
+use leptos::prelude::*;
+use leptos_meta::{Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::domain::Role;
+use crate::ui::auth::{LoginPage, RegisterPage};
+use crate::ui::components::SectionPage;
+use crate::ui::layout::{Home, NotFound, RoleArea, SessionResource};
+use crate::ui::prefs::Prefs;
+use crate::ui::shop::{ShopDashboard, ShopSettings};
+use crate::ui::supplier::{SupplierDashboard, SupplierSettings};
+
+/// The document around the app, rendered on the server. Its inline scripts carry a fresh nonce
+/// that the page's Content-Security-Policy allows.
+#[cfg(feature = "ssr")]
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    use leptos::hydration::{AutoReload, HydrationScripts};
+    use leptos_meta::MetaTags;
+
+    leptos::nonce::provide_nonce();
+    if let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) && let Ok(csp) = http::HeaderValue::from_str(&crate::server::http::page_csp(&nonce))
+    {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, csp);
+    }
+    let (lang, theme) = crate::ui::prefs::from_request();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code() data-theme=theme.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
+                <meta name="theme-color" content="#0f766e"/>
+                <meta name="description" content="Boutiq"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="icon" type="image/png" href="/icons/icon-192.png"/>
+                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    Prefs::provide();
+    SessionResource::provide();
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/boutiq.css"/>
+        <Title text="Boutiq"/>
+        <Router>
+            <KeepVisitedPages/>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=Home/>
+                <Route path=path!("/login") view=LoginPage/>
+                <Route path=path!("/register") view=RegisterPage/>
+                <ParentRoute path=path!("/shop") view=|| view! { <RoleArea role=Role::Shopkeeper/> }>
+                    <Route path=path!("") view=ShopDashboard/>
+                    <Route path=path!("products") view=|| view! { <SectionPage title="nav.products" intro="page.shop.products.intro"/> }/>
+                    <Route path=path!("orders") view=|| view! { <SectionPage title="nav.orders" intro="page.shop.orders.intro"/> }/>
+                    <Route path=path!("suppliers") view=|| view! { <SectionPage title="nav.suppliers" intro="page.shop.suppliers.intro"/> }/>
+                    <Route path=path!("alerts") view=|| view! { <SectionPage title="nav.alerts" intro="page.shop.alerts.intro"/> }/>
+                    <Route path=path!("settings") view=ShopSettings/>
+                </ParentRoute>
+                <ParentRoute path=path!("/supplier") view=|| view! { <RoleArea role=Role::Supplier/> }>
+                    <Route path=path!("") view=SupplierDashboard/>
+                    <Route path=path!("catalog") view=|| view! { <SectionPage title="nav.catalog" intro="page.supplier.catalog.intro"/> }/>
+                    <Route path=path!("orders") view=|| view! { <SectionPage title="nav.orders" intro="page.supplier.orders.intro"/> }/>
+                    <Route path=path!("settings") view=SupplierSettings/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// After every in-app navigation, asks the service worker to keep the page for offline use.
+#[component]
+fn KeepVisitedPages() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        #[cfg(feature = "hydrate")]
+        if previous.is_some_and(|p| p != path) {
+            leptos::task::spawn_local(crate::offline::service_worker::keep_current_page());
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = previous;
+        path
+    });
+}

@@ -1,0 +1,16 @@
+//! Plain types and rules shared by the server and the browser. No I/O here.
+
+pub mod email;
+pub mod error;
+pub mod op;
+pub mod password;
+pub mod role;
+pub mod session;
+pub mod text;
+
+pub use email::Email;
+pub use error::AppError;
+pub use op::OpId;
+pub use password::{Password, PasswordStrength};
+pub use role::Role;
+pub use session::Session;

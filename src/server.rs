@@ -1,0 +1,11 @@
+//! Server-only code: configuration, database, sessions, HTTP stack, data access.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod respond;
+pub mod state;
+pub mod store;
+
+pub use state::AppState;

@@ -1,0 +1,143 @@
+//! The HTTP stack: pages and server functions (Leptos), health probes, and the layers every
+//! response goes through (request id, one log line, compression, security headers).
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, Request, Response, StatusCode, header};
+use axum::routing::get;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use tracing::Span;
+
+use super::AppState;
+use crate::app::{App, shell};
+
+/// The whole application as one axum router (used by `main` and by the tests).
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let shell_fn = {
+        let options = state.leptos_options.clone();
+        move || shell(options.clone())
+    };
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .leptos_routes_with_context(&state, routes, context.clone(), shell_fn)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(request_span)
+                        .on_response(log_response),
+                )
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(CompressionLayer::new())
+                .layer(header_if_missing(
+                    header::CONTENT_SECURITY_POLICY,
+                    STRICT_CSP,
+                ))
+                .layer(header_if_missing(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                .layer(header_if_missing(header::REFERRER_POLICY, "same-origin"))
+                .layer(header_if_missing(header::X_FRAME_OPTIONS, "DENY"))
+                .layer(header_if_missing(header::CACHE_CONTROL, "no-cache")),
+        )
+        .with_state(state)
+}
+
+/// The policy of every response but pages (pages carry their own, with a script nonce).
+const STRICT_CSP: &str =
+    "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/// The policy of a page whose inline scripts carry `nonce`.
+pub fn page_csp(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+         img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:3001 ws://localhost:3001; \
+         manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+    )
+}
+
+fn header_if_missing(
+    name: header::HeaderName,
+    value: &'static str,
+) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    match tokio::time::timeout(Duration::from_secs(2), state.db.is_ready()).await {
+        Ok(true) => (StatusCode::OK, "ready"),
+        _ => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
+    }
+}
+
+fn request_span(request: &Request<Body>) -> Span {
+    let request_id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id)
+}
+
+/// One line per request, with its status and latency.
+fn log_response<B>(response: &Response<B>, latency: Duration, _span: &Span) {
+    tracing::info!(
+        status = response.status().as_u16(),
+        latency_ms = latency.as_secs_f64() * 1000.0,
+        "response"
+    );
+}
+
+/// Serves until SIGTERM or Ctrl-C, then lets the requests in flight finish.
+pub async fn serve(state: AppState) -> std::io::Result<()> {
+    let address = state.config.listen;
+    let listener = tokio::net::TcpListener::bind(address).await?;
+    tracing::info!(%address, "listening");
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

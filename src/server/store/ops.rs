@@ -1,0 +1,51 @@
+//! Writes applied at most once per client operation id, atomically with their effect.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+use crate::domain::OpId;
+use crate::server::db::{Db, DbError};
+
+/// Runs `body` in one transaction together with the record of operation (`scope`, `op`).
+/// `body` is SurrealQL that ends by setting `$result`; that value is stored with the operation
+/// and returned. A replay of the same operation finds the record and returns the stored result
+/// without running `body` again. A refused write (a `THROW`, an index) leaves nothing behind,
+/// so a corrected retry runs normally.
+pub async fn run_once<T: DeserializeOwned>(
+    db: &Db,
+    scope: &str,
+    op: &OpId,
+    body: &str,
+    mut vars: Value,
+) -> Result<T, DbError> {
+    vars["op_scope"] = json!(scope);
+    vars["op_id"] = json!(op.as_str());
+    let sql = format!(
+        "BEGIN TRANSACTION;
+         CREATE type::record('operation', [$op_scope, $op_id]) SET at = time::now();
+         {body}
+         UPDATE type::record('operation', [$op_scope, $op_id]) SET result = $result;
+         COMMIT TRANSACTION;
+         RETURN $result;"
+    );
+    match db.query(&sql, vars.clone()).await {
+        Ok(mut rows) => rows
+            .last()?
+            .ok_or_else(|| DbError::Other("operation returned no result".into())),
+        Err(DbError::AlreadyExists(message)) if message.contains("operation") => {
+            stored_result(db, vars).await
+        }
+        Err(error) => Err(error),
+    }
+}
+
+async fn stored_result<T: DeserializeOwned>(db: &Db, vars: Value) -> Result<T, DbError> {
+    let mut rows = db
+        .query(
+            "SELECT VALUE result FROM ONLY type::record('operation', [$op_scope, $op_id])",
+            vars,
+        )
+        .await?;
+    rows.first::<T>(0)?
+        .ok_or_else(|| DbError::Other("replayed operation has no stored result".into()))
+}

@@ -1,0 +1,79 @@
+//! `/login`: e-mail, password, "se souvenir de moi".
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use super::{AuthFrame, remember_email, remembered_email};
+use crate::api::auth::{Login, LoginInput};
+use crate::offline::send;
+use crate::ui::components::{FormAlert, FormErrors, TextField};
+use crate::ui::i18n::t;
+use crate::ui::layout::go;
+
+const FIELDS: &[&str] = &["email", "password"];
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let remember = RwSignal::new(false);
+    let errors = FormErrors::new();
+    let pending = RwSignal::new(false);
+    let query = use_query_map();
+
+    Effect::new(move |_| {
+        if let Some(saved) = remembered_email() {
+            email.set(saved);
+            remember.set(true);
+        }
+    });
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        errors.set(None);
+        let input = LoginInput {
+            email: email.get_untracked(),
+            password: password.get_untracked(),
+        };
+        let next = query.with_untracked(|q| q.get("next"));
+        let keep = remember.get_untracked();
+        spawn_local(async move {
+            match send(|op| Login { op, input }).await {
+                Ok(session) => {
+                    remember_email(keep.then_some(session.email.as_str()));
+                    go(&session.role.landing(next.as_deref()));
+                }
+                Err(error) => {
+                    errors.set(Some(error));
+                    pending.set(false);
+                }
+            }
+        });
+    };
+
+    view! {
+        <AuthFrame title="login.title">
+            <form on:submit=submit novalidate>
+                <TextField id="email" label="login.email" value=email error=errors.for_field("email")
+                    input_type="email" autocomplete="email" input_mode="email"/>
+                <TextField id="password" label="login.password" value=password error=errors.for_field("password")
+                    input_type="password" autocomplete="current-password"/>
+                <label class="check">
+                    <input type="checkbox" name="remember" prop:checked=remember
+                        on:change=move |ev| remember.set(event_target_checked(&ev))/>
+                    {t("login.remember")}
+                </label>
+                <FormAlert message=errors.general(FIELDS)/>
+                <button type="submit" class="button primary" disabled=pending>{t("login.submit")}</button>
+            </form>
+            <p class="switch-auth">{t("login.no_account")} " " <A href="/register">{t("login.register")}</A></p>
+        </AuthFrame>
+    }
+}

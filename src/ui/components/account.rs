@@ -1,0 +1,47 @@
+//! The part of Paramètres common to both roles: who I am, display preferences, sign out.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::{LanguageSwitch, ThemeSwitch};
+use crate::api::auth::Logout;
+use crate::domain::{Role, Session};
+use crate::offline::send;
+use crate::ui::i18n::t;
+use crate::ui::layout::go;
+
+#[component]
+pub fn AccountSettings() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let role_key = match session.role {
+        Role::Shopkeeper => "settings.role.shopkeeper",
+        Role::Supplier => "settings.role.supplier",
+    };
+    let signing_out = RwSignal::new(false);
+    let sign_out = move |_| {
+        signing_out.set(true);
+        spawn_local(async move {
+            // Even if the server cannot be reached, leave: the page will ask to sign in again.
+            let _ = send(|op| Logout { op }).await;
+            go("/login");
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="account-title">
+            <h2 id="account-title">{t("settings.account")}</h2>
+            <dl class="facts">
+                <dt>{t("register.name")}</dt><dd>{session.name.clone()}</dd>
+                <dt>{t("login.email")}</dt><dd>{session.email.clone()}</dd>
+                <dt>{t("register.choose")}</dt><dd>{t(role_key)}</dd>
+            </dl>
+        </section>
+        <section class="card" aria-labelledby="display-title">
+            <h2 id="display-title">{t("settings.display")}</h2>
+            <div class="setting-row"><span>{t("settings.language")}</span><LanguageSwitch/></div>
+            <div class="setting-row"><span>{t("settings.theme")}</span><ThemeSwitch/></div>
+        </section>
+        <button type="button" class="button danger" on:click=sign_out disabled=signing_out>
+            {t("settings.logout")}
+        </button>
+    }
+}

@@ -1,0 +1,97 @@
+//! Labelled inputs whose error message sits right under them, and the form-level alert.
+
+use leptos::prelude::*;
+
+use crate::domain::AppError;
+use crate::ui::i18n::translate;
+use crate::ui::prefs::Prefs;
+
+/// The last error of a form, shown next to its field or, without a field, above the button.
+#[derive(Clone, Copy)]
+pub struct FormErrors(RwSignal<Option<AppError>>);
+
+impl FormErrors {
+    pub fn new() -> Self {
+        Self(RwSignal::new(None))
+    }
+
+    pub fn set(self, error: Option<AppError>) {
+        self.0.set(error);
+    }
+
+    /// The i18n key of the message for `field`, if the last error is about it.
+    pub fn for_field(self, field: &'static str) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            self.0.with(|e| {
+                e.as_ref()
+                    .filter(|e| e.field() == Some(field))
+                    .map(|e| e.message_key().to_owned())
+            })
+        })
+    }
+
+    /// The i18n key of an error that belongs to no field of the form.
+    pub fn general(self, fields: &'static [&'static str]) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            self.0.with(|e| {
+                e.as_ref()
+                    .filter(|e| e.field().is_none_or(|f| !fields.contains(&f)))
+                    .map(|e| e.message_key().to_owned())
+            })
+        })
+    }
+}
+
+impl Default for FormErrors {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[component]
+pub fn TextField(
+    /// Element id and form field name.
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional)] input_mode: Option<&'static str>,
+) -> impl IntoView {
+    let lang = expect_context::<Prefs>().lang;
+    let error_id = format!("{id}-error");
+    let described_by = error_id.clone();
+    view! {
+        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+            <label for=id>{move || translate(lang.get(), label).to_owned()}</label>
+            <input
+                id=id
+                name=id
+                type=input_type
+                autocomplete=autocomplete
+                inputmode=input_mode
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-describedby=described_by
+            />
+            <p id=error_id class="field-error" role="alert">
+                {move || error.get().map(|key| translate(lang.get(), &key).to_owned())}
+            </p>
+        </div>
+    }
+}
+
+/// A message about the whole form (wrong credentials, too many attempts, no network).
+#[component]
+pub fn FormAlert(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    let lang = expect_context::<Prefs>().lang;
+    view! {
+        <Show when=move || message.with(Option::is_some)>
+            <p class="form-alert" role="alert">
+                {move || message.get().map(|key| translate(lang.get(), &key).to_owned())}
+            </p>
+        </Show>
+    }
+}

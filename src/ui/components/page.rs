@@ -1,0 +1,45 @@
+//! The title block of a tab page; also sets the document title.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::ui::i18n::t;
+
+#[component]
+pub fn PageHeader(
+    title: &'static str,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let app = t("app.name");
+    let heading = t(title);
+    view! {
+        <Title text=move || format!("{} · {}", heading(), app())/>
+        <header class="page-header">
+            <h1>{heading}</h1>
+            {children.map(|c| c())}
+        </header>
+    }
+}
+
+/// A tab whose tools arrive with a later issue: its title and what it is for, nothing invented.
+#[component]
+pub fn SectionPage(title: &'static str, intro: &'static str) -> impl IntoView {
+    view! {
+        <PageHeader title/>
+        <p class="intro">{t(intro)}</p>
+        <p class="empty-state">{t("page.empty")}</p>
+    }
+}
+
+/// The greeting of a dashboard: the user's name and workspace.
+#[component]
+pub fn Greeting(key: &'static str) -> impl IntoView {
+    let session = expect_context::<crate::domain::Session>();
+    let text = crate::ui::i18n::t_with(key, move || {
+        vec![
+            ("name", session.name.clone()),
+            ("workspace", session.workspace_name.clone()),
+        ]
+    });
+    view! { <p class="intro">{text}</p> }
+}

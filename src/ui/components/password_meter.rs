@@ -1,0 +1,27 @@
+//! The live password strength meter (A3), driven by the same rule the server applies.
+
+use leptos::prelude::*;
+
+use crate::domain::PasswordStrength;
+use crate::ui::i18n::{t, translate};
+use crate::ui::prefs::Prefs;
+
+#[component]
+pub fn PasswordMeter(password: RwSignal<String>) -> impl IntoView {
+    let lang = expect_context::<Prefs>().lang;
+    let strength = Memo::new(move |_| PasswordStrength::of(&password.get()));
+    let level = move || match strength.get() {
+        s if s.is_accepted() && s.score() == 4 => "strong",
+        s if s.is_accepted() => "fair",
+        PasswordStrength::Empty => "empty",
+        _ => "weak",
+    };
+    view! {
+        <div class="password-meter" data-level=level>
+            <meter min="0" max="4" low="2" high="3" optimum="4" value=move || strength.get().score() aria-label=t("password.meter.label")></meter>
+            <p class="password-meter-caption" aria-live="polite">
+                {move || translate(lang.get(), strength.get().label_key()).to_owned()}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,209 @@
+//! Translations. French first, English second; every string on screen comes from here.
+//! `cargo test` checks that every key used in the code exists and every key here is used.
+
+use leptos::prelude::*;
+
+use super::prefs::{Lang, Prefs};
+
+/// The text of `key` in the current language, as a reactive closure for views.
+pub fn t(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = expect_context::<Prefs>().lang;
+    move || translate(lang.get(), key)
+}
+
+/// The text of `key`, with `{name}` placeholders replaced, as a reactive closure.
+pub fn t_with(
+    key: &'static str,
+    args: impl Fn() -> Vec<(&'static str, String)> + Send + Sync + 'static,
+) -> impl Fn() -> String {
+    let lang = expect_context::<Prefs>().lang;
+    move || {
+        args().into_iter().fold(
+            translate(lang.get(), key).to_owned(),
+            |text, (name, value)| text.replace(&format!("{{{name}}}"), &value),
+        )
+    }
+}
+
+/// The text of a key known only at run time (an error code from the server); the key itself
+/// when it is unknown, so a missing translation is visible rather than silent.
+pub fn translate(lang: Lang, key: &str) -> &str {
+    match (lookup(key), lang) {
+        (Some((fr, _)), Lang::Fr) => fr,
+        (Some((_, en)), Lang::En) => en,
+        (None, _) => key,
+    }
+}
+
+macro_rules! messages {
+    ($($key:literal => $fr:literal, $en:literal;)*) => {
+        fn lookup(key: &str) -> Option<(&'static str, &'static str)> {
+            match key {
+                $($key => Some(($fr, $en)),)*
+                _ => None,
+            }
+        }
+        #[cfg(test)]
+        const KEYS: &[&str] = &[$($key),*];
+    };
+}
+
+messages! {
+    "app.name" => "Boutiq", "Boutiq";
+    "app.tagline" => "Votre stock et vos fournisseurs, dans la poche.", "Your stock and your suppliers, in your pocket.";
+    "common.loading" => "Chargement…", "Loading…";
+
+    "nav.label" => "Navigation principale", "Main navigation";
+    "nav.dashboard" => "Tableau de bord", "Dashboard";
+    "nav.products" => "Produits", "Products";
+    "nav.orders" => "Commandes", "Orders";
+    "nav.suppliers" => "Fournisseurs", "Suppliers";
+    "nav.alerts" => "Alertes", "Alerts";
+    "nav.catalog" => "Catalogue", "Catalogue";
+    "nav.settings" => "Paramètres", "Settings";
+
+    "page.shop.dashboard.intro" => "Bonjour {name}. Voici la boutique {workspace}.", "Hello {name}. This is the {workspace} shop.";
+    "page.shop.dashboard.next" => "Les chiffres du jour (stock, ruptures, commandes) s'afficheront ici dès que vos produits seront enregistrés.", "Today's figures (stock, stock-outs, orders) will show here once your products are recorded.";
+    "page.shop.products.intro" => "Vos produits, leurs quantités et leurs mouvements de stock.", "Your products, their quantities and stock movements.";
+    "page.shop.orders.intro" => "Vos commandes aux fournisseurs et leur suivi.", "Your orders to suppliers and their tracking.";
+    "page.shop.suppliers.intro" => "Vos fournisseurs et la marketplace.", "Your suppliers and the marketplace.";
+    "page.shop.alerts.intro" => "Ruptures, stocks bas et livraisons en retard.", "Stock-outs, low stock and late deliveries.";
+    "page.supplier.dashboard.intro" => "Bonjour {name}. Voici l'espace fournisseur de {workspace}.", "Hello {name}. This is the supplier space of {workspace}.";
+    "page.supplier.catalog.intro" => "Les produits que vous proposez aux boutiques.", "The products you offer to shops.";
+    "page.supplier.orders.intro" => "Les commandes reçues des boutiques.", "Orders received from shops.";
+    "page.empty" => "Rien ici pour le moment.", "Nothing here yet.";
+
+    "login.title" => "Connexion", "Sign in";
+    "login.email" => "Adresse e-mail", "E-mail address";
+    "login.password" => "Mot de passe", "Password";
+    "login.remember" => "Se souvenir de moi", "Remember me";
+    "login.submit" => "Se connecter", "Sign in";
+    "login.no_account" => "Pas encore de compte ?", "No account yet?";
+    "login.register" => "Créer un compte", "Create an account";
+
+    "register.title" => "Créer un compte", "Create an account";
+    "register.choose" => "Vous êtes…", "You are…";
+    "register.shopkeeper" => "Commerçant", "Shopkeeper";
+    "register.shopkeeper.text" => "Je gère le stock de ma boutique et je commande à mes fournisseurs.", "I run my shop's stock and order from my suppliers.";
+    "register.supplier" => "Fournisseur", "Supplier";
+    "register.supplier.text" => "Je vends en gros aux boutiques et je reçois leurs commandes.", "I sell wholesale to shops and receive their orders.";
+    "register.as_shopkeeper" => "Compte commerçant", "Shopkeeper account";
+    "register.as_supplier" => "Compte fournisseur", "Supplier account";
+    "register.name" => "Votre nom", "Your name";
+    "register.shop_name" => "Nom de la boutique", "Shop name";
+    "register.company_name" => "Nom de l'entreprise", "Company name";
+    "register.submit" => "Créer mon compte", "Create my account";
+    "register.change_role" => "Changer de type de compte", "Change account type";
+    "register.have_account" => "Déjà un compte ?", "Already have an account?";
+    "register.login" => "Se connecter", "Sign in";
+
+    "password.meter.label" => "Solidité du mot de passe", "Password strength";
+    "password.meter.empty" => "Au moins 8 caractères, avec des lettres et des chiffres", "At least 8 characters, with letters and digits";
+    "password.meter.fair" => "Mot de passe correct", "Fair password";
+    "password.meter.strong" => "Mot de passe solide", "Strong password";
+
+    "settings.account" => "Mon compte", "My account";
+    "settings.role.shopkeeper" => "Commerçant", "Shopkeeper";
+    "settings.role.supplier" => "Fournisseur", "Supplier";
+    "settings.shop" => "Ma boutique", "My shop";
+    "settings.company" => "Mon entreprise", "My company";
+    "settings.currency" => "Devise", "Currency";
+    "settings.created" => "Créée le {date}", "Created on {date}";
+    "settings.verified" => "Vérifié", "Verified";
+    "settings.not_verified" => "Non vérifié", "Not verified";
+    "settings.rating" => "Note moyenne", "Average rating";
+    "settings.no_rating" => "Pas encore de note", "No rating yet";
+    "settings.display" => "Affichage", "Display";
+    "settings.language" => "Langue", "Language";
+    "settings.theme" => "Thème", "Theme";
+    "settings.theme.auto" => "Automatique", "Automatic";
+    "settings.theme.light" => "Clair", "Light";
+    "settings.theme.dark" => "Sombre", "Dark";
+    "settings.logout" => "Se déconnecter", "Sign out";
+
+    "denied.title" => "Accès refusé", "Access denied";
+    "denied.text" => "Cette page appartient à un autre type de compte.", "This page belongs to another kind of account.";
+    "denied.back" => "Retour à mon espace", "Back to my space";
+    "notfound.title" => "Page introuvable", "Page not found";
+    "notfound.back" => "Retour à l'accueil", "Back to the start";
+
+    "error.field.required" => "Ce champ est obligatoire.", "This field is required.";
+    "error.field.too_long" => "Ce texte est trop long.", "This text is too long.";
+    "error.email.required" => "Saisissez votre adresse e-mail.", "Enter your e-mail address.";
+    "error.email.invalid" => "Cette adresse e-mail n'est pas valide (exemple : awa@exemple.sn).", "This e-mail address is not valid (example: awa@example.sn).";
+    "error.email.taken" => "Un compte existe déjà avec cette adresse e-mail.", "An account already exists with this e-mail address.";
+    "error.password.required" => "Saisissez votre mot de passe.", "Enter your password.";
+    "error.password.too_short" => "Au moins 8 caractères.", "At least 8 characters.";
+    "error.password.too_long" => "128 caractères au plus.", "128 characters at most.";
+    "error.password.letters_and_digits" => "Mélangez des lettres et des chiffres.", "Mix letters and digits.";
+    "error.role.required" => "Choisissez un type de compte.", "Choose an account type.";
+    "error.op.invalid" => "Requête invalide. Rechargez la page.", "Invalid request. Reload the page.";
+    "error.auth.wrong_credentials" => "E-mail ou mot de passe incorrect.", "Wrong e-mail or password.";
+    "error.auth.required" => "Connectez-vous pour continuer.", "Sign in to continue.";
+    "error.auth.rate_limited" => "Trop de tentatives. Réessayez dans une minute.", "Too many attempts. Try again in a minute.";
+    "error.forbidden" => "Vous n'avez pas accès à cette action.", "You are not allowed to do this.";
+    "error.not_found" => "Élément introuvable.", "Not found.";
+    "error.bad_request" => "Requête invalide. Rechargez la page.", "Invalid request. Reload the page.";
+    "error.network" => "Pas de connexion au serveur. Vérifiez le réseau et réessayez.", "Cannot reach the server. Check the network and try again.";
+    "error.internal" => "Une erreur est survenue. Réessayez plus tard.", "Something went wrong. Try again later.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every string literal of `src/` that looks like one of our keys.
+    fn keys_used_in_code() -> Vec<String> {
+        let namespaces: std::collections::HashSet<&str> =
+            KEYS.iter().filter_map(|k| k.split('.').next()).collect();
+        let mut used = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("ui/i18n.rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for literal in text.split('"').skip(1).step_by(2) {
+                    let looks_like_key = literal.contains('.')
+                        && literal.chars().all(|c| {
+                            c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_'
+                        })
+                        && namespaces.contains(literal.split('.').next().unwrap());
+                    if looks_like_key {
+                        used.push(literal.to_owned());
+                    }
+                }
+            }
+        }
+        used
+    }
+
+    #[test]
+    fn every_key_used_in_the_code_is_translated() {
+        let missing: Vec<_> = keys_used_in_code()
+            .into_iter()
+            .filter(|k| lookup(k).is_none())
+            .collect();
+        assert!(missing.is_empty(), "keys without translation: {missing:?}");
+    }
+
+    #[test]
+    fn every_translation_is_used() {
+        let used = keys_used_in_code();
+        let unused: Vec<_> = KEYS
+            .iter()
+            .filter(|k| !used.iter().any(|u| u == *k))
+            .collect();
+        assert!(unused.is_empty(), "translations never used: {unused:?}");
+    }
+
+    #[test]
+    fn unknown_keys_show_themselves() {
+        assert_eq!(translate(Lang::Fr, "login.title"), "Connexion");
+        assert_eq!(translate(Lang::En, "login.title"), "Sign in");
+        assert_eq!(translate(Lang::En, "no.such.key"), "no.such.key");
+    }
+}

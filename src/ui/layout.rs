@@ -1,0 +1,165 @@
+//! The signed-in frame: the session, the role guard, the tab bar (bottom on phones, side on
+//! desktop), and the pages shown when a URL is not for the caller.
+
+use leptos::prelude::*;
+use leptos_router::components::{A, Outlet, Redirect};
+use leptos_router::hooks::use_location;
+
+use crate::api::auth::current_session;
+use crate::domain::{Role, Session};
+use crate::ui::components::{Icon, LanguageSwitch, PageHeader};
+use crate::ui::i18n::t;
+
+/// The signed-in user, read once per page load (blocking, so the server renders with it).
+#[derive(Clone, Copy)]
+pub struct SessionResource(pub Resource<Option<Session>>);
+
+impl SessionResource {
+    pub fn provide() {
+        let resource =
+            Resource::new_blocking(|| (), |_| async { current_session().await.ok().flatten() });
+        provide_context(Self(resource));
+    }
+}
+
+/// The tabs of each role: (path, icon, label key).
+fn tabs(role: Role) -> &'static [(&'static str, &'static str, &'static str)] {
+    match role {
+        Role::Shopkeeper => &[
+            ("/shop", "dashboard", "nav.dashboard"),
+            ("/shop/products", "products", "nav.products"),
+            ("/shop/orders", "orders", "nav.orders"),
+            ("/shop/suppliers", "suppliers", "nav.suppliers"),
+            ("/shop/alerts", "alerts", "nav.alerts"),
+            ("/shop/settings", "settings", "nav.settings"),
+        ],
+        Role::Supplier => &[
+            ("/supplier", "dashboard", "nav.dashboard"),
+            ("/supplier/catalog", "catalog", "nav.catalog"),
+            ("/supplier/orders", "orders", "nav.orders"),
+            ("/supplier/settings", "settings", "nav.settings"),
+        ],
+    }
+}
+
+/// Guards a role's pages: anonymous visitors go to sign-in, the other role sees "access denied".
+#[component]
+pub fn RoleArea(role: Role) -> impl IntoView {
+    let session = expect_context::<SessionResource>().0;
+    let location = use_location();
+    #[cfg(feature = "ssr")]
+    let response = use_context::<leptos_axum::ResponseOptions>();
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
+            {move || {
+                #[cfg(feature = "ssr")]
+                let response = response.clone();
+                let location = location.clone();
+                Suspend::new(async move {
+                match session.await {
+                    None => {
+                        let next = location.pathname.get_untracked();
+                        view! { <Redirect path=format!("/login?next={}", encode_path(&next))/> }.into_any()
+                    }
+                    Some(session) if session.role != role => {
+                        #[cfg(feature = "ssr")]
+                        if let Some(response) = &response {
+                            response.set_status(http::StatusCode::FORBIDDEN);
+                        }
+                        view! { <AccessDenied home=session.role.home()/> }.into_any()
+                    }
+                    Some(session) => view! { <AppFrame session/> }.into_any(),
+                }
+            })}}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AppFrame(session: Session) -> impl IntoView {
+    let role = session.role;
+    let workspace = session.workspace_name.clone();
+    provide_context(session);
+    view! {
+        <div class="app-frame">
+            <header class="topbar">
+                <span class="brand"><Icon name="shop"/>{t("app.name")}</span>
+                <span class="workspace">{workspace}</span>
+            </header>
+            <nav class="tabbar" aria-label=t("nav.label")>
+                {tabs(role)
+                    .iter()
+                    .map(|&(href, icon, label)| {
+                        view! {
+                            <A href=href exact=true>
+                                <Icon name=icon/>
+                                <span class="tab-label">{t(label)}</span>
+                            </A>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+            <main class="content">
+                <Outlet/>
+            </main>
+        </div>
+    }
+}
+
+#[component]
+fn AccessDenied(home: &'static str) -> impl IntoView {
+    view! {
+        <main class="centered">
+            <PageHeader title="denied.title"/>
+            <p>{t("denied.text")}</p>
+            <a class="button" href=home>{t("denied.back")}</a>
+        </main>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <main class="centered">
+            <LanguageSwitch/>
+            <PageHeader title="notfound.title"/>
+            <a class="button" href="/">{t("notfound.back")}</a>
+        </main>
+    }
+}
+
+/// `/`: to the caller's home, or to sign-in.
+#[component]
+pub fn Home() -> impl IntoView {
+    let session = expect_context::<SessionResource>().0;
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let target = session.await.map_or("/login", |s| s.role.home());
+                view! { <Redirect path=target/> }
+            })}
+        </Suspense>
+    }
+}
+
+/// Leaves the page with a full load, so the server renders the next one with the new session.
+pub fn go(path: &str) {
+    #[cfg(feature = "hydrate")]
+    let _ = window().location().set_href(path);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = path;
+}
+
+/// Percent-encodes what would break a query parameter.
+fn encode_path(path: &str) -> String {
+    path.chars()
+        .map(|c| match c {
+            '%' | '&' | '?' | '#' | '+' | ' ' | '=' => format!("%{:02X}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
+}

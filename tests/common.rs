@@ -1,0 +1,161 @@
+//! Helpers for driving the real router in tests: an app on `mem://`, requests, sign-ups.
+#![allow(dead_code)]
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use boutiq::server::{AppState, config::Config, http::router};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+pub struct TestApp {
+    pub router: Router,
+    pub state: AppState,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    /// The session cookie set by this reply, as a `Cookie` header value.
+    pub fn session_cookie(&self) -> String {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("boutiq_session="))
+            .and_then(|v| v.split(';').next())
+            .expect("a session cookie")
+            .to_owned()
+    }
+}
+
+pub fn temp_dir(name: &str) -> std::path::PathBuf {
+    let unique = format!("boutiq-test-{name}-{}-{}", std::process::id(), op_id());
+    std::env::temp_dir().join(unique)
+}
+
+pub async fn app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    let mut config = Config::for_tests(temp_dir("app"));
+    adjust(&mut config);
+    let state = AppState::build(config).await.expect("app state");
+    TestApp {
+        router: router(state.clone()),
+        state,
+    }
+}
+
+pub async fn app() -> TestApp {
+    app_with(|_| {}).await
+}
+
+pub fn op_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+impl TestApp {
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("response");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn post(&self, path: &str, body: Value, cookie: Option<&str>) -> Reply {
+        let mut request = Request::post(path)
+            .header("content-type", "application/json")
+            .header("accept", "application/json")
+            .header("x-forwarded-for", "10.0.0.1");
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        self.send(request.body(Body::from(body.to_string())).unwrap())
+            .await
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
+        let accept = if path.starts_with("/api/") {
+            "application/json"
+        } else {
+            "text/html"
+        };
+        let mut request = Request::get(path).header("accept", accept);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        self.send(request.body(Body::empty()).unwrap()).await
+    }
+
+    /// Registers an account and returns its session cookie.
+    pub async fn register(&self, role: &str, email: &str) -> String {
+        let reply = self
+            .post(
+                "/api/auth/register",
+                register_body(role, email, "boutique2026"),
+                None,
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        reply.session_cookie()
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Reply {
+        self.post(
+            "/api/auth/login",
+            json!({ "op": op_id(), "input": { "email": email, "password": password } }),
+            None,
+        )
+        .await
+    }
+
+    /// Runs a query and returns the first statement's rows.
+    pub async fn rows(&self, sql: &str) -> Vec<Value> {
+        self.state
+            .db
+            .query(sql, json!({}))
+            .await
+            .expect("query")
+            .all(0)
+            .expect("rows")
+    }
+
+    pub async fn count(&self, table: &str) -> usize {
+        self.rows(&format!("SELECT id FROM {table}")).await.len()
+    }
+}
+
+pub fn register_body(role: &str, email: &str, password: &str) -> Value {
+    json!({
+        "op": op_id(),
+        "input": {
+            "role": role,
+            "name": "Awa Diallo",
+            "email": email,
+            "password": password,
+            "workspace_name": "Boutique Awa",
+        }
+    })
+}
