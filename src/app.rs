@@ -21,14 +21,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     use leptos::hydration::{AutoReload, HydrationScripts};
     use leptos_meta::MetaTags;
 
-    leptos::nonce::provide_nonce();
-    if let (Some(nonce), Some(response)) = (
-        leptos::nonce::use_nonce(),
-        use_context::<leptos_axum::ResponseOptions>(),
-    ) && let Ok(csp) = http::HeaderValue::from_str(&crate::server::http::page_csp(&nonce))
-    {
-        response.insert_header(http::header::CONTENT_SECURITY_POLICY, csp);
-    }
+    crate::server::http::report_page_nonce();
     let (lang, theme) = crate::ui::prefs::from_request();
     view! {
         <!DOCTYPE html>

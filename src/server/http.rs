@@ -1,6 +1,7 @@
 //! The HTTP stack: pages and server functions (Leptos), health probes, and the layers every
 //! response goes through (request id, one log line, compression, security headers).
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
@@ -41,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         >(context, shell))
         .layer(
             ServiceBuilder::new()
+                .layer(axum::middleware::from_fn(page_csp))
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
                 .layer(
                     TraceLayer::new_for_http()
@@ -65,8 +67,38 @@ pub fn router(state: AppState) -> Router {
 const STRICT_CSP: &str =
     "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+/// Where the page renderer leaves the nonce of its inline scripts for [`page_csp`].
+#[derive(Clone, Default)]
+struct NonceSlot(Arc<Mutex<Option<String>>>);
+
+/// Called by the page shell: hands the render's script nonce to the CSP middleware.
+pub fn report_page_nonce() {
+    let nonce = leptos::nonce::use_nonce();
+    let slot = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<NonceSlot>().cloned());
+    if let (Some(nonce), Some(slot)) = (nonce, slot)
+        && let Ok(mut value) = slot.0.lock()
+    {
+        *value = Some(nonce.to_string());
+    }
+}
+
+/// Gives a page the policy that allows its own inline scripts (by nonce) and nothing else.
+async fn page_csp(mut request: Request<Body>, next: axum::middleware::Next) -> Response<Body> {
+    let slot = NonceSlot::default();
+    request.extensions_mut().insert(slot.clone());
+    let mut response = next.run(request).await;
+    let nonce = slot.0.lock().ok().and_then(|mut n| n.take());
+    if let Some(policy) = nonce.and_then(|n| HeaderValue::from_str(&page_policy(&n)).ok()) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
+    response
+}
+
 /// The policy of a page whose inline scripts carry `nonce`.
-pub fn page_csp(nonce: &str) -> String {
+fn page_policy(nonce: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
          img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:3001 ws://localhost:3001; \

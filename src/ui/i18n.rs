@@ -103,6 +103,7 @@ messages! {
     "password.meter.strong" => "Mot de passe solide", "Strong password";
 
     "settings.account" => "Mon compte", "My account";
+    "settings.role" => "Type de compte", "Account type";
     "settings.role.shopkeeper" => "Commerçant", "Shopkeeper";
     "settings.role.supplier" => "Fournisseur", "Supplier";
     "settings.shop" => "Ma boutique", "My shop";

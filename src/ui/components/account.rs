@@ -32,7 +32,7 @@ pub fn AccountSettings() -> impl IntoView {
             <dl class="facts">
                 <dt>{t("register.name")}</dt><dd>{session.name.clone()}</dd>
                 <dt>{t("login.email")}</dt><dd>{session.email.clone()}</dd>
-                <dt>{t("register.choose")}</dt><dd>{t(role_key)}</dd>
+                <dt>{t("settings.role")}</dt><dd>{t(role_key)}</dd>
             </dl>
         </section>
         <section class="card" aria-labelledby="display-title">

@@ -1,0 +1,67 @@
+import { defineConfig, devices } from "@playwright/test";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+// The real server (built by `cargo leptos build`), on a fresh data folder for every run.
+const port = Number(process.env.BOUTIQ_E2E_PORT ?? 3100);
+const root = path.resolve(__dirname, "..");
+const dataDir = process.env.BOUTIQ_E2E_DATA ?? fs.mkdtempSync(path.join(os.tmpdir(), "boutiq-e2e-"));
+process.env.BOUTIQ_E2E_DATA = dataDir; // workers load this file again: keep one folder
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: chromium,
+    trace: "retain-on-failure",
+    locale: "fr-FR",
+  },
+  projects: [
+    {
+      name: "phone",
+      testIgnore: /desktop-.*\.spec\.ts/,
+      use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+    },
+    {
+      name: "desktop",
+      testMatch: /desktop-.*\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, channel: undefined },
+    },
+  ],
+  webServer: {
+    command: path.join(root, "target", "debug", "boutiq"),
+    cwd: root,
+    url: `http://127.0.0.1:${port}/readyz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      BOUTIQ_LISTEN: `127.0.0.1:${port}`,
+      BOUTIQ_DATA_DIR: dataDir,
+      BOUTIQ_SITE_ROOT: path.join(root, "target", "site"),
+      BOUTIQ_LOG_FORMAT: "pretty",
+      RUST_LOG: "warn",
+    },
+  },
+});

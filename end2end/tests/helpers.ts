@@ -1,0 +1,54 @@
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "boutique2026";
+
+/** An e-mail no other test uses. */
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.sn`;
+}
+
+/** Clicks made before hydration are lost: wait until the wasm has taken over the page. */
+export async function hydrated(page: Page): Promise<void> {
+  await expect(page.locator("html[data-hydrated='true']")).toHaveCount(1, { timeout: 30_000 });
+}
+
+export async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await hydrated(page);
+}
+
+type Role = "shopkeeper" | "supplier";
+
+/** Registers through the two steps of the form and waits for the role's home. */
+export async function register(page: Page, role: Role, email = uniqueEmail(role)): Promise<string> {
+  await open(page, "/register");
+  await page.getByRole("link", { name: role === "shopkeeper" ? /Commerçant/ : /Fournisseur/ }).click();
+  await page.getByLabel("Votre nom").fill(role === "shopkeeper" ? "Awa Diallo" : "Moussa Traoré");
+  await page
+    .getByLabel(role === "shopkeeper" ? "Nom de la boutique" : "Nom de l'entreprise")
+    .fill(role === "shopkeeper" ? "Boutique Awa" : "Grossiste Moussa");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await page.waitForURL((url) => url.pathname === (role === "shopkeeper" ? "/shop" : "/supplier"));
+  await hydrated(page);
+  return email;
+}
+
+export async function login(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await open(page, "/login");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+export async function logout(page: Page, settingsPath: string): Promise<void> {
+  await open(page, settingsPath);
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await page.waitForURL((url) => url.pathname === "/login");
+  await hydrated(page);
+}
+
+export function tabs(page: Page) {
+  return page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link");
+}

@@ -1,0 +1,59 @@
+import { chromium, expect, test } from "@playwright/test";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { hydrated, open, register } from "./helpers";
+
+test("the manifest is served and valid, with real icons", async ({ request }) => {
+  const response = await request.get("/manifest.webmanifest");
+  expect(response.ok()).toBeTruthy();
+  const manifest = await response.json();
+  expect(manifest.name).toContain("Boutiq");
+  expect(manifest.start_url).toBe("/");
+  expect(manifest.display).toBe("standalone");
+  expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/);
+  for (const size of ["192x192", "512x512"]) {
+    const icon = manifest.icons.find((i: { sizes: string }) => i.sizes === size);
+    expect(icon, size).toBeTruthy();
+    const png = await request.get(icon.src);
+    expect(png.headers()["content-type"]).toBe("image/png");
+    const bytes = await png.body();
+    const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+    expect(`${width}x${height}`).toBe(size);
+  }
+});
+
+test("Chromium considers the app installable", async ({ baseURL, launchOptions }) => {
+  // Installability is never granted to incognito contexts: use a real profile.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "boutiq-profile-"));
+  const context = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
+  try {
+    const page = await context.newPage();
+    await open(page, "/login");
+    const client = await context.newCDPSession(page);
+    await expect
+      .poll(async () => (await client.send("Page.getInstallabilityErrors")).installabilityErrors, { timeout: 20_000 })
+      .toEqual([]);
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test("a page visited once reloads with the network off", async ({ page, context }) => {
+  await register(page, "shopkeeper");
+  await open(page, "/shop/settings");
+  // The service worker controls the page and has kept its HTML and the bundle.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  await page.waitForFunction(
+    async () => !!(await caches.match(location.href)) && !!(await caches.match("/pkg/boutiq.wasm")),
+    null,
+    { timeout: 30_000 },
+  );
+  await context.setOffline(true);
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Paramètres");
+  await expect(page.locator(".shop-name")).toHaveText("Boutique Awa");
+  await context.setOffline(false);
+});
