@@ -50,10 +50,7 @@ impl AppState {
 
     /// The state of the current request (inside a server function or a page render).
     pub fn current() -> Result<Self, crate::domain::AppError> {
-        leptos::prelude::use_context::<Self>().ok_or_else(|| internal_missing_state())
+        leptos::prelude::use_context::<Self>()
+            .ok_or_else(|| super::respond::internal("context", "AppState missing from context"))
     }
-}
-
-fn internal_missing_state() -> crate::domain::AppError {
-    super::respond::internal("context", "AppState missing from context")
 }
