@@ -2,7 +2,10 @@
 //! call the store → map errors. Reads are GET, writes are POST with a client operation id.
 
 pub mod auth;
+pub mod categories;
+pub mod products;
 pub mod shops;
+pub mod stock;
 pub mod supplier_profile;
 
 /// Who is calling: the session of the current request, or `Unauthorized`.

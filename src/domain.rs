@@ -4,8 +4,10 @@ pub mod email;
 pub mod error;
 pub mod op;
 pub mod password;
+pub mod product;
 pub mod role;
 pub mod session;
+pub mod stock;
 pub mod text;
 
 pub use email::Email;

@@ -44,6 +44,11 @@ pub fn temp_dir(name: &str) -> std::path::PathBuf {
 }
 
 pub async fn app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    // Internal errors are logged; show them in the output of a failing test.
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_env_filter("error")
+        .try_init();
     let mut config = Config::for_tests(temp_dir("app"));
     adjust(&mut config);
     let state = AppState::build(config).await.expect("app state");

@@ -82,7 +82,10 @@ async fn data_and_schema_version_survive_a_restart_on_disk() {
             state,
         };
         app.register("shopkeeper", "awa@example.sn").await;
-        assert_eq!(app.state.db.schema_version().await.unwrap(), 1);
+        assert_eq!(
+            app.state.db.schema_version().await.unwrap(),
+            boutiq::server::db::SCHEMA_VERSION
+        );
     }
     // The engine releases its file lock a moment after the last handle is dropped.
     let mut reopened = AppState::build(config()).await;
@@ -98,7 +101,10 @@ async fn data_and_schema_version_survive_a_restart_on_disk() {
         router: boutiq::server::http::router(state.clone()),
         state,
     };
-    assert_eq!(app.state.db.schema_version().await.unwrap(), 1);
+    assert_eq!(
+        app.state.db.schema_version().await.unwrap(),
+        boutiq::server::db::SCHEMA_VERSION
+    );
     assert_eq!(app.count("user").await, 1);
     assert_eq!(
         app.login("awa@example.sn", "boutique2026").await.status,

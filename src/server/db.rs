@@ -11,14 +11,24 @@ use surrealdb::opt::auth::Root;
 use super::config::Config;
 
 /// Schema files in order; each is applied once, and its version recorded in `schema_meta:current`.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("schema/001_accounts.surql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("schema/001_accounts.surql")),
+    (2, include_str!("schema/002_stock.surql")),
+];
+
+/// The version of the newest schema file.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
 /// A transaction that lost a write race is retried this many times before giving up.
-const CONFLICT_RETRIES: u32 = 12;
+const CONFLICT_RETRIES: u32 = 20;
+
+/// Stripes of the in-process write locks (see [`Db::lock`]).
+const LOCK_STRIPES: usize = 64;
 
 #[derive(Clone)]
 pub struct Db {
     inner: Surreal<Any>,
+    locks: std::sync::Arc<[tokio::sync::Mutex<()>; LOCK_STRIPES]>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -63,7 +73,10 @@ impl Db {
             .use_db(config.database_name.as_str())
             .await
             .map_err(other)?;
-        let db = Self { inner };
+        let db = Self {
+            inner,
+            locks: std::sync::Arc::new(std::array::from_fn(|_| tokio::sync::Mutex::new(()))),
+        };
         db.migrate().await?;
         Ok(db)
     }
@@ -118,6 +131,19 @@ impl Db {
         }
         errors.sort();
         Err(classify(errors.into_iter().map(|(_, e)| e)))
+    }
+
+    /// Serialises, within this process, the writes that touch the record `key`. SurrealDB's
+    /// optimistic transactions make simultaneous writers of one record conflict and retry; with
+    /// hundreds of them (a busy product) retries alone would starve. Across several server
+    /// instances the conflict retry remains the safety net.
+    pub async fn lock(&self, key: &str) -> tokio::sync::MutexGuard<'_, ()> {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        key.hash(&mut hasher);
+        self.locks[(hasher.finish() % LOCK_STRIPES as u64) as usize]
+            .lock()
+            .await
     }
 
     /// True when the database answers a trivial query.

@@ -44,7 +44,12 @@ pub fn internal(context: &str, error: impl std::fmt::Display) -> AppError {
 impl From<DbError> for AppError {
     fn from(error: DbError) -> Self {
         match error {
-            DbError::Rule(code) => AppError::invalid("form", &code),
+            // Transactions THROW "not_found" or "<field>:<i18n key>".
+            DbError::Rule(rule) if rule == "not_found" => AppError::NotFound,
+            DbError::Rule(rule) => match rule.split_once(':') {
+                Some((field, code)) => AppError::invalid(field, code),
+                None => AppError::invalid("form", &rule),
+            },
             other => internal("database", other),
         }
     }

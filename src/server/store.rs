@@ -2,6 +2,9 @@
 //! plain values; they never see HTTP.
 
 pub mod auth;
+pub mod categories;
 pub mod ops;
+pub mod products;
 pub mod shops;
+pub mod stock;
 pub mod supplier_profile;

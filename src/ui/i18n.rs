@@ -137,6 +137,16 @@ messages! {
     "error.password.too_short" => "Au moins 8 caractères.", "At least 8 characters.";
     "error.password.too_long" => "128 caractères au plus.", "128 characters at most.";
     "error.password.letters_and_digits" => "Mélangez des lettres et des chiffres.", "Mix letters and digits.";
+    "error.number.negative" => "Le nombre ne peut pas être négatif.", "The number cannot be negative.";
+    "error.quantity.positive" => "Saisissez une quantité supérieure à zéro.", "Enter a quantity above zero.";
+    "error.quantity.too_large" => "Ce nombre est trop grand.", "This number is too large.";
+    "error.stock.max_below_min" => "Le stock maximum doit dépasser le stock minimum.", "Maximum stock must be above minimum stock.";
+    "error.stock.insufficient" => "Stock insuffisant pour cette sortie.", "Not enough stock for this removal.";
+    "error.reason.unknown" => "Choisissez un motif dans la liste.", "Choose a reason from the list.";
+    "error.reason.other_needs_text" => "Précisez le motif.", "Say what the reason is.";
+    "error.sku.taken" => "Un autre produit de la boutique a déjà ce code.", "Another product of the shop already has this code.";
+    "error.category.taken" => "Cette catégorie existe déjà.", "This category already exists.";
+    "error.category.unknown" => "Cette catégorie n'existe plus. Choisissez-en une autre.", "This category no longer exists. Choose another one.";
     "error.role.required" => "Choisissez un type de compte.", "Choose an account type.";
     "error.op.invalid" => "Requête invalide. Rechargez la page.", "Invalid request. Reload the page.";
     "error.auth.wrong_credentials" => "E-mail ou mot de passe incorrect.", "Wrong e-mail or password.";
@@ -167,14 +177,19 @@ mod tests {
                 stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
             } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("ui/i18n.rs") {
                 let text = std::fs::read_to_string(&path).unwrap();
-                for literal in text.split('"').skip(1).step_by(2) {
-                    let looks_like_key = literal.contains('.')
-                        && literal.chars().all(|c| {
-                            c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_'
-                        })
-                        && namespaces.contains(literal.split('.').next().unwrap());
+                // A key is a quoted word; inside SurrealQL it may follow a field name
+                // (`THROW 'field:error.x'`).
+                let is_key_char =
+                    |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_';
+                let quoted = text
+                    .split(['"', '\''])
+                    .filter_map(|piece| Some(piece.rsplit(':').next()?.trim()));
+                for word in quoted {
+                    let looks_like_key = word.contains('.')
+                        && word.chars().all(is_key_char)
+                        && namespaces.contains(word.split('.').next().unwrap());
                     if looks_like_key {
-                        used.push(literal.to_owned());
+                        used.push(word.to_owned());
                     }
                 }
             }

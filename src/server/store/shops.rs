@@ -16,3 +16,10 @@ pub async fn owned_by(db: &Db, user_id: &str) -> Result<Vec<ShopSummary>, DbErro
         .await?;
     rows.all(0)
 }
+
+/// SurrealQL that sets `$shop` to the shop the caller (`$user_id`) works in: every query on a
+/// shop's records starts with it and filters on `shop = $shop`, so ids from the client can never
+/// reach another shop.
+pub const CURRENT_SHOP: &str = "LET $shop = (SELECT out, created_at FROM owns
+    WHERE in = type::record('user', $user_id) ORDER BY created_at LIMIT 1)[0].out;
+    IF !$shop { THROW 'not_found' };";

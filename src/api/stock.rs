@@ -1,0 +1,68 @@
+//! Stock movements (B4) and a product's ledger (B5).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::{GetUrl, Json};
+
+use crate::domain::stock::MovementKind;
+use crate::domain::{AppError, OpId};
+#[cfg(feature = "ssr")]
+use crate::server::respond::reject;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MovementInput {
+    pub product_id: String,
+    pub kind: MovementKind,
+    pub quantity: i64,
+    /// One of `domain::stock::REASONS`.
+    pub reason: String,
+    pub note: String,
+}
+
+/// One line of a product's ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerLine {
+    /// RFC 3339, UTC.
+    pub at: String,
+    pub kind: MovementKind,
+    pub quantity: i64,
+    pub reason: String,
+    pub note: String,
+    pub balance_after: i64,
+    pub by_name: Option<String>,
+}
+
+/// `POST /api/stock/move` — shopkeepers. Records an in/out movement; returns the new quantity.
+#[server(prefix = "/api", endpoint = "stock/move", input = Json)]
+pub async fn move_stock(op: OpId, input: MovementInput) -> Result<i64, AppError> {
+    async move {
+        let movement = crate::domain::stock::Movement::parse(
+            input.kind,
+            input.quantity,
+            &input.reason,
+            &input.note,
+        )?;
+        let (state, caller) = super::products::shopkeeper()?;
+        Ok(crate::server::store::stock::apply(
+            &state.db,
+            &op,
+            &caller,
+            &input.product_id,
+            &movement,
+        )
+        .await?)
+    }
+    .await
+    .map_err(reject)
+}
+
+/// `GET /api/stock/ledger` — shopkeepers. A product's movements, newest first, 50 a page.
+#[server(prefix = "/api", endpoint = "stock/ledger", input = GetUrl)]
+pub async fn product_ledger(product_id: String, page: u32) -> Result<Vec<LedgerLine>, AppError> {
+    async move {
+        let (state, caller) = super::products::shopkeeper()?;
+        Ok(crate::server::store::stock::ledger(&state.db, &caller, &product_id, page, 50).await?)
+    }
+    .await
+    .map_err(reject)
+}

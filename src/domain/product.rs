@@ -1,0 +1,153 @@
+//! Product records (B1, B9): what a valid product is, whatever form it came from.
+
+use serde::{Deserialize, Serialize};
+
+use super::{AppError, text};
+
+/// Units offered before the shop's own (B9).
+pub const DEFAULT_UNITS: [&str; 6] = ["pièce", "carton", "kg", "litre", "sac", "palette"];
+
+/// What the product form sends. Money is in minor units (FCFA has none: 1 = 1 F).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProductInput {
+    pub name: String,
+    pub sku: String,
+    /// A category id of the shop, or empty for "Sans catégorie".
+    pub category_id: String,
+    pub unit: String,
+    /// Only read at creation: the opening stock, recorded as the first movement.
+    pub quantity: i64,
+    pub min_stock: i64,
+    pub max_stock: Option<i64>,
+    pub purchase_price: i64,
+    pub sale_price: i64,
+    pub notes: String,
+}
+
+/// A product that passed every rule; strings are trimmed, empty optional ones are `None`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProductDraft {
+    pub name: String,
+    pub sku: Option<String>,
+    pub category_id: Option<String>,
+    pub unit: String,
+    pub quantity: i64,
+    pub min_stock: i64,
+    pub max_stock: Option<i64>,
+    pub purchase_price: i64,
+    pub sale_price: i64,
+    pub notes: String,
+}
+
+impl ProductDraft {
+    pub fn parse(input: &ProductInput) -> Result<Self, AppError> {
+        let name = text::required("name", &input.name, 120)?;
+        let sku = optional(&input.sku, "sku", 64)?;
+        let unit = text::required("unit", &input.unit, 30)?;
+        non_negative("quantity", input.quantity)?;
+        non_negative("min_stock", input.min_stock)?;
+        if let Some(max) = input.max_stock {
+            non_negative("max_stock", max)?;
+            if max <= input.min_stock {
+                return Err(AppError::invalid("max_stock", "error.stock.max_below_min"));
+            }
+        }
+        non_negative("purchase_price", input.purchase_price)?;
+        non_negative("sale_price", input.sale_price)?;
+        if input.notes.chars().count() > 1000 {
+            return Err(AppError::invalid("notes", "error.field.too_long"));
+        }
+        Ok(Self {
+            name,
+            sku,
+            category_id: optional(&input.category_id, "category_id", 64)?,
+            unit,
+            quantity: input.quantity,
+            min_stock: input.min_stock,
+            max_stock: input.max_stock,
+            purchase_price: input.purchase_price,
+            sale_price: input.sale_price,
+            notes: input.notes.trim().to_owned(),
+        })
+    }
+}
+
+/// The name of a copy ("Dupliquer").
+pub fn copy_name(name: &str) -> String {
+    format!("{name} (copie)")
+}
+
+fn optional(raw: &str, field: &str, max_chars: usize) -> Result<Option<String>, AppError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    text::required(field, value, max_chars).map(Some)
+}
+
+fn non_negative(field: &str, value: i64) -> Result<(), AppError> {
+    if value < 0 {
+        Err(AppError::invalid(field, "error.number.negative"))
+    } else if value > 1_000_000_000_000 {
+        Err(AppError::invalid(field, "error.quantity.too_large"))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rice() -> ProductInput {
+        ProductInput {
+            name: " Riz 5kg ".into(),
+            sku: "".into(),
+            unit: "sac".into(),
+            quantity: 10,
+            min_stock: 5,
+            max_stock: Some(50),
+            purchase_price: 4500,
+            sale_price: 5000,
+            ..ProductInput::default()
+        }
+    }
+
+    #[test]
+    fn a_valid_product_is_trimmed_and_optional_fields_are_none() {
+        let draft = ProductDraft::parse(&rice()).unwrap();
+        assert_eq!(draft.name, "Riz 5kg");
+        assert_eq!(draft.sku, None);
+        assert_eq!(draft.category_id, None);
+    }
+
+    #[test]
+    fn each_rule_names_its_field() {
+        type Breakage = fn(&mut ProductInput);
+        let cases: [(Breakage, &str, &str); 6] = [
+            (|p| p.name = "  ".into(), "name", "error.field.required"),
+            (|p| p.unit = "".into(), "unit", "error.field.required"),
+            (|p| p.quantity = -1, "quantity", "error.number.negative"),
+            (|p| p.sale_price = -5, "sale_price", "error.number.negative"),
+            (
+                |p| p.max_stock = Some(5),
+                "max_stock",
+                "error.stock.max_below_min",
+            ),
+            (|p| p.sku = "x".repeat(65), "sku", "error.field.too_long"),
+        ];
+        for (break_it, field, code) in cases {
+            let mut input = rice();
+            break_it(&mut input);
+            assert_eq!(
+                ProductDraft::parse(&input),
+                Err(AppError::invalid(field, code))
+            );
+        }
+    }
+
+    #[test]
+    fn copies_are_named_as_copies() {
+        assert_eq!(copy_name("Riz 5kg"), "Riz 5kg (copie)");
+    }
+}

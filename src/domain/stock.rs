@@ -1,0 +1,206 @@
+//! Stock rules (B3, B4): the status of a product from its quantity and thresholds, and the
+//! movements that change the quantity.
+
+use serde::{Deserialize, Serialize};
+
+use super::AppError;
+
+/// Stock status badges: rupture (red), stock bas (orange), normal, surstock (blue).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StockStatus {
+    Rupture,
+    Low,
+    Normal,
+    Over,
+}
+
+impl StockStatus {
+    pub const ALL: [StockStatus; 4] = [Self::Rupture, Self::Low, Self::Normal, Self::Over];
+
+    /// `max_stock` of `None` means no upper threshold.
+    pub fn of(quantity: i64, min_stock: i64, max_stock: Option<i64>) -> Self {
+        if quantity <= 0 {
+            Self::Rupture
+        } else if quantity <= min_stock {
+            Self::Low
+        } else if max_stock.is_some_and(|max| quantity >= max) {
+            Self::Over
+        } else {
+            Self::Normal
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Rupture => "rupture",
+            Self::Low => "low",
+            Self::Normal => "normal",
+            Self::Over => "over",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == raw)
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::Rupture => "stock.status.rupture",
+            Self::Low => "stock.status.low",
+            Self::Normal => "stock.status.normal",
+            Self::Over => "stock.status.over",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MovementKind {
+    In,
+    Out,
+}
+
+impl MovementKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::In => "in",
+            Self::Out => "out",
+        }
+    }
+
+    /// The change of quantity a movement of `quantity` units makes.
+    pub fn delta(self, quantity: i64) -> i64 {
+        match self {
+            Self::In => quantity,
+            Self::Out => -quantity,
+        }
+    }
+}
+
+/// Why stock moved (B4). `Other` carries the shopkeeper's own words.
+pub const REASONS: [&str; 7] = [
+    "sale",
+    "delivery",
+    "loss",
+    "breakage",
+    "correction",
+    "return",
+    "other",
+];
+
+/// A validated stock movement request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Movement {
+    pub kind: MovementKind,
+    pub quantity: i64,
+    pub reason: String,
+    pub note: String,
+}
+
+impl Movement {
+    pub fn parse(
+        kind: MovementKind,
+        quantity: i64,
+        reason: &str,
+        note: &str,
+    ) -> Result<Self, AppError> {
+        if quantity <= 0 {
+            return Err(AppError::invalid("quantity", "error.quantity.positive"));
+        }
+        if quantity > 1_000_000_000 {
+            return Err(AppError::invalid("quantity", "error.quantity.too_large"));
+        }
+        if !REASONS.contains(&reason) {
+            return Err(AppError::invalid("reason", "error.reason.unknown"));
+        }
+        let note = note.trim();
+        if reason == "other" && note.is_empty() {
+            return Err(AppError::invalid("note", "error.reason.other_needs_text"));
+        }
+        if note.chars().count() > 200 {
+            return Err(AppError::invalid("note", "error.field.too_long"));
+        }
+        Ok(Self {
+            kind,
+            quantity,
+            reason: reason.to_owned(),
+            note: note.to_owned(),
+        })
+    }
+
+    /// The quantity after this movement, or the refusal when it would go below zero.
+    pub fn apply(&self, current: i64) -> Result<i64, AppError> {
+        let next = current + self.kind.delta(self.quantity);
+        if next < 0 {
+            Err(AppError::invalid("quantity", "error.stock.insufficient"))
+        } else {
+            Ok(next)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_boundaries() {
+        use StockStatus::*;
+        let cases = [
+            (0, 5, Some(50), Rupture),
+            (1, 5, Some(50), Low),
+            (5, 5, Some(50), Low),
+            (6, 5, Some(50), Normal),
+            (49, 5, Some(50), Normal),
+            (50, 5, Some(50), Over),
+            (500, 5, None, Normal),
+            (0, 0, None, Rupture),
+            (1, 0, None, Normal),
+        ];
+        for (quantity, min, max, expected) in cases {
+            assert_eq!(
+                StockStatus::of(quantity, min, max),
+                expected,
+                "{quantity} {min} {max:?}"
+            );
+        }
+        for status in StockStatus::ALL {
+            assert_eq!(StockStatus::parse(status.as_str()), Some(status));
+        }
+    }
+
+    #[test]
+    fn movements_never_take_stock_below_zero() {
+        let out = Movement::parse(MovementKind::Out, 5, "sale", "").unwrap();
+        assert_eq!(out.apply(5), Ok(0));
+        assert_eq!(
+            out.apply(4),
+            Err(AppError::invalid("quantity", "error.stock.insufficient"))
+        );
+        let delivery = Movement::parse(MovementKind::In, 12, "delivery", "").unwrap();
+        assert_eq!(delivery.apply(0), Ok(12));
+    }
+
+    #[test]
+    fn movement_input_is_checked_field_by_field() {
+        let err = |r: Result<Movement, AppError>| r.unwrap_err();
+        assert_eq!(
+            err(Movement::parse(MovementKind::In, 0, "sale", "")).field(),
+            Some("quantity")
+        );
+        assert_eq!(
+            err(Movement::parse(MovementKind::In, -3, "sale", "")).field(),
+            Some("quantity")
+        );
+        assert_eq!(
+            err(Movement::parse(MovementKind::In, 3, "gift", "")).field(),
+            Some("reason")
+        );
+        assert_eq!(
+            err(Movement::parse(MovementKind::Out, 3, "other", " ")).field(),
+            Some("note")
+        );
+        assert!(Movement::parse(MovementKind::Out, 3, "other", "offert au voisin").is_ok());
+    }
+}

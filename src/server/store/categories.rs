@@ -1,0 +1,76 @@
+//! Categories of a shop (B2). Deleting one moves its products to "Sans catégorie".
+
+use serde_json::json;
+
+use super::ops;
+use super::shops::CURRENT_SHOP;
+use crate::api::categories::Category;
+use crate::domain::OpId;
+use crate::server::db::{Db, DbError};
+
+pub async fn list(db: &Db, user_id: &str) -> Result<Vec<Category>, DbError> {
+    let sql = format!(
+        "{CURRENT_SHOP}
+         SELECT record::id(id) AS id, name, name_key,
+             count(SELECT VALUE id FROM product WHERE shop = $shop AND category = $parent.id) AS product_count
+         FROM category WHERE shop = $shop ORDER BY name_key;"
+    );
+    db.query(&sql, json!({ "user_id": user_id })).await?.all(2)
+}
+
+pub async fn create(db: &Db, op: &OpId, user_id: &str, name: &str) -> Result<String, DbError> {
+    let body = format!(
+        "{CURRENT_SHOP}
+         LET $result = record::id((CREATE ONLY category CONTENT {{ shop: $shop, name: $name }}).id);"
+    );
+    ops::run_once(
+        db,
+        user_id,
+        op,
+        &body,
+        json!({ "user_id": user_id, "name": name }),
+    )
+    .await
+}
+
+pub async fn rename(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    category_id: &str,
+    name: &str,
+) -> Result<String, DbError> {
+    let body = format!(
+        "{CURRENT_SHOP}
+         LET $renamed = (UPDATE type::record('category', $category_id) SET name = $name WHERE shop = $shop);
+         IF !$renamed[0] {{ THROW 'not_found' }};
+         LET $result = $category_id;"
+    );
+    let vars = json!({ "user_id": user_id, "category_id": category_id, "name": name });
+    ops::run_once(db, user_id, op, &body, vars).await
+}
+
+/// Deletes the category; its products become uncategorised in the same transaction.
+pub async fn delete(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    category_id: &str,
+) -> Result<String, DbError> {
+    let body = format!(
+        "{CURRENT_SHOP}
+         LET $category = (SELECT VALUE id FROM category WHERE id = type::record('category', $category_id) AND shop = $shop)[0];
+         IF !$category {{ THROW 'not_found' }};
+         UPDATE product SET category = NONE WHERE shop = $shop AND category = $category;
+         DELETE $category;
+         LET $result = $category_id;"
+    );
+    ops::run_once(
+        db,
+        user_id,
+        op,
+        &body,
+        json!({ "user_id": user_id, "category_id": category_id }),
+    )
+    .await
+}

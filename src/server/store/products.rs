@@ -1,0 +1,188 @@
+//! Products of a shop: list (search, filters, sort, pages), read, create with its opening stock,
+//! update, delete with its movements.
+
+use serde_json::{Value, json};
+
+use super::ops;
+use super::shops::CURRENT_SHOP;
+use crate::api::products::{CategoryFilter, Product, ProductPage, ProductQuery, ProductSort};
+use crate::domain::OpId;
+use crate::domain::product::ProductDraft;
+use crate::server::db::{Db, DbError};
+
+/// The fields of a product as the app shows it.
+const PROJECTION: &str = "record::id(id) AS id, name, sku, unit, quantity, min_stock, max_stock,
+    purchase_price, sale_price, notes, status, <string> created_at AS created_at,
+    IF category { record::id(category) } ELSE { NONE } AS category_id,
+    category.name AS category_name, name_key, status_rank, created_at AS created";
+
+pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<ProductPage, DbError> {
+    let mut conditions = vec!["shop = $shop"];
+    match &query.category {
+        CategoryFilter::All => {}
+        CategoryFilter::Uncategorized => conditions.push("category = NONE"),
+        CategoryFilter::Id(_) => {
+            conditions.push("category = type::record('category', $category_id)")
+        }
+    }
+    if query.status.is_some() {
+        conditions.push("status = $status");
+    }
+    let search = query.search.trim().to_lowercase();
+    if !search.is_empty() {
+        conditions.push(
+            "(string::contains(name_key, $search) OR string::contains(sku_key ?? '', $search))",
+        );
+    }
+    let order = match query.sort {
+        ProductSort::Name => "name_key ASC",
+        ProductSort::PriceAsc => "sale_price ASC, name_key ASC",
+        ProductSort::PriceDesc => "sale_price DESC, name_key ASC",
+        ProductSort::Quantity => "quantity ASC, name_key ASC",
+        ProductSort::Newest => "created DESC",
+        ProductSort::Status => "status_rank ASC, name_key ASC",
+    };
+    let filter = conditions.join(" AND ");
+    let sql = format!(
+        "{CURRENT_SHOP}
+         SELECT {PROJECTION} FROM product WHERE {filter} ORDER BY {order} LIMIT $limit START $start;
+         RETURN count(SELECT VALUE id FROM product WHERE {filter});"
+    );
+    let category_id = match &query.category {
+        CategoryFilter::Id(id) => id.clone(),
+        _ => String::new(),
+    };
+    let vars = json!({
+        "user_id": user_id,
+        "category_id": category_id,
+        "status": query.status.map(|s| s.as_str()),
+        "search": search,
+        "limit": query.page_size(),
+        "start": query.page * query.page_size(),
+    });
+    let mut rows = db.query(&sql, vars).await?;
+    let items = rows.all(2)?;
+    let total = rows.first::<u64>(3)?.unwrap_or(0);
+    Ok(ProductPage {
+        items,
+        total,
+        page: query.page,
+        page_size: query.page_size(),
+    })
+}
+
+pub async fn get(db: &Db, user_id: &str, product_id: &str) -> Result<Option<Product>, DbError> {
+    let sql = format!(
+        "{CURRENT_SHOP}
+         SELECT {PROJECTION} FROM product WHERE id = type::record('product', $product_id) AND shop = $shop;"
+    );
+    db.query(
+        &sql,
+        json!({ "user_id": user_id, "product_id": product_id }),
+    )
+    .await?
+    .first(2)
+}
+
+/// SurrealQL that sets `$category` from `$category_id`, refusing a category of another shop.
+const CATEGORY_OF_SHOP: &str = "
+    LET $category = IF $category_id {
+        (SELECT VALUE id FROM category WHERE id = type::record('category', $category_id) AND shop = $shop)[0]
+    } ELSE { NONE };
+    IF $category_id AND !$category { THROW 'category_id:error.category.unknown' };";
+
+fn draft_vars(user_id: &str, draft: &ProductDraft) -> Value {
+    json!({
+        "user_id": user_id,
+        "name": draft.name,
+        "sku": draft.sku,
+        "category_id": draft.category_id,
+        "unit": draft.unit,
+        "quantity": draft.quantity,
+        "min_stock": draft.min_stock,
+        "max_stock": draft.max_stock,
+        "purchase_price": draft.purchase_price,
+        "sale_price": draft.sale_price,
+        "notes": draft.notes,
+    })
+}
+
+/// Creates the product and, when it starts with stock, its opening movement. Returns its id.
+pub async fn create(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    draft: &ProductDraft,
+) -> Result<String, DbError> {
+    let body = format!(
+        "{CURRENT_SHOP}{CATEGORY_OF_SHOP}
+         LET $product = (CREATE ONLY product CONTENT {{
+             shop: $shop, name: $name, sku: $sku ?? NONE, category: $category, unit: $unit,
+             quantity: $quantity, min_stock: $min_stock, max_stock: $max_stock ?? NONE,
+             purchase_price: $purchase_price, sale_price: $sale_price, notes: $notes
+         }});
+         IF $quantity > 0 {{
+             CREATE movement CONTENT {{
+                 shop: $shop, product: $product.id, kind: 'in', quantity: $quantity, reason: 'opening',
+                 balance_after: $quantity, by: type::record('user', $user_id)
+             }};
+         }};
+         LET $result = record::id($product.id);"
+    );
+    ops::run_once(db, user_id, op, &body, draft_vars(user_id, draft)).await
+}
+
+/// Updates everything but the quantity, which only movements change.
+pub async fn update(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    product_id: &str,
+    draft: &ProductDraft,
+) -> Result<String, DbError> {
+    let body = format!(
+        "{CURRENT_SHOP}{CATEGORY_OF_SHOP}
+         LET $updated = (UPDATE type::record('product', $product_id) MERGE {{
+             name: $name, sku: $sku ?? NONE, category: $category, unit: $unit, min_stock: $min_stock,
+             max_stock: $max_stock ?? NONE, purchase_price: $purchase_price, sale_price: $sale_price, notes: $notes
+         }} WHERE shop = $shop);
+         IF !$updated[0] {{ THROW 'not_found' }};
+         LET $result = $product_id;"
+    );
+    let mut vars = draft_vars(user_id, draft);
+    vars["product_id"] = json!(product_id);
+    ops::run_once(db, user_id, op, &body, vars).await
+}
+
+/// Deletes the product and its movements.
+pub async fn delete(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    product_id: &str,
+) -> Result<String, DbError> {
+    let body = format!(
+        "{CURRENT_SHOP}
+         LET $product = (SELECT VALUE id FROM product WHERE id = type::record('product', $product_id) AND shop = $shop)[0];
+         IF !$product {{ THROW 'not_found' }};
+         DELETE movement WHERE product = $product;
+         DELETE $product;
+         LET $result = $product_id;"
+    );
+    ops::run_once(
+        db,
+        user_id,
+        op,
+        &body,
+        json!({ "user_id": user_id, "product_id": product_id }),
+    )
+    .await
+}
+
+/// Units the shop already used, for the unit suggestions (B9).
+pub async fn used_units(db: &Db, user_id: &str) -> Result<Vec<String>, DbError> {
+    let sql = format!(
+        "{CURRENT_SHOP} RETURN array::distinct(SELECT VALUE unit FROM product WHERE shop = $shop);"
+    );
+    db.query(&sql, json!({ "user_id": user_id })).await?.all(2)
+}
