@@ -11,7 +11,7 @@ use crate::ui::auth::{LoginPage, RegisterPage};
 use crate::ui::components::SectionPage;
 use crate::ui::layout::{Home, NotFound, RoleArea, SessionResource};
 use crate::ui::prefs::Prefs;
-use crate::ui::shop::{ShopDashboard, ShopSettings};
+use crate::ui::shop::{ProductsPage, ShopDashboard, ShopSettings};
 use crate::ui::supplier::{SupplierDashboard, SupplierSettings};
 
 /// The document around the app, rendered on the server. Its inline scripts carry a fresh nonce
@@ -62,7 +62,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/register") view=RegisterPage/>
                 <ParentRoute path=path!("/shop") view=|| view! { <RoleArea role=Role::Shopkeeper/> }>
                     <Route path=path!("") view=ShopDashboard/>
-                    <Route path=path!("products") view=|| view! { <SectionPage title="nav.products" intro="page.shop.products.intro"/> }/>
+                    <Route path=path!("products") view=ProductsPage/>
                     <Route path=path!("orders") view=|| view! { <SectionPage title="nav.orders" intro="page.shop.orders.intro"/> }/>
                     <Route path=path!("suppliers") view=|| view! { <SectionPage title="nav.suppliers" intro="page.shop.suppliers.intro"/> }/>
                     <Route path=path!("alerts") view=|| view! { <SectionPage title="nav.alerts" intro="page.shop.alerts.intro"/> }/>

@@ -2,6 +2,7 @@
 
 pub mod email;
 pub mod error;
+pub mod money;
 pub mod op;
 pub mod password;
 pub mod product;

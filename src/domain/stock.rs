@@ -89,6 +89,20 @@ pub const REASONS: [&str; 7] = [
     "other",
 ];
 
+/// The i18n key of a movement reason (`opening` is the stock a product was created with).
+pub fn reason_label_key(reason: &str) -> &'static str {
+    match reason {
+        "opening" => "stock.reason.opening",
+        "sale" => "stock.reason.sale",
+        "delivery" => "stock.reason.delivery",
+        "loss" => "stock.reason.loss",
+        "breakage" => "stock.reason.breakage",
+        "correction" => "stock.reason.correction",
+        "return" => "stock.reason.return",
+        _ => "stock.reason.other",
+    }
+}
+
 /// A validated stock movement request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Movement {

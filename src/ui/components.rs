@@ -1,15 +1,19 @@
 //! Widgets shared by every screen.
 
 pub mod account;
+pub mod badge;
 pub mod field;
 pub mod icon;
+pub mod modal;
 pub mod page;
 pub mod password_meter;
 pub mod preferences;
 
 pub use account::AccountSettings;
+pub use badge::StatusBadge;
 pub use field::{FormAlert, FormErrors, TextField};
 pub use icon::Icon;
+pub use modal::Modal;
 pub use page::{Greeting, PageHeader, SectionPage};
 pub use password_meter::PasswordMeter;
 pub use preferences::{LanguageSwitch, ThemeSwitch};

@@ -58,6 +58,9 @@ pub fn TextField(
     #[prop(default = "text")] input_type: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(optional)] input_mode: Option<&'static str>,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let lang = expect_context::<Prefs>().lang;
     let error_id = format!("{id}-error");
@@ -71,6 +74,7 @@ pub fn TextField(
                 type=input_type
                 autocomplete=autocomplete
                 inputmode=input_mode
+                list=list
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }

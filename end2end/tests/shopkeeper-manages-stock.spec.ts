@@ -1,0 +1,113 @@
+import { expect, test, type Page } from "@playwright/test";
+import { hydrated, open, register } from "./helpers";
+
+function card(page: Page, name: string) {
+  return page.locator(".product-card").filter({ has: page.getByRole("heading", { name, exact: true }) });
+}
+
+async function fill(page: Page, fields: Record<string, string>) {
+  for (const [label, value] of Object.entries(fields)) {
+    await page.getByRole("dialog").getByLabel(label, { exact: true }).fill(value);
+  }
+}
+
+test("a shopkeeper sets up categories and products, moves stock and reads the history", async ({ page }) => {
+  await register(page, "shopkeeper");
+  await open(page, "/shop/products");
+  await expect(page.getByText("Aucun produit ne correspond.")).toBeVisible();
+
+  // B2: a category through "Gérer".
+  await page.getByRole("button", { name: "Gérer" }).click();
+  await page.getByLabel("Nouvelle catégorie").fill("Céréales");
+  await page.getByRole("button", { name: "Ajouter" }).click();
+  await expect(page.getByRole("dialog").getByLabel("Nom de la catégorie")).toHaveValue("Céréales");
+  await page.getByRole("button", { name: "Fermer" }).click();
+  await expect(page.getByRole("group", { name: "Catégorie" }).getByRole("button", { name: "Céréales" })).toBeVisible();
+
+  // B1: an empty name is refused next to the field, then the product is created.
+  await page.getByRole("button", { name: "+ Produit" }).click();
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.locator("#name-error")).toHaveText("Ce champ est obligatoire.");
+  await fill(page, {
+    "Nom du produit": "Riz 5kg",
+    "Code-barres / référence": "6001234567890",
+    "Unité": "sac",
+    "Quantité en stock": "10",
+    "Stock minimum": "5",
+    "Stock maximum": "50",
+    "Prix d'achat (F CFA)": "4500",
+    "Prix de vente (F CFA)": "5000",
+  });
+  await page.getByRole("dialog").getByLabel("Catégorie").selectOption({ label: "Céréales" });
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  const rice = card(page, "Riz 5kg");
+  await expect(rice.locator(".quantity")).toHaveText("10");
+  await expect(rice.locator(".status-badge")).toHaveText("Normal");
+  await expect(rice).toContainText("5 000 F CFA");
+  await expect(rice).toContainText("Céréales");
+
+  // B4: a sale takes the stock down to "Stock bas"; a larger one is refused.
+  await rice.getByRole("button", { name: "Sortie" }).click();
+  await page.getByRole("dialog").getByLabel("Quantité", { exact: true }).fill("8");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(rice.locator(".quantity")).toHaveText("2");
+  await expect(rice.locator(".status-badge")).toHaveText("Stock bas");
+  await rice.getByRole("button", { name: "Sortie" }).click();
+  await page.getByRole("dialog").getByLabel("Quantité", { exact: true }).fill("5");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.locator("#move-quantity-error")).toHaveText("Stock insuffisant pour cette sortie.");
+  await page.getByRole("button", { name: "Fermer" }).click();
+  await expect(rice.locator(".quantity")).toHaveText("2");
+
+  // B5: the ledger with the balance after each movement.
+  await rice.getByRole("button", { name: "Historique" }).click();
+  const rows = page.getByRole("dialog").locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText("−8 Vente");
+  await expect(rows.nth(0).locator(".balance")).toHaveText("2");
+  await expect(rows.nth(1)).toContainText("+10 Stock initial");
+  await expect(rows.nth(1)).toContainText("Awa Diallo");
+  await page.getByRole("button", { name: "Fermer" }).click();
+
+  // B1: duplicate, edit, delete.
+  await rice.getByRole("button", { name: "Dupliquer" }).click();
+  await expect(page.getByRole("dialog").getByLabel("Nom du produit")).toHaveValue("Riz 5kg (copie)");
+  await expect(page.getByRole("dialog").getByLabel("Code-barres / référence")).toHaveValue("");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  const copy = card(page, "Riz 5kg (copie)");
+  await expect(copy.locator(".status-badge")).toHaveText("Rupture");
+  await copy.getByRole("button", { name: "Modifier" }).click();
+  await expect(page.getByRole("dialog").getByLabel("Prix de vente (F CFA)")).toHaveValue("5000");
+  await fill(page, { "Prix de vente (F CFA)": "5500" });
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(copy).toContainText("5 500 F CFA");
+  await copy.getByRole("button", { name: "Supprimer" }).click();
+  await page.getByRole("button", { name: "Oui, supprimer" }).click();
+  await expect(copy).toHaveCount(0);
+  await expect(page.getByText("1 produit(s)")).toBeVisible();
+
+  // B7 (keyboard-wedge scanner): the code typed into the search field followed by Enter.
+  await page.getByRole("searchbox").fill("6001234567890");
+  await page.getByRole("searchbox").press("Enter");
+  await expect(page.locator(".product-card")).toHaveCount(1);
+  await page.getByRole("searchbox").fill("introuvable");
+  await page.getByRole("searchbox").press("Enter");
+  await expect(page.getByText("Aucun produit ne correspond.")).toBeVisible();
+
+  // What the database holds, read back through the API.
+  const list = await page.request.get("/api/products/list?query[search]=riz");
+  const body = await list.json();
+  expect(body.total).toBe(1);
+  expect(body.items[0]).toMatchObject({ name: "Riz 5kg", quantity: 2, status: "low", sale_price: 5000 });
+});
+
+test("the grid or list choice is remembered", async ({ page }) => {
+  await register(page, "shopkeeper");
+  await open(page, "/shop/products");
+  await page.getByRole("button", { name: "Vue liste" }).click();
+  await expect(page.getByRole("button", { name: "Vue grille" })).toBeVisible();
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByRole("button", { name: "Vue grille" })).toBeVisible();
+});

@@ -1,0 +1,84 @@
+//! "Gérer" the categories (B2): add, rename, delete; products of a deleted category become
+//! "Sans catégorie".
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::categories::{Category, CreateCategory, DeleteCategory, RenameCategory};
+use crate::domain::AppError;
+use crate::offline::send;
+use crate::ui::components::{FormAlert, FormErrors, Modal, TextField};
+use crate::ui::i18n::{t, t_with};
+
+#[component]
+pub fn ManageCategories(
+    categories: Vec<Category>,
+    #[prop(into)] on_change: Callback<()>,
+    #[prop(into)] on_close: Callback<()>,
+) -> impl IntoView {
+    let new_name = RwSignal::new(String::new());
+    let errors = FormErrors::new();
+    let after = move |result: Result<(), AppError>| match result {
+        Ok(()) => {
+            errors.set(None);
+            on_change.run(());
+        }
+        Err(error) => errors.set(Some(error)),
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = new_name.get_untracked();
+        spawn_local(async move {
+            let result = send(|op| CreateCategory { op, name })
+                .await
+                .map(|_| new_name.set(String::new()));
+            after(result);
+        });
+    };
+    view! {
+        <Modal title="category.manage" on_close>
+            <form class="inline-form" on:submit=add novalidate>
+                <TextField id="category-name" label="category.new" value=new_name error=errors.for_field("name")/>
+                <button type="submit" class="button">{t("category.add")}</button>
+            </form>
+            <FormAlert message=errors.general(&["name"])/>
+            <ul class="category-list">
+                {categories.into_iter().map(|category| view! { <CategoryRow category after/> }).collect_view()}
+            </ul>
+        </Modal>
+    }
+}
+
+#[component]
+fn CategoryRow(
+    category: Category,
+    after: impl Fn(Result<(), AppError>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let name = RwSignal::new(category.name.clone());
+    let confirming = RwSignal::new(false);
+    let id = StoredValue::new(category.id.clone());
+    let count = category.product_count;
+    let rename = move |_| {
+        let (id, name) = (id.get_value(), name.get_untracked());
+        spawn_local(
+            async move { after(send(|op| RenameCategory { op, id, name }).await.map(|_| ())) },
+        );
+    };
+    let delete = move |_| {
+        let id = id.get_value();
+        spawn_local(async move { after(send(|op| DeleteCategory { op, id }).await) });
+    };
+    view! {
+        <li class="category-row">
+            <input aria-label=t("category.name") prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            <span class="muted">{t_with("category.count", move || vec![("count", count.to_string())])}</span>
+            <button type="button" class="button" on:click=rename>{t("category.rename")}</button>
+            <Show when=move || confirming.get() fallback=move || view! {
+                <button type="button" class="button danger-text" on:click=move |_| confirming.set(true)>{t("common.delete")}</button>
+            }>
+                <p class="confirm">{t_with("category.delete.confirm", move || vec![("count", count.to_string())])}</p>
+                <button type="button" class="button danger" on:click=delete>{t("common.confirm_delete")}</button>
+            </Show>
+        </li>
+    }
+}

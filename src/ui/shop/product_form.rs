@@ -1,0 +1,164 @@
+//! The product form (B1): create, edit (pre-filled), duplicate (pre-filled with "(copie)").
+//! The unit field suggests the usual units and the shop's own (B9).
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::categories::Category;
+use crate::api::products::{CreateProduct, UpdateProduct};
+use crate::domain::AppError;
+use crate::domain::product::ProductInput;
+use crate::offline::send;
+use crate::ui::components::{FormAlert, FormErrors, Modal, TextField};
+use crate::ui::i18n::t;
+
+const FIELDS: &[&str] = &[
+    "name",
+    "sku",
+    "category_id",
+    "unit",
+    "quantity",
+    "min_stock",
+    "max_stock",
+    "purchase_price",
+    "sale_price",
+    "notes",
+];
+
+/// `editing` is the id of the product being edited; `None` creates a new one.
+#[component]
+pub fn ProductForm(
+    initial: ProductInput,
+    editing: Option<String>,
+    categories: Vec<Category>,
+    units: Vec<String>,
+    #[prop(into)] on_done: Callback<()>,
+    #[prop(into)] on_close: Callback<()>,
+) -> impl IntoView {
+    let text = |value: &str| RwSignal::new(value.to_owned());
+    let number = |value: i64| RwSignal::new(value.to_string());
+    let name = text(&initial.name);
+    let sku = text(&initial.sku);
+    let category_id = text(&initial.category_id);
+    let unit = text(&initial.unit);
+    let quantity = number(initial.quantity);
+    let min_stock = number(initial.min_stock);
+    let max_stock = RwSignal::new(initial.max_stock.map(|m| m.to_string()).unwrap_or_default());
+    let purchase_price = number(initial.purchase_price);
+    let sale_price = number(initial.sale_price);
+    let notes = text(&initial.notes);
+    let errors = FormErrors::new();
+    let pending = RwSignal::new(false);
+    let is_new = editing.is_none();
+    let title = if is_new {
+        "product.form.new"
+    } else {
+        "product.form.edit"
+    };
+
+    let read_input = move || -> Result<ProductInput, AppError> {
+        Ok(ProductInput {
+            name: name.get_untracked(),
+            sku: sku.get_untracked(),
+            category_id: category_id.get_untracked(),
+            unit: unit.get_untracked(),
+            quantity: whole_number("quantity", &quantity.get_untracked())?,
+            min_stock: whole_number("min_stock", &min_stock.get_untracked())?,
+            max_stock: Some(max_stock.get_untracked())
+                .filter(|m| !m.trim().is_empty())
+                .map(|m| whole_number("max_stock", &m))
+                .transpose()?,
+            purchase_price: whole_number("purchase_price", &purchase_price.get_untracked())?,
+            sale_price: whole_number("sale_price", &sale_price.get_untracked())?,
+            notes: notes.get_untracked(),
+        })
+    };
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let input = match read_input() {
+            Ok(input) => input,
+            Err(error) => return errors.set(Some(error)),
+        };
+        pending.set(true);
+        errors.set(None);
+        let editing = editing.clone();
+        spawn_local(async move {
+            let saved = match editing {
+                Some(id) => send(|op| UpdateProduct { op, id, input }).await,
+                None => send(|op| CreateProduct { op, input }).await,
+            };
+            pending.set(false);
+            match saved {
+                Ok(_) => on_done.run(()),
+                Err(error) => errors.set(Some(error)),
+            }
+        });
+    };
+
+    let category_error = errors.for_field("category_id");
+    let notes_error = errors.for_field("notes");
+    view! {
+        <Modal title on_close>
+            <form class="product-form" on:submit=submit novalidate>
+                <TextField id="name" label="product.name" value=name error=errors.for_field("name")/>
+                <TextField id="sku" label="product.sku" value=sku error=errors.for_field("sku") input_mode="numeric"/>
+                <div class="field">
+                    <label for="category_id">{t("product.category")}</label>
+                    <select id="category_id" prop:value=move || category_id.get()
+                        on:change=move |ev| category_id.set(event_target_value(&ev))>
+                        <option value="">{t("category.none")}</option>
+                        {categories.into_iter().map(|c| view! { <option value=c.id>{c.name}</option> }).collect_view()}
+                    </select>
+                    <p class="field-error" role="alert">{move || category_error.get().map(|k| crate::ui::i18n::translate(lang(), &k).to_owned())}</p>
+                </div>
+                <TextField id="unit" label="product.unit" value=unit error=errors.for_field("unit") list="unit-suggestions"/>
+                <datalist id="unit-suggestions">
+                    {units.into_iter().map(|u| view! { <option value=u></option> }).collect_view()}
+                </datalist>
+                <Show when=move || is_new>
+                    <TextField id="quantity" label="product.opening_quantity" value=quantity
+                        error=errors.for_field("quantity") input_type="number" input_mode="numeric"/>
+                </Show>
+                <div class="field-row">
+                    <TextField id="min_stock" label="product.min_stock" value=min_stock
+                        error=errors.for_field("min_stock") input_type="number" input_mode="numeric"/>
+                    <TextField id="max_stock" label="product.max_stock" value=max_stock
+                        error=errors.for_field("max_stock") input_type="number" input_mode="numeric"/>
+                </div>
+                <div class="field-row">
+                    <TextField id="purchase_price" label="product.purchase_price" value=purchase_price
+                        error=errors.for_field("purchase_price") input_type="number" input_mode="numeric"/>
+                    <TextField id="sale_price" label="product.sale_price" value=sale_price
+                        error=errors.for_field("sale_price") input_type="number" input_mode="numeric"/>
+                </div>
+                <div class="field">
+                    <label for="notes">{t("product.notes")}</label>
+                    <textarea id="notes" rows="2" prop:value=move || notes.get()
+                        on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+                    <p class="field-error" role="alert">{move || notes_error.get().map(|k| crate::ui::i18n::translate(lang(), &k).to_owned())}</p>
+                </div>
+                <FormAlert message=errors.general(FIELDS)/>
+                <button type="submit" class="button primary" disabled=pending>{t("common.save")}</button>
+            </form>
+        </Modal>
+    }
+}
+
+fn lang() -> crate::ui::prefs::Lang {
+    expect_context::<crate::ui::prefs::Prefs>().lang.get()
+}
+
+/// A whole number typed in a field; empty counts as zero.
+fn whole_number(field: &str, raw: &str) -> Result<i64, AppError> {
+    let raw = raw.trim().replace([' ', '\u{a0}'], "");
+    if raw.is_empty() {
+        return Ok(0);
+    }
+    raw.parse()
+        .map_err(|_| AppError::invalid(field, "error.number.invalid"))
+}

@@ -1,0 +1,284 @@
+//! Produits (B1–B6, B9): search (a barcode scanner typing + Enter works too), category chips
+//! with "Gérer", status filter, sort, grid/list, server-side pages, and the actions of each card.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::categories::list_categories;
+use crate::api::products::{
+    CategoryFilter, DeleteProduct, Product, ProductQuery, ProductSort, list_products,
+    unit_suggestions,
+};
+use crate::domain::money;
+use crate::domain::product::ProductInput;
+use crate::domain::stock::{MovementKind, StockStatus};
+use crate::offline::send;
+use crate::ui::components::{Modal, PageHeader, StatusBadge};
+use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::prefs::Prefs;
+use crate::ui::shop::categories::ManageCategories;
+use crate::ui::shop::product_form::ProductForm;
+use crate::ui::shop::stock::{Ledger, MoveStockForm};
+
+/// What is open over the list.
+#[derive(Clone)]
+enum Dialog {
+    Create(ProductInput),
+    Edit(String, ProductInput),
+    Move(Product, MovementKind),
+    Ledger(Product),
+    Delete(Product),
+    Categories,
+}
+
+const VIEW_KEY: &str = "boutiq.products_view";
+const SORTS: [(ProductSort, &str); 6] = [
+    (ProductSort::Name, "products.sort.name"),
+    (ProductSort::PriceAsc, "products.sort.price_asc"),
+    (ProductSort::PriceDesc, "products.sort.price_desc"),
+    (ProductSort::Quantity, "products.sort.quantity"),
+    (ProductSort::Newest, "products.sort.newest"),
+    (ProductSort::Status, "products.sort.status"),
+];
+
+#[component]
+pub fn ProductsPage() -> impl IntoView {
+    let lang = expect_context::<Prefs>().lang;
+    let typed = RwSignal::new(String::new());
+    let query = RwSignal::new(ProductQuery::default());
+    let version = RwSignal::new(0u32);
+    let grid = RwSignal::new(true);
+    let dialog = RwSignal::new(None::<Dialog>);
+
+    Effect::new(move |_| grid.set(stored_view().as_deref() != Some("list")));
+    let products = Resource::new(
+        move || (query.get(), version.get()),
+        |(q, _)| list_products(q),
+    );
+    let categories = Resource::new(move || version.get(), |_| list_categories());
+    let units = Resource::new(move || version.get(), |_| unit_suggestions());
+    let refresh = Callback::new(move |_| {
+        dialog.set(None);
+        version.update(|v| *v += 1);
+    });
+    let close = Callback::new(move |_| dialog.set(None));
+    let update_query = move |change: &dyn Fn(&mut ProductQuery)| {
+        query.update(|q| {
+            change(q);
+            q.page = 0;
+        })
+    };
+
+    view! {
+        <PageHeader title="nav.products">
+            <button type="button" class="button primary add-button" on:click=move |_| dialog.set(Some(Dialog::Create(new_product())))>
+                {t("products.add")}
+            </button>
+        </PageHeader>
+        <form class="search" role="search" on:submit=move |ev| {
+            ev.prevent_default();
+            let search = typed.get_untracked();
+            update_query(&|q| q.search = search.clone());
+        }>
+            <input type="search" aria-label=t("products.search") placeholder=t("products.search")
+                prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
+            <button type="submit" class="button">{t("products.search.go")}</button>
+        </form>
+        <div class="chips" role="group" aria-label=t("product.category")>
+            <button type="button" aria-pressed=move || (query.with(|q| q.category == CategoryFilter::All)).to_string()
+                on:click=move |_| update_query(&|q| q.category = CategoryFilter::All)>{t("products.all")}</button>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    categories.await.unwrap_or_default().into_iter().map(|c| {
+                        let filter = CategoryFilter::Id(c.id.clone());
+                        let pressed = filter.clone();
+                        view! {
+                            <button type="button" aria-pressed=move || query.with(|q| q.category == pressed).to_string()
+                                on:click=move |_| { let f = filter.clone(); update_query(&move |q| q.category = f.clone()) }>
+                                {c.name}
+                            </button>
+                        }
+                    }).collect_view()
+                })}
+            </Transition>
+            <button type="button" aria-pressed=move || (query.with(|q| q.category == CategoryFilter::Uncategorized)).to_string()
+                on:click=move |_| update_query(&|q| q.category = CategoryFilter::Uncategorized)>{t("category.none")}</button>
+            <button type="button" class="chip-action" on:click=move |_| dialog.set(Some(Dialog::Categories))>{t("category.manage.button")}</button>
+        </div>
+        <div class="toolbar">
+            <select aria-label=t("products.filter.status") on:change=move |ev| {
+                let status = StockStatus::parse(&event_target_value(&ev));
+                update_query(&|q| q.status = status);
+            }>
+                <option value="">{t("products.filter.all_status")}</option>
+                {StockStatus::ALL.into_iter().map(|s| view! {
+                    <option value=s.as_str()>{move || translate(lang.get(), s.label_key()).to_owned()}</option>
+                }).collect_view()}
+            </select>
+            <select aria-label=t("products.sort") on:change=move |ev| {
+                let value = event_target_value(&ev);
+                let sort = SORTS.iter().position(|(_, key)| *key == value).map(|i| SORTS[i].0).unwrap_or_default();
+                update_query(&|q| q.sort = sort);
+            }>
+                {SORTS.into_iter().map(|(_, key)| view! {
+                    <option value=key>{move || translate(lang.get(), key).to_owned()}</option>
+                }).collect_view()}
+            </select>
+            <button type="button" class="button" aria-pressed=move || (!grid.get()).to_string()
+                on:click=move |_| { let list = grid.get_untracked(); grid.set(!list); store_view(if list { "list" } else { "grid" }); }>
+                {move || translate(lang.get(), if grid.get() { "products.view.list" } else { "products.view.grid" }).to_owned()}
+            </button>
+        </div>
+        <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
+            {move || Suspend::new(async move {
+                match products.await {
+                    Err(error) => view! { <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p> }.into_any(),
+                    Ok(page) if page.items.is_empty() => view! { <p class="empty-state">{t("products.empty")}</p> }.into_any(),
+                    Ok(page) => {
+                        let pages = page.total.div_ceil(u64::from(page.page_size)).max(1);
+                        let current = page.page;
+                        let on_last_page = u64::from(current) + 1 >= pages;
+                        view! {
+                            <p class="muted result-count">{t_with("products.count", move || vec![("count", page.total.to_string())])}</p>
+                            <ul class="products" class:list-view=move || !grid.get()>
+                                {page.items.into_iter().map(|p| view! { <ProductCard product=p dialog/> }).collect_view()}
+                            </ul>
+                            <nav class="pager" aria-label=t("products.pages")>
+                                <button type="button" class="button" disabled=current == 0
+                                    on:click=move |_| query.update(|q| q.page = q.page.saturating_sub(1))>{t("products.previous")}</button>
+                                <span>{t_with("products.page", move || vec![("page", (current + 1).to_string()), ("pages", pages.to_string())])}</span>
+                                <button type="button" class="button" disabled=on_last_page
+                                    on:click=move |_| query.update(|q| q.page += 1)>{t("products.next")}</button>
+                            </nav>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+        {move || dialog.get().map(|open| match open {
+            Dialog::Create(initial) => view! { <FormLoader initial editing=None categories units on_done=refresh on_close=close/> }.into_any(),
+            Dialog::Edit(id, initial) => view! { <FormLoader initial editing=Some(id) categories units on_done=refresh on_close=close/> }.into_any(),
+            Dialog::Move(product, kind) => view! { <MoveStockForm product kind on_done=refresh on_close=close/> }.into_any(),
+            Dialog::Ledger(product) => view! { <Ledger product on_close=close/> }.into_any(),
+            Dialog::Delete(product) => view! { <ConfirmDelete product on_done=refresh on_close=close/> }.into_any(),
+            Dialog::Categories => view! {
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        view! { <ManageCategories categories=categories.await.unwrap_or_default() on_change=Callback::new(move |_| version.update(|v| *v += 1)) on_close=close/> }
+                    })}
+                </Suspense>
+            }.into_any(),
+        })}
+    }
+}
+
+/// The product form once the categories and unit suggestions it offers have loaded.
+#[component]
+fn FormLoader(
+    initial: ProductInput,
+    editing: Option<String>,
+    categories: Resource<Result<Vec<crate::api::categories::Category>, crate::domain::AppError>>,
+    units: Resource<Result<Vec<String>, crate::domain::AppError>>,
+    on_done: Callback<()>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let (initial, editing) = (initial.clone(), editing.clone());
+                Suspend::new(async move {
+                    let categories = categories.await.unwrap_or_default();
+                    let units = units.await.unwrap_or_default();
+                    view! { <ProductForm initial editing categories units on_done on_close/> }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProductCard(product: Product, dialog: RwSignal<Option<Dialog>>) -> impl IntoView {
+    let stored = StoredValue::new(product.clone());
+    let open =
+        move |make: fn(Product) -> Dialog| move |_| dialog.set(Some(make(stored.get_value())));
+    let category = product.category_name.clone();
+    view! {
+        <li class="product-card" data-status=product.status.as_str()>
+            <div class="product-head">
+                <h3>{product.name.clone()}</h3>
+                <StatusBadge status=product.status/>
+            </div>
+            <p class="product-meta">
+                {product.sku.clone().map(|sku| view! { <span class="sku">{sku}</span> })}
+                <span>{match category { Some(c) => c.into_any(), None => t("category.none").into_any() }}</span>
+            </p>
+            <p class="product-quantity"><strong class="quantity">{product.quantity}</strong> " " {product.unit.clone()}</p>
+            <p class="product-prices">
+                {t("product.sale_price")} " " <strong>{money::format(product.sale_price, money::DEFAULT_CURRENCY)}</strong>
+            </p>
+            <div class="card-actions">
+                <button type="button" class="button" on:click=open(|p| Dialog::Move(p, MovementKind::In))>{t("stock.in")}</button>
+                <button type="button" class="button" on:click=open(|p| Dialog::Move(p, MovementKind::Out))>{t("stock.out")}</button>
+                <button type="button" class="button" on:click=open(Dialog::Ledger)>{t("stock.ledger")}</button>
+                <button type="button" class="button" on:click=open(|p| Dialog::Edit(p.id.clone(), p.to_input(false)))>{t("common.edit")}</button>
+                <button type="button" class="button" on:click=open(|p| Dialog::Create(p.to_input(true)))>{t("products.duplicate")}</button>
+                <button type="button" class="button danger-text" on:click=open(Dialog::Delete)>{t("common.delete")}</button>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn ConfirmDelete(product: Product, on_done: Callback<()>, on_close: Callback<()>) -> impl IntoView {
+    let failed = RwSignal::new(None::<String>);
+    let lang = expect_context::<Prefs>().lang;
+    let id = StoredValue::new(product.id.clone());
+    let name = product.name.clone();
+    let delete = move |_| {
+        let id = id.get_value();
+        spawn_local(async move {
+            match send(|op| DeleteProduct { op, id }).await {
+                Ok(()) => on_done.run(()),
+                Err(error) => failed.set(Some(error.message_key().to_owned())),
+            }
+        });
+    };
+    view! {
+        <Modal title="products.delete.title" on_close>
+            <p>{t_with("products.delete.confirm", move || vec![("name", name.clone())])}</p>
+            <p class="form-alert" role="alert" hidden=move || failed.with(Option::is_none)>
+                {move || failed.get().map(|k| translate(lang.get(), &k).to_owned())}
+            </p>
+            <button type="button" class="button danger" on:click=delete>{t("common.confirm_delete")}</button>
+        </Modal>
+    }
+}
+
+fn new_product() -> ProductInput {
+    ProductInput {
+        unit: crate::domain::product::DEFAULT_UNITS[0].to_owned(),
+        ..ProductInput::default()
+    }
+}
+
+fn stored_view() -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    return window()
+        .local_storage()
+        .ok()
+        .flatten()?
+        .get_item(VIEW_KEY)
+        .ok()
+        .flatten();
+    #[cfg(not(feature = "hydrate"))]
+    None
+}
+
+fn store_view(mode: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = storage.set_item(VIEW_KEY, mode);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (mode, VIEW_KEY);
+}

@@ -1,0 +1,145 @@
+//! Stock in / out (B4) and the product's ledger with the balance after each movement (B5).
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::products::Product;
+use crate::api::stock::{MoveStock, MovementInput, product_ledger};
+use crate::domain::stock::{MovementKind, REASONS, reason_label_key};
+use crate::offline::send;
+use crate::ui::components::{FormAlert, FormErrors, Modal, TextField};
+use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::prefs::Prefs;
+
+const FIELDS: &[&str] = &["quantity", "reason", "note"];
+
+#[component]
+pub fn MoveStockForm(
+    product: Product,
+    kind: MovementKind,
+    #[prop(into)] on_done: Callback<()>,
+    #[prop(into)] on_close: Callback<()>,
+) -> impl IntoView {
+    let lang = expect_context::<Prefs>().lang;
+    let quantity = RwSignal::new(String::new());
+    let reason = RwSignal::new(
+        if kind == MovementKind::In {
+            "delivery"
+        } else {
+            "sale"
+        }
+        .to_owned(),
+    );
+    let note = RwSignal::new(String::new());
+    let errors = FormErrors::new();
+    let pending = RwSignal::new(false);
+    let title = match kind {
+        MovementKind::In => "stock.in.title",
+        MovementKind::Out => "stock.out.title",
+    };
+    let product_id = product.id.clone();
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let Ok(amount) = quantity.get_untracked().trim().parse::<i64>() else {
+            return errors.set(Some(crate::domain::AppError::invalid(
+                "quantity",
+                "error.quantity.positive",
+            )));
+        };
+        pending.set(true);
+        errors.set(None);
+        let input = MovementInput {
+            product_id: product_id.clone(),
+            kind,
+            quantity: amount,
+            reason: reason.get_untracked(),
+            note: note.get_untracked(),
+        };
+        spawn_local(async move {
+            let result = send(|op| MoveStock { op, input }).await;
+            pending.set(false);
+            match result {
+                Ok(_) => on_done.run(()),
+                Err(error) => errors.set(Some(error)),
+            }
+        });
+    };
+    let reason_error = errors.for_field("reason");
+    let current = format!("{} {}", product.quantity, product.unit);
+    view! {
+        <Modal title on_close>
+            <p class="muted">{product.name.clone()} " · " {t_with("stock.current", move || vec![("quantity", current.clone())])}</p>
+            <form on:submit=submit novalidate>
+                <TextField id="move-quantity" label="stock.quantity" value=quantity error=errors.for_field("quantity")
+                    input_type="number" input_mode="numeric"/>
+                <div class="field">
+                    <label for="move-reason">{t("stock.reason")}</label>
+                    <select id="move-reason" prop:value=move || reason.get() on:change=move |ev| reason.set(event_target_value(&ev))>
+                        {REASONS.into_iter().map(|r| view! {
+                            <option value=r>{move || translate(lang.get(), reason_label_key(r)).to_owned()}</option>
+                        }).collect_view()}
+                    </select>
+                    <p class="field-error" role="alert">{move || reason_error.get().map(|k| translate(lang.get(), &k).to_owned())}</p>
+                </div>
+                <TextField id="move-note" label="stock.note" value=note error=errors.for_field("note")/>
+                <FormAlert message=errors.general(FIELDS)/>
+                <button type="submit" class="button primary" disabled=pending>{t("common.save")}</button>
+            </form>
+        </Modal>
+    }
+}
+
+#[component]
+pub fn Ledger(product: Product, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
+    let lang = expect_context::<Prefs>().lang;
+    let id = product.id.clone();
+    let lines = Resource::new(move || id.clone(), |id| product_ledger(id, 0));
+    view! {
+        <Modal title="stock.ledger.title" on_close>
+            <p class="muted">{product.name.clone()}</p>
+            <Suspense fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
+                {move || Suspend::new(async move {
+                    let lines = lines.await.unwrap_or_default();
+                    view! {
+                        <table class="ledger">
+                            <thead><tr>
+                                <th>{t("stock.ledger.date")}</th><th>{t("stock.ledger.movement")}</th>
+                                <th>{t("stock.ledger.balance")}</th><th>{t("stock.ledger.by")}</th>
+                            </tr></thead>
+                            <tbody>
+                                {lines.into_iter().map(|line| {
+                                    let sign = if line.kind == MovementKind::In { "+" } else { "−" };
+                                    let reason_key = reason_label_key(&line.reason);
+                                    let note = line.note.clone();
+                                    view! {
+                                        <tr data-kind=line.kind.as_str()>
+                                            <td>{local_time(&line.at)}</td>
+                                            <td>
+                                                <strong>{format!("{sign}{}", line.quantity)}</strong> " "
+                                                {move || translate(lang.get(), reason_key).to_owned()}
+                                                {(!note.is_empty()).then(|| view! { <span class="muted">" · " {note.clone()}</span> })}
+                                            </td>
+                                            <td class="balance">{line.balance_after}</td>
+                                            <td>{line.by_name.unwrap_or_default()}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                })}
+            </Suspense>
+        </Modal>
+    }
+}
+
+/// "2026-11-23T10:04:05.123Z" → "23/11/2026 10:04" (UTC until J3 brings the shop's format).
+fn local_time(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_else(|_| rfc3339.to_owned())
+}
