@@ -153,18 +153,7 @@ pub async fn unit_suggestions() -> Result<Vec<String>, AppError> {
 /// `POST /api/products/create` — shopkeepers. Creates a product with its opening stock.
 #[server(prefix = "/api", endpoint = "products/create", input = Json)]
 pub async fn create_product(op: OpId, input: ProductInput) -> Result<Product, AppError> {
-    async move {
-        let draft = crate::domain::product::ProductDraft::parse(&input)?;
-        let (state, caller) = shopkeeper()?;
-        let id = crate::server::store::products::create(&state.db, &op, &caller, &draft)
-            .await
-            .map_err(sku_taken)?;
-        crate::server::store::products::get(&state.db, &caller, &id)
-            .await?
-            .ok_or(AppError::NotFound)
-    }
-    .await
-    .map_err(reject)
+    save(op, None, input).await.map_err(reject)
 }
 
 /// `POST /api/products/update` — shopkeepers. Everything but the quantity (see stock/move).
@@ -174,18 +163,23 @@ pub async fn update_product(
     id: String,
     input: ProductInput,
 ) -> Result<Product, AppError> {
-    async move {
-        let draft = crate::domain::product::ProductDraft::parse(&input)?;
-        let (state, caller) = shopkeeper()?;
-        crate::server::store::products::update(&state.db, &op, &caller, &id, &draft)
-            .await
-            .map_err(sku_taken)?;
-        crate::server::store::products::get(&state.db, &caller, &id)
-            .await?
-            .ok_or(AppError::NotFound)
-    }
-    .await
-    .map_err(reject)
+    save(op, Some(id), input).await.map_err(reject)
+}
+
+/// Creates (no `id`) or updates a product, then reads it back as the list shows it.
+#[cfg(feature = "ssr")]
+async fn save(op: OpId, id: Option<String>, input: ProductInput) -> Result<Product, AppError> {
+    use crate::server::store::products as store;
+    let draft = crate::domain::product::ProductDraft::parse(&input)?;
+    let (state, caller) = shopkeeper()?;
+    let saved = match id {
+        Some(id) => store::update(&state.db, &op, &caller, &id, &draft).await,
+        None => store::create(&state.db, &op, &caller, &draft).await,
+    };
+    let id = saved.map_err(sku_taken)?;
+    store::get(&state.db, &caller, &id)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// `POST /api/products/delete` — shopkeepers. Deletes the product and its movements.

@@ -11,7 +11,7 @@ pub mod preferences;
 
 pub use account::AccountSettings;
 pub use badge::StatusBadge;
-pub use field::{FormAlert, FormErrors, TextField};
+pub use field::{FieldError, FormAlert, FormErrors, NumberField, TextField};
 pub use icon::Icon;
 pub use modal::Modal;
 pub use page::{Greeting, PageHeader, SectionPage};

@@ -87,6 +87,28 @@ pub fn TextField(
     }
 }
 
+/// A whole-number field (quantities, thresholds, prices in F CFA) with the phone's digit keypad.
+#[component]
+pub fn NumberField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! { <TextField id label value error input_type="number" input_mode="numeric"/> }
+}
+
+/// The message under a field that is not a [`TextField`] (a select, a text area).
+#[component]
+pub fn FieldError(id: &'static str, #[prop(into)] error: Signal<Option<String>>) -> impl IntoView {
+    let lang = expect_context::<Prefs>().lang;
+    view! {
+        <p id=format!("{id}-error") class="field-error" role="alert">
+            {move || error.get().map(|key| translate(lang.get(), &key).to_owned())}
+        </p>
+    }
+}
+
 /// A message about the whole form (wrong credentials, too many attempts, no network).
 #[component]
 pub fn FormAlert(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {

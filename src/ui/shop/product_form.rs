@@ -10,7 +10,7 @@ use crate::api::products::{CreateProduct, UpdateProduct};
 use crate::domain::AppError;
 use crate::domain::product::ProductInput;
 use crate::offline::send;
-use crate::ui::components::{FormAlert, FormErrors, Modal, TextField};
+use crate::ui::components::{FieldError, FormAlert, FormErrors, Modal, NumberField, TextField};
 use crate::ui::i18n::t;
 
 const FIELDS: &[&str] = &[
@@ -100,8 +100,6 @@ pub fn ProductForm(
         });
     };
 
-    let category_error = errors.for_field("category_id");
-    let notes_error = errors.for_field("notes");
     view! {
         <Modal title on_close>
             <form class="product-form" on:submit=submit novalidate>
@@ -114,43 +112,34 @@ pub fn ProductForm(
                         <option value="">{t("category.none")}</option>
                         {categories.into_iter().map(|c| view! { <option value=c.id>{c.name}</option> }).collect_view()}
                     </select>
-                    <p class="field-error" role="alert">{move || category_error.get().map(|k| crate::ui::i18n::translate(lang(), &k).to_owned())}</p>
+                    <FieldError id="category_id" error=errors.for_field("category_id")/>
                 </div>
                 <TextField id="unit" label="product.unit" value=unit error=errors.for_field("unit") list="unit-suggestions"/>
                 <datalist id="unit-suggestions">
                     {units.into_iter().map(|u| view! { <option value=u></option> }).collect_view()}
                 </datalist>
                 <Show when=move || is_new>
-                    <TextField id="quantity" label="product.opening_quantity" value=quantity
-                        error=errors.for_field("quantity") input_type="number" input_mode="numeric"/>
+                    <NumberField id="quantity" label="product.opening_quantity" value=quantity error=errors.for_field("quantity")/>
                 </Show>
                 <div class="field-row">
-                    <TextField id="min_stock" label="product.min_stock" value=min_stock
-                        error=errors.for_field("min_stock") input_type="number" input_mode="numeric"/>
-                    <TextField id="max_stock" label="product.max_stock" value=max_stock
-                        error=errors.for_field("max_stock") input_type="number" input_mode="numeric"/>
+                    <NumberField id="min_stock" label="product.min_stock" value=min_stock error=errors.for_field("min_stock")/>
+                    <NumberField id="max_stock" label="product.max_stock" value=max_stock error=errors.for_field("max_stock")/>
                 </div>
                 <div class="field-row">
-                    <TextField id="purchase_price" label="product.purchase_price" value=purchase_price
-                        error=errors.for_field("purchase_price") input_type="number" input_mode="numeric"/>
-                    <TextField id="sale_price" label="product.sale_price" value=sale_price
-                        error=errors.for_field("sale_price") input_type="number" input_mode="numeric"/>
+                    <NumberField id="purchase_price" label="product.purchase_price" value=purchase_price error=errors.for_field("purchase_price")/>
+                    <NumberField id="sale_price" label="product.sale_price" value=sale_price error=errors.for_field("sale_price")/>
                 </div>
                 <div class="field">
                     <label for="notes">{t("product.notes")}</label>
                     <textarea id="notes" rows="2" prop:value=move || notes.get()
                         on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
-                    <p class="field-error" role="alert">{move || notes_error.get().map(|k| crate::ui::i18n::translate(lang(), &k).to_owned())}</p>
+                    <FieldError id="notes" error=errors.for_field("notes")/>
                 </div>
                 <FormAlert message=errors.general(FIELDS)/>
                 <button type="submit" class="button primary" disabled=pending>{t("common.save")}</button>
             </form>
         </Modal>
     }
-}
-
-fn lang() -> crate::ui::prefs::Lang {
-    expect_context::<crate::ui::prefs::Prefs>().lang.get()
 }
 
 /// A whole number typed in a field; empty counts as zero.

@@ -8,7 +8,7 @@ use crate::api::products::Product;
 use crate::api::stock::{MoveStock, MovementInput, product_ledger};
 use crate::domain::stock::{MovementKind, REASONS, reason_label_key};
 use crate::offline::send;
-use crate::ui::components::{FormAlert, FormErrors, Modal, TextField};
+use crate::ui::components::{FieldError, FormAlert, FormErrors, Modal, NumberField, TextField};
 use crate::ui::i18n::{t, t_with, translate};
 use crate::ui::prefs::Prefs;
 
@@ -68,14 +68,12 @@ pub fn MoveStockForm(
             }
         });
     };
-    let reason_error = errors.for_field("reason");
     let current = format!("{} {}", product.quantity, product.unit);
     view! {
         <Modal title on_close>
             <p class="muted">{product.name.clone()} " · " {t_with("stock.current", move || vec![("quantity", current.clone())])}</p>
             <form on:submit=submit novalidate>
-                <TextField id="move-quantity" label="stock.quantity" value=quantity error=errors.for_field("quantity")
-                    input_type="number" input_mode="numeric"/>
+                <NumberField id="move-quantity" label="stock.quantity" value=quantity error=errors.for_field("quantity")/>
                 <div class="field">
                     <label for="move-reason">{t("stock.reason")}</label>
                     <select id="move-reason" prop:value=move || reason.get() on:change=move |ev| reason.set(event_target_value(&ev))>
@@ -83,7 +81,7 @@ pub fn MoveStockForm(
                             <option value=r>{move || translate(lang.get(), reason_label_key(r)).to_owned()}</option>
                         }).collect_view()}
                     </select>
-                    <p class="field-error" role="alert">{move || reason_error.get().map(|k| translate(lang.get(), &k).to_owned())}</p>
+                    <FieldError id="move-reason" error=errors.for_field("reason")/>
                 </div>
                 <TextField id="move-note" label="stock.note" value=note error=errors.for_field("note")/>
                 <FormAlert message=errors.general(FIELDS)/>
