@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod categories;
+pub mod dashboard;
 pub mod products;
 pub mod shops;
 pub mod stock;

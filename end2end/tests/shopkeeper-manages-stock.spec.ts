@@ -102,6 +102,27 @@ test("a shopkeeper sets up categories and products, moves stock and reads the hi
   expect(body.items[0]).toMatchObject({ name: "Riz 5kg", quantity: 2, status: "low", sale_price: 5000 });
 });
 
+test("the dashboard counts the stock and its red banner leads to the products out of stock", async ({ page }) => {
+  await register(page, "shopkeeper");
+  // The quick action opens the product form directly.
+  await page.getByRole("link", { name: "+ Produit" }).click();
+  await expect(page.getByRole("dialog", { name: "Nouveau produit" })).toBeVisible();
+  for (const [name, quantity] of [["Sucre 1kg", "0"], ["Lait en poudre", "12"]]) {
+    if (name !== "Sucre 1kg") await page.getByRole("button", { name: "+ Produit" }).click();
+    await fill(page, { "Nom du produit": name, "Quantité en stock": quantity, "Prix d'achat (F CFA)": "500" });
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await expect(card(page, name)).toBeVisible();
+  }
+  await open(page, "/shop");
+  await expect(page.locator(".kpi").filter({ hasText: "Produits" }).locator("dd")).toHaveText("2");
+  await expect(page.locator(".kpi").filter({ hasText: "Valeur du stock" }).locator("dd")).toHaveText("6 000 F CFA");
+  await page.getByRole("link", { name: /1 produit\(s\) en rupture de stock/ }).click();
+  await expect(page).toHaveURL(/status=rupture/);
+  await expect(page.locator(".product-card")).toHaveCount(1);
+  await expect(card(page, "Sucre 1kg")).toBeVisible();
+});
+
 test("the grid or list choice is remembered", async ({ page }) => {
   await register(page, "shopkeeper");
   await open(page, "/shop/products");

@@ -143,7 +143,9 @@ messages! {
     "nav.settings" => "Paramètres", "Settings";
 
     "page.shop.dashboard.intro" => "Bonjour {name}. Voici la boutique {workspace}.", "Hello {name}. This is the {workspace} shop.";
-    "page.shop.dashboard.next" => "Les chiffres du jour (stock, ruptures, commandes) s'afficheront ici dès que vos produits seront enregistrés.", "Today's figures (stock, stock-outs, orders) will show here once your products are recorded.";
+    "dashboard.products" => "Produits", "Products";
+    "dashboard.stock_value" => "Valeur du stock (prix d'achat)", "Stock value (purchase price)";
+    "dashboard.rupture_banner" => "{count} produit(s) en rupture de stock — voir la liste", "{count} product(s) out of stock — see the list";
     "page.shop.orders.intro" => "Vos commandes aux fournisseurs et leur suivi.", "Your orders to suppliers and their tracking.";
     "page.shop.suppliers.intro" => "Vos fournisseurs et la marketplace.", "Your suppliers and the marketplace.";
     "page.shop.alerts.intro" => "Ruptures, stocks bas et livraisons en retard.", "Stock-outs, low stock and late deliveries.";

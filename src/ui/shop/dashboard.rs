@@ -1,15 +1,41 @@
-//! Tableau de bord of the shop (E1, E2 come with the shopkeeper workspace).
+//! Tableau de bord of the shop (E1, E2): stock figures, a red banner when products are out of
+//! stock, quick actions. Orders and suppliers figures come with those tabs.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
+use crate::api::dashboard::stock_summary;
+use crate::domain::money;
 use crate::ui::components::{Greeting, PageHeader};
-use crate::ui::i18n::t;
+use crate::ui::i18n::{t, t_with};
 
 #[component]
 pub fn ShopDashboard() -> impl IntoView {
+    let summary = Resource::new(|| (), |_| stock_summary());
     view! {
         <PageHeader title="nav.dashboard"/>
         <Greeting key="page.shop.dashboard.intro"/>
-        <p class="empty-state">{t("page.shop.dashboard.next")}</p>
+        <div class="quick-actions">
+            <A href="/shop/products?new=1" attr:class="button primary">{t("products.add")}</A>
+        </div>
+        <Suspense fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
+            {move || Suspend::new(async move {
+                let s = summary.await.unwrap_or_default();
+                let ruptures = s.rupture_count;
+                view! {
+                    <Show when=move || { ruptures > 0 }>
+                        <A href="/shop/products?status=rupture" attr:class="alert-banner">
+                            {t_with("dashboard.rupture_banner", move || vec![("count", ruptures.to_string())])}
+                        </A>
+                    </Show>
+                    <dl class="kpis">
+                        <div class="kpi"><dt>{t("dashboard.products")}</dt><dd>{s.product_count}</dd></div>
+                        <div class="kpi"><dt>{t("dashboard.stock_value")}</dt><dd>{money::format(s.stock_value, money::DEFAULT_CURRENCY)}</dd></div>
+                        <div class="kpi" data-status="rupture"><dt>{t("stock.status.rupture")}</dt><dd>{s.rupture_count}</dd></div>
+                        <div class="kpi" data-status="low"><dt>{t("stock.status.low")}</dt><dd>{s.low_count}</dd></div>
+                    </dl>
+                }
+            })}
+        </Suspense>
     }
 }

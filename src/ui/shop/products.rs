@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::categories::list_categories;
 use crate::api::products::{
@@ -45,12 +46,23 @@ const SORTS: [(ProductSort, &str); 6] = [
 pub fn ProductsPage() -> impl IntoView {
     let lang = expect_context::<Prefs>().lang;
     let typed = RwSignal::new(String::new());
-    let query = RwSignal::new(ProductQuery::default());
+    // The dashboard links here with `?status=rupture` (its banner) or `?new=1` (+ Produit).
+    let url = use_query_map();
+    let status = url.with_untracked(|u| u.get("status").and_then(|s| StockStatus::parse(&s)));
+    let query = RwSignal::new(ProductQuery {
+        status,
+        ..ProductQuery::default()
+    });
     let version = RwSignal::new(0u32);
     let grid = RwSignal::new(true);
     let dialog = RwSignal::new(None::<Dialog>);
 
     Effect::new(move |_| grid.set(stored_view().as_deref() != Some("list")));
+    Effect::new(move |_| {
+        if url.with_untracked(|u| u.get("new").is_some()) {
+            dialog.set(Some(Dialog::Create(new_product())));
+        }
+    });
     let products = Resource::new(
         move || (query.get(), version.get()),
         |(q, _)| list_products(q),
@@ -112,7 +124,9 @@ pub fn ProductsPage() -> impl IntoView {
             }>
                 <option value="">{t("products.filter.all_status")}</option>
                 {StockStatus::ALL.into_iter().map(|s| view! {
-                    <option value=s.as_str()>{move || translate(lang.get(), s.label_key()).to_owned()}</option>
+                    <option value=s.as_str() selected=move || query.with(|q| q.status == Some(s))>
+                        {move || translate(lang.get(), s.label_key()).to_owned()}
+                    </option>
                 }).collect_view()}
             </select>
             <select aria-label=t("products.sort") on:change=move |ev| {

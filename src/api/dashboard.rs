@@ -1,0 +1,29 @@
+//! Tableau de bord of the shop (E1): figures read from the database on every visit.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::GetUrl;
+
+use crate::domain::AppError;
+#[cfg(feature = "ssr")]
+use crate::server::respond::reject;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StockFigures {
+    pub product_count: u64,
+    /// Σ purchase price × quantity, in minor units.
+    pub stock_value: i64,
+    pub rupture_count: u64,
+    pub low_count: u64,
+}
+
+/// `GET /api/dashboard/stock` — shopkeepers. Product count, stock value, ruptures, low stock.
+#[server(prefix = "/api", endpoint = "dashboard/stock", input = GetUrl)]
+pub async fn stock_summary() -> Result<StockFigures, AppError> {
+    async move {
+        let (state, caller) = super::products::shopkeeper()?;
+        Ok(crate::server::store::dashboard::stock_summary(&state.db, &caller).await?)
+    }
+    .await
+    .map_err(reject)
+}
