@@ -107,6 +107,7 @@ test("the dashboard counts the stock and its red banner leads to the products ou
   // The quick action opens the product form directly.
   await page.getByRole("link", { name: "+ Produit" }).click();
   await expect(page.getByRole("dialog", { name: "Nouveau produit" })).toBeVisible();
+  await expect(page).toHaveURL(/\/shop\/products$/); // a reload will not open it again
   for (const [name, quantity] of [["Sucre 1kg", "0"], ["Lait en poudre", "12"]]) {
     if (name !== "Sucre 1kg") await page.getByRole("button", { name: "+ Produit" }).click();
     await fill(page, { "Nom du produit": name, "Quantité en stock": quantity, "Prix d'achat (F CFA)": "500" });

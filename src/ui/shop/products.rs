@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_query_map;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::categories::list_categories;
 use crate::api::products::{
@@ -58,9 +59,18 @@ pub fn ProductsPage() -> impl IntoView {
     let dialog = RwSignal::new(None::<Dialog>);
 
     Effect::new(move |_| grid.set(stored_view().as_deref() != Some("list")));
+    let navigate = use_navigate();
     Effect::new(move |_| {
         if url.with_untracked(|u| u.get("new").is_some()) {
             dialog.set(Some(Dialog::Create(new_product())));
+            // Forget the request, so a reload does not open the form again.
+            navigate(
+                "/shop/products",
+                NavigateOptions {
+                    replace: true,
+                    ..NavigateOptions::default()
+                },
+            );
         }
     });
     let products = Resource::new(
