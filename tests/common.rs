@@ -136,6 +136,29 @@ impl TestApp {
         .await
     }
 
+    /// Creates a product (input as the product form sends it) and returns it.
+    pub async fn create_product(&self, cookie: &str, input: Value) -> Value {
+        let reply = self
+            .post(
+                "/api/products/create",
+                json!({ "op": op_id(), "input": input }),
+                Some(cookie),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        reply.json()
+    }
+
+    /// Creates a category; returns the reply (its id, or the refusal).
+    pub async fn create_category(&self, cookie: &str, name: &str) -> Reply {
+        self.post(
+            "/api/categories/create",
+            json!({ "op": op_id(), "name": name }),
+            Some(cookie),
+        )
+        .await
+    }
+
     /// Runs a query and returns the first statement's rows.
     pub async fn rows(&self, sql: &str) -> Vec<Value> {
         self.state

@@ -4,7 +4,7 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{app, op_id};
+use common::app;
 use serde_json::json;
 
 #[tokio::test]
@@ -20,14 +20,7 @@ async fn stock_figures_match_hand_computed_values() {
     ] {
         let input = json!({ "name": name, "sku": "", "category_id": "", "unit": "pièce", "quantity": quantity,
             "min_stock": min, "max_stock": null, "purchase_price": price, "sale_price": price * 2, "notes": "" });
-        let reply = app
-            .post(
-                "/api/products/create",
-                json!({ "op": op_id(), "input": input }),
-                Some(&awa),
-            )
-            .await;
-        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        app.create_product(&awa, input).await;
     }
     let figures = app.get("/api/dashboard/stock", Some(&awa)).await.json();
     assert_eq!(

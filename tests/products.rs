@@ -18,18 +18,6 @@ fn rice(overrides: Value) -> Value {
     input
 }
 
-async fn create(app: &TestApp, cookie: &str, input: Value) -> Value {
-    let reply = app
-        .post(
-            "/api/products/create",
-            json!({ "op": op_id(), "input": input }),
-            Some(cookie),
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    reply.json()
-}
-
 async fn move_stock(
     app: &TestApp,
     cookie: &str,
@@ -62,7 +50,7 @@ async fn quantity_and_movement_sum(app: &TestApp, product: &str) -> (i64, i64) {
 async fn a_product_starts_with_its_opening_stock_as_a_movement() {
     let app = app().await;
     let cookie = app.register("shopkeeper", "awa@example.sn").await;
-    let product = create(&app, &cookie, rice(json!({}))).await;
+    let product = app.create_product(&cookie, rice(json!({}))).await;
     assert_eq!(product["quantity"], 10);
     assert_eq!(product["status"], "normal");
     let id = product["id"].as_str().unwrap();
@@ -94,12 +82,12 @@ async fn the_stored_status_agrees_with_the_domain_rule_at_every_boundary() {
         (900, 5, None),
     ];
     for (quantity, min, max) in cases {
-        let product = create(
-            &app,
-            &cookie,
-            rice(json!({ "quantity": quantity, "min_stock": min, "max_stock": max })),
-        )
-        .await;
+        let product = app
+            .create_product(
+                &cookie,
+                rice(json!({ "quantity": quantity, "min_stock": min, "max_stock": max })),
+            )
+            .await;
         let expected = StockStatus::of(quantity, min, max);
         assert_eq!(
             product["status"],
@@ -140,9 +128,12 @@ async fn sku_is_unique_per_shop_only() {
     let app = app().await;
     let awa = app.register("shopkeeper", "awa@example.sn").await;
     let fatou = app.register("shopkeeper", "fatou@example.sn").await;
-    create(&app, &awa, rice(json!({ "sku": "6001234567890" }))).await;
-    create(&app, &awa, rice(json!({ "name": "Sans code 1" }))).await;
-    create(&app, &awa, rice(json!({ "name": "Sans code 2" }))).await;
+    app.create_product(&awa, rice(json!({ "sku": "6001234567890" })))
+        .await;
+    app.create_product(&awa, rice(json!({ "name": "Sans code 1" })))
+        .await;
+    app.create_product(&awa, rice(json!({ "name": "Sans code 2" })))
+        .await;
     let taken = app
         .post(
             "/api/products/create",
@@ -155,14 +146,15 @@ async fn sku_is_unique_per_shop_only() {
         taken.json(),
         json!({ "kind": "conflict", "field": "sku", "code": "error.sku.taken" })
     );
-    create(&app, &fatou, rice(json!({ "sku": "6001234567890" }))).await;
+    app.create_product(&fatou, rice(json!({ "sku": "6001234567890" })))
+        .await;
 }
 
 #[tokio::test]
 async fn an_out_larger_than_the_stock_is_refused_and_writes_nothing() {
     let app = app().await;
     let cookie = app.register("shopkeeper", "awa@example.sn").await;
-    let id = create(&app, &cookie, rice(json!({}))).await["id"]
+    let id = app.create_product(&cookie, rice(json!({}))).await["id"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -186,7 +178,7 @@ async fn an_out_larger_than_the_stock_is_refused_and_writes_nothing() {
 async fn a_replayed_movement_is_applied_once() {
     let app = app().await;
     let cookie = app.register("shopkeeper", "awa@example.sn").await;
-    let id = create(&app, &cookie, rice(json!({}))).await["id"]
+    let id = app.create_product(&cookie, rice(json!({}))).await["id"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -210,12 +202,9 @@ async fn a_replayed_movement_is_applied_once() {
 async fn two_hundred_concurrent_movements_lose_nothing() {
     let app = app().await;
     let cookie = app.register("shopkeeper", "awa@example.sn").await;
-    let id = create(
-        &app,
-        &cookie,
-        rice(json!({ "quantity": 100, "max_stock": null })),
-    )
-    .await["id"]
+    let id = app
+        .create_product(&cookie, rice(json!({ "quantity": 100, "max_stock": null })))
+        .await["id"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -245,7 +234,7 @@ async fn another_shop_can_neither_read_nor_change_a_product() {
     let awa = app.register("shopkeeper", "awa@example.sn").await;
     let fatou = app.register("shopkeeper", "fatou@example.sn").await;
     let supplier = app.register("supplier", "moussa@example.sn").await;
-    let id = create(&app, &awa, rice(json!({}))).await["id"]
+    let id = app.create_product(&awa, rice(json!({}))).await["id"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -316,21 +305,14 @@ async fn another_shop_can_neither_read_nor_change_a_product() {
 async fn products_are_searched_filtered_sorted_and_paged_on_the_server() {
     let app = app().await;
     let cookie = app.register("shopkeeper", "awa@example.sn").await;
-    let drinks = app
-        .post(
-            "/api/categories/create",
-            json!({ "op": op_id(), "name": "Boissons" }),
-            Some(&cookie),
-        )
-        .await
-        .json();
+    let drinks = app.create_category(&cookie, "Boissons").await.json();
     for i in 0..30 {
         let category = if i % 3 == 0 {
             drinks.as_str().unwrap()
         } else {
             ""
         };
-        create(&app, &cookie, rice(json!({ "name": format!("Article {i:02}"), "sku": format!("SKU{i:02}"), "quantity": i, "sale_price": 100 * i, "category_id": category }))).await;
+        app.create_product(&cookie, rice(json!({ "name": format!("Article {i:02}"), "sku": format!("SKU{i:02}"), "quantity": i, "sale_price": 100 * i, "category_id": category }))).await;
     }
     let page = |query: &str| {
         let app = &app;
@@ -371,22 +353,9 @@ async fn products_are_searched_filtered_sorted_and_paged_on_the_server() {
 async fn deleting_a_category_keeps_its_products_uncategorised() {
     let app = app().await;
     let cookie = app.register("shopkeeper", "awa@example.sn").await;
-    let id = app
-        .post(
-            "/api/categories/create",
-            json!({ "op": op_id(), "name": "Riz" }),
-            Some(&cookie),
-        )
-        .await
-        .json();
+    let id = app.create_category(&cookie, "Riz").await.json();
     let id = id.as_str().unwrap();
-    let dup = app
-        .post(
-            "/api/categories/create",
-            json!({ "op": op_id(), "name": " riz " }),
-            Some(&cookie),
-        )
-        .await;
+    let dup = app.create_category(&cookie, " riz ").await;
     assert_eq!(dup.status, StatusCode::CONFLICT);
     let renamed = app
         .post(
@@ -396,7 +365,8 @@ async fn deleting_a_category_keeps_its_products_uncategorised() {
         )
         .await;
     assert_eq!(renamed.status, StatusCode::OK, "{}", renamed.body);
-    create(&app, &cookie, rice(json!({ "category_id": id }))).await;
+    app.create_product(&cookie, rice(json!({ "category_id": id })))
+        .await;
     let listed = app.get("/api/categories/list", Some(&cookie)).await.json();
     assert_eq!(
         listed,
@@ -436,7 +406,8 @@ async fn deleting_a_category_keeps_its_products_uncategorised() {
 async fn unit_suggestions_add_the_shops_own_units() {
     let app = app().await;
     let cookie = app.register("shopkeeper", "awa@example.sn").await;
-    create(&app, &cookie, rice(json!({ "unit": "botte" }))).await;
+    app.create_product(&cookie, rice(json!({ "unit": "botte" })))
+        .await;
     let units = app.get("/api/products/units", Some(&cookie)).await.json();
     assert_eq!(
         units,
