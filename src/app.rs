@@ -11,7 +11,7 @@ use crate::ui::auth::{LoginPage, RegisterPage};
 use crate::ui::components::SectionPage;
 use crate::ui::layout::{Home, NotFound, RoleArea, SessionResource};
 use crate::ui::prefs::Prefs;
-use crate::ui::shop::{ProductsPage, ShopDashboard, ShopSettings};
+use crate::ui::shop::{HistoryPage, ProductsPage, ShopDashboard, ShopSettings};
 use crate::ui::supplier::{SupplierDashboard, SupplierSettings};
 
 /// The document around the app, rendered on the server. Its inline scripts carry a fresh nonce
@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("suppliers") view=|| view! { <SectionPage title="nav.suppliers" intro="page.shop.suppliers.intro"/> }/>
                     <Route path=path!("alerts") view=|| view! { <SectionPage title="nav.alerts" intro="page.shop.alerts.intro"/> }/>
                     <Route path=path!("settings") view=ShopSettings/>
+                    <Route path=path!("history") view=HistoryPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("/supplier") view=|| view! { <RoleArea role=Role::Supplier/> }>
                     <Route path=path!("") view=SupplierDashboard/>

@@ -5,6 +5,7 @@ pub mod error;
 pub mod money;
 pub mod op;
 pub mod password;
+pub mod period;
 pub mod product;
 pub mod role;
 pub mod session;

@@ -414,3 +414,57 @@ async fn unit_suggestions_add_the_shops_own_units() {
         json!(["pièce", "carton", "kg", "litre", "sac", "palette", "botte"])
     );
 }
+
+#[tokio::test]
+async fn the_shop_history_filters_by_kind_and_days_and_stays_in_the_shop() {
+    let app = app().await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    let fatou = app.register("shopkeeper", "fatou@example.sn").await;
+    let id = app.create_product(&awa, rice(json!({}))).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    move_stock(&app, &awa, &id, "out", 3).await;
+    move_stock(&app, &awa, &id, "in", 5).await;
+    let all = app
+        .get("/api/stock/history?query[page]=0", Some(&awa))
+        .await
+        .json();
+    assert_eq!(all["total"], 3);
+    assert_eq!(all["items"][0]["product_name"], "Riz 5kg");
+    assert_eq!(all["items"][0]["balance_after"], 12);
+    let outs = app
+        .get("/api/stock/history?query[kind]=out", Some(&awa))
+        .await
+        .json();
+    assert_eq!(outs["total"], 1);
+    assert_eq!(outs["items"][0]["quantity"], 3);
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    let in_range = app
+        .get(
+            &format!("/api/stock/history?query[from]={today}&query[to]={today}"),
+            Some(&awa),
+        )
+        .await
+        .json();
+    assert_eq!(in_range["total"], 3);
+    let before = app
+        .get("/api/stock/history?query[to]=2020-01-01", Some(&awa))
+        .await
+        .json();
+    assert_eq!(before["total"], 0);
+    let reversed = app
+        .get(
+            "/api/stock/history?query[from]=2026-12-01&query[to]=2026-11-01",
+            Some(&awa),
+        )
+        .await;
+    assert_eq!(reversed.status, StatusCode::BAD_REQUEST);
+    assert_eq!(reversed.json()["field"], "to");
+    assert_eq!(
+        app.get("/api/stock/history?query[page]=0", Some(&fatou))
+            .await
+            .json()["total"],
+        0
+    );
+}

@@ -100,6 +100,17 @@ test("a shopkeeper sets up categories and products, moves stock and reads the hi
   const body = await list.json();
   expect(body.total).toBe(1);
   expect(body.items[0]).toMatchObject({ name: "Riz 5kg", quantity: 2, status: "low", sale_price: 5000 });
+
+  // E5: the shop's history from the dashboard, filtered to the removals.
+  await open(page, "/shop");
+  await page.getByRole("link", { name: "Historique" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Historique");
+  await expect(page.getByText("2 mouvement(s)")).toBeVisible();
+  await page.getByRole("group", { name: "Type de mouvement" }).getByRole("button", { name: "Sorties" }).click();
+  await expect(page.getByText("1 mouvement(s)")).toBeVisible();
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  await expect(page.locator("tbody tr")).toContainText("Riz 5kg");
+  await expect(page.locator("tbody tr")).toContainText("−8 Vente");
 });
 
 test("the dashboard counts the stock and its red banner leads to the products out of stock", async ({ page }) => {

@@ -32,6 +32,50 @@ pub struct LedgerLine {
     pub by_name: Option<String>,
 }
 
+/// Filters of the shop's movement history (E5). Dates are days, `YYYY-MM-DD`, inclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct HistoryQuery {
+    #[serde(default)]
+    pub kind: Option<MovementKind>,
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+    #[serde(default)]
+    pub page: u32,
+}
+
+impl HistoryQuery {
+    pub const PAGE_SIZE: u32 = 50;
+}
+
+/// One movement of the shop, with its product.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryLine {
+    pub product_name: String,
+    #[serde(flatten)]
+    pub line: LedgerLine,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct HistoryPage {
+    pub items: Vec<HistoryLine>,
+    pub total: u64,
+}
+
+/// `GET /api/stock/history` — shopkeepers. All movements of the shop, newest first, filtered by
+/// kind and date range, 50 a page.
+#[server(prefix = "/api", endpoint = "stock/history", input = GetUrl)]
+pub async fn shop_history(query: HistoryQuery) -> Result<HistoryPage, AppError> {
+    async move {
+        let range = crate::domain::period::DayRange::parse(&query.from, &query.to)?;
+        let (state, caller) = super::products::shopkeeper()?;
+        Ok(crate::server::store::stock::history(&state.db, &caller, &query, &range).await?)
+    }
+    .await
+    .map_err(reject)
+}
+
 /// `POST /api/stock/move` — shopkeepers. Records an in/out movement; returns the new quantity.
 #[server(prefix = "/api", endpoint = "stock/move", input = Json)]
 pub async fn move_stock(op: OpId, input: MovementInput) -> Result<i64, AppError> {

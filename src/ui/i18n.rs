@@ -143,6 +143,15 @@ messages! {
     "nav.settings" => "Paramètres", "Settings";
 
     "page.shop.dashboard.intro" => "Bonjour {name}. Voici la boutique {workspace}.", "Hello {name}. This is the {workspace} shop.";
+    "history.title" => "Historique", "History";
+    "history.kind" => "Type de mouvement", "Kind of movement";
+    "history.all" => "Tous", "All";
+    "history.in" => "Entrées", "In";
+    "history.out" => "Sorties", "Out";
+    "history.from" => "Du", "From";
+    "history.to" => "Au", "To";
+    "history.count" => "{count} mouvement(s)", "{count} movement(s)";
+    "history.empty" => "Aucun mouvement sur cette période.", "No movement in this period.";
     "dashboard.products" => "Produits", "Products";
     "dashboard.stock_value" => "Valeur du stock (prix d'achat)", "Stock value (purchase price)";
     "dashboard.rupture_banner" => "{count} produit(s) en rupture de stock — voir la liste", "{count} product(s) out of stock — see the list";
@@ -218,6 +227,8 @@ messages! {
     "error.password.too_short" => "Au moins 8 caractères.", "At least 8 characters.";
     "error.password.too_long" => "128 caractères au plus.", "128 characters at most.";
     "error.password.letters_and_digits" => "Mélangez des lettres et des chiffres.", "Mix letters and digits.";
+    "error.date.invalid" => "Date invalide.", "Invalid date.";
+    "error.date.before_start" => "La date de fin précède la date de début.", "The end date is before the start date.";
     "error.number.invalid" => "Saisissez un nombre entier.", "Enter a whole number.";
     "error.number.negative" => "Le nombre ne peut pas être négatif.", "The number cannot be negative.";
     "error.quantity.positive" => "Saisissez une quantité supérieure à zéro.", "Enter a quantity above zero.";

@@ -5,8 +5,9 @@ use serde_json::json;
 
 use super::ops;
 use super::shops::CURRENT_SHOP;
-use crate::api::stock::LedgerLine;
+use crate::api::stock::{HistoryPage, HistoryQuery, LedgerLine};
 use crate::domain::OpId;
+use crate::domain::period::DayRange;
 use crate::domain::stock::Movement;
 use crate::server::db::{Db, DbError};
 
@@ -62,4 +63,44 @@ pub async fn ledger(
     );
     let vars = json!({ "user_id": user_id, "product_id": product_id, "limit": page_size, "start": page * page_size });
     db.query(&sql, vars).await?.all(2)
+}
+
+/// The shop's movements, newest first, with their product, filtered by kind and days.
+pub async fn history(
+    db: &Db,
+    user_id: &str,
+    query: &HistoryQuery,
+    range: &DayRange,
+) -> Result<HistoryPage, DbError> {
+    let mut conditions = vec!["shop = $shop"];
+    if query.kind.is_some() {
+        conditions.push("kind = $kind");
+    }
+    if range.start.is_some() {
+        conditions.push("at >= <datetime> $start");
+    }
+    if range.end.is_some() {
+        conditions.push("at < <datetime> $end");
+    }
+    let filter = conditions.join(" AND ");
+    let sql = format!(
+        "{CURRENT_SHOP}
+         SELECT product.name AS product_name, <string> at AS at, kind, quantity, reason, note, balance_after,
+             by.name AS by_name, at AS time
+         FROM movement WHERE {filter} ORDER BY time DESC LIMIT $limit START $start_row;
+         RETURN count(SELECT VALUE id FROM movement WHERE {filter});"
+    );
+    let vars = json!({
+        "user_id": user_id,
+        "kind": query.kind.map(|k| k.as_str()),
+        "start": range.start,
+        "end": range.end,
+        "limit": HistoryQuery::PAGE_SIZE,
+        "start_row": query.page * HistoryQuery::PAGE_SIZE,
+    });
+    let mut rows = db.query(&sql, vars).await?;
+    Ok(HistoryPage {
+        items: rows.all(2)?,
+        total: rows.first(3)?.unwrap_or(0),
+    })
 }

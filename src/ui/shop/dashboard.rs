@@ -17,6 +17,7 @@ pub fn ShopDashboard() -> impl IntoView {
         <Greeting key="page.shop.dashboard.intro"/>
         <div class="quick-actions">
             <A href="/shop/products?new=1" attr:class="button primary">{t("products.add")}</A>
+            <A href="/shop/history" attr:class="button">{t("history.title")}</A>
         </div>
         <Suspense fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::products::Product;
-use crate::api::stock::{MoveStock, MovementInput, product_ledger};
+use crate::api::stock::{LedgerLine, MoveStock, MovementInput, product_ledger};
 use crate::domain::stock::{MovementKind, REASONS, reason_label_key};
 use crate::offline::send;
 use crate::ui::components::{FieldError, FormAlert, FormErrors, Modal, NumberField, TextField};
@@ -93,7 +93,6 @@ pub fn MoveStockForm(
 
 #[component]
 pub fn Ledger(product: Product, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
-    let lang = expect_context::<Prefs>().lang;
     let id = product.id.clone();
     let lines = Resource::new(move || id.clone(), |id| product_ledger(id, 0));
     view! {
@@ -101,37 +100,48 @@ pub fn Ledger(product: Product, #[prop(into)] on_close: Callback<()>) -> impl In
             <p class="muted">{product.name.clone()}</p>
             <Suspense fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
                 {move || Suspend::new(async move {
-                    let lines = lines.await.unwrap_or_default();
-                    view! {
-                        <table class="ledger">
-                            <thead><tr>
-                                <th>{t("stock.ledger.date")}</th><th>{t("stock.ledger.movement")}</th>
-                                <th>{t("stock.ledger.balance")}</th><th>{t("stock.ledger.by")}</th>
-                            </tr></thead>
-                            <tbody>
-                                {lines.into_iter().map(|line| {
-                                    let sign = if line.kind == MovementKind::In { "+" } else { "−" };
-                                    let reason_key = reason_label_key(&line.reason);
-                                    let note = line.note.clone();
-                                    view! {
-                                        <tr data-kind=line.kind.as_str()>
-                                            <td>{local_time(&line.at)}</td>
-                                            <td>
-                                                <strong>{format!("{sign}{}", line.quantity)}</strong> " "
-                                                {move || translate(lang.get(), reason_key).to_owned()}
-                                                {(!note.is_empty()).then(|| view! { <span class="muted">" · " {note.clone()}</span> })}
-                                            </td>
-                                            <td class="balance">{line.balance_after}</td>
-                                            <td>{line.by_name.unwrap_or_default()}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }
+                    let lines = lines.await.unwrap_or_default().into_iter().map(|line| (None, line)).collect();
+                    view! { <MovementTable lines/> }
                 })}
             </Suspense>
         </Modal>
+    }
+}
+
+/// Movements as a table; with a product name, the line says which product moved.
+#[component]
+pub fn MovementTable(lines: Vec<(Option<String>, LedgerLine)>) -> impl IntoView {
+    let lang = expect_context::<Prefs>().lang;
+    let with_products = lines.iter().any(|(product, _)| product.is_some());
+    view! {
+        <table class="ledger">
+            <thead><tr>
+                <th>{t("stock.ledger.date")}</th>
+                {with_products.then(|| view! { <th>{t("product.name")}</th> })}
+                <th>{t("stock.ledger.movement")}</th>
+                <th>{t("stock.ledger.balance")}</th><th>{t("stock.ledger.by")}</th>
+            </tr></thead>
+            <tbody>
+                {lines.into_iter().map(|(product, line)| {
+                    let sign = if line.kind == MovementKind::In { "+" } else { "−" };
+                    let reason_key = reason_label_key(&line.reason);
+                    let note = line.note.clone();
+                    view! {
+                        <tr data-kind=line.kind.as_str()>
+                            <td>{local_time(&line.at)}</td>
+                            {product.map(|name| view! { <td class="product-name">{name}</td> })}
+                            <td>
+                                <strong>{format!("{sign}{}", line.quantity)}</strong> " "
+                                {move || translate(lang.get(), reason_key).to_owned()}
+                                {(!note.is_empty()).then(|| view! { <span class="muted">" · " {note.clone()}</span> })}
+                            </td>
+                            <td class="balance">{line.balance_after}</td>
+                            <td>{line.by_name.unwrap_or_default()}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }
 

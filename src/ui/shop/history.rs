@@ -1,0 +1,72 @@
+//! Historique (E5): every movement of the shop, filtered by tous / entrées / sorties and dates,
+//! 50 a page.
+
+use leptos::prelude::*;
+
+use crate::api::stock::{HistoryQuery, shop_history};
+use crate::domain::stock::MovementKind;
+use crate::ui::components::PageHeader;
+use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::prefs::Prefs;
+use crate::ui::shop::stock::MovementTable;
+
+const KINDS: [(Option<MovementKind>, &str); 3] = [
+    (None, "history.all"),
+    (Some(MovementKind::In), "history.in"),
+    (Some(MovementKind::Out), "history.out"),
+];
+
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let lang = expect_context::<Prefs>().lang;
+    let query = RwSignal::new(HistoryQuery::default());
+    let history = Resource::new(move || query.get(), shop_history);
+    let set = move |change: &dyn Fn(&mut HistoryQuery)| {
+        query.update(|q| {
+            change(q);
+            q.page = 0;
+        })
+    };
+    view! {
+        <PageHeader title="history.title"/>
+        <div class="chips" role="group" aria-label=t("history.kind")>
+            {KINDS.into_iter().map(|(kind, label)| view! {
+                <button type="button" aria-pressed=move || query.with(|q| q.kind == kind).to_string()
+                    on:click=move |_| set(&|q| q.kind = kind)>{t(label)}</button>
+            }).collect_view()}
+        </div>
+        <div class="toolbar">
+            <label class="date-field">{t("history.from")}
+                <input type="date" on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.from = v.clone()) }/>
+            </label>
+            <label class="date-field">{t("history.to")}
+                <input type="date" on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.to = v.clone()) }/>
+            </label>
+        </div>
+        <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
+            {move || Suspend::new(async move {
+                match history.await {
+                    Err(error) => view! { <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p> }.into_any(),
+                    Ok(page) if page.items.is_empty() => view! { <p class="empty-state">{t("history.empty")}</p> }.into_any(),
+                    Ok(page) => {
+                        let pages = page.total.div_ceil(u64::from(HistoryQuery::PAGE_SIZE)).max(1);
+                        let current = query.with_untracked(|q| q.page);
+                        let on_last_page = u64::from(current) + 1 >= pages;
+                        let lines = page.items.into_iter().map(|h| (Some(h.product_name), h.line)).collect();
+                        view! {
+                            <p class="muted result-count">{t_with("history.count", move || vec![("count", page.total.to_string())])}</p>
+                            <div class="table-scroll"><MovementTable lines/></div>
+                            <nav class="pager" aria-label=t("products.pages")>
+                                <button type="button" class="button" disabled=current == 0
+                                    on:click=move |_| query.update(|q| q.page = q.page.saturating_sub(1))>{t("products.previous")}</button>
+                                <span>{t_with("products.page", move || vec![("page", (current + 1).to_string()), ("pages", pages.to_string())])}</span>
+                                <button type="button" class="button" disabled=on_last_page
+                                    on:click=move |_| query.update(|q| q.page += 1)>{t("products.next")}</button>
+                            </nav>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
