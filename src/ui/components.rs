@@ -14,6 +14,6 @@ pub use badge::StatusBadge;
 pub use field::{FieldError, FormAlert, FormErrors, NumberField, TextField};
 pub use icon::Icon;
 pub use modal::Modal;
-pub use page::{Greeting, PageHeader, SectionPage};
+pub use page::{Greeting, PageHeader, Pager, SectionPage};
 pub use password_meter::PasswordMeter;
 pub use preferences::{LanguageSwitch, ThemeSwitch};

@@ -43,3 +43,18 @@ pub fn Greeting(key: &'static str) -> impl IntoView {
     });
     view! { <p class="intro">{text}</p> }
 }
+
+/// Previous / next over server-side pages; `page` counts from 0.
+#[component]
+pub fn Pager(page: u32, pages: u64, #[prop(into)] on_change: Callback<u32>) -> impl IntoView {
+    let on_last_page = u64::from(page) + 1 >= pages;
+    view! {
+        <nav class="pager" aria-label=t("products.pages")>
+            <button type="button" class="button" disabled=page == 0
+                on:click=move |_| on_change.run(page.saturating_sub(1))>{t("products.previous")}</button>
+            <span>{crate::ui::i18n::t_with("products.page", move || vec![("page", (page + 1).to_string()), ("pages", pages.to_string())])}</span>
+            <button type="button" class="button" disabled=on_last_page
+                on:click=move |_| on_change.run(page + 1)>{t("products.next")}</button>
+        </nav>
+    }
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::stock::{HistoryQuery, shop_history};
 use crate::domain::stock::MovementKind;
-use crate::ui::components::PageHeader;
+use crate::ui::components::{PageHeader, Pager};
 use crate::ui::i18n::{t, t_with, translate};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::stock::MovementTable;
@@ -51,18 +51,11 @@ pub fn HistoryPage() -> impl IntoView {
                     Ok(page) => {
                         let pages = page.total.div_ceil(u64::from(HistoryQuery::PAGE_SIZE)).max(1);
                         let current = query.with_untracked(|q| q.page);
-                        let on_last_page = u64::from(current) + 1 >= pages;
                         let lines = page.items.into_iter().map(|h| (Some(h.product_name), h.line)).collect();
                         view! {
                             <p class="muted result-count">{t_with("history.count", move || vec![("count", page.total.to_string())])}</p>
                             <div class="table-scroll"><MovementTable lines/></div>
-                            <nav class="pager" aria-label=t("products.pages")>
-                                <button type="button" class="button" disabled=current == 0
-                                    on:click=move |_| query.update(|q| q.page = q.page.saturating_sub(1))>{t("products.previous")}</button>
-                                <span>{t_with("products.page", move || vec![("page", (current + 1).to_string()), ("pages", pages.to_string())])}</span>
-                                <button type="button" class="button" disabled=on_last_page
-                                    on:click=move |_| query.update(|q| q.page += 1)>{t("products.next")}</button>
-                            </nav>
+                            <Pager page=current pages on_change=Callback::new(move |p| query.update(|q| q.page = p))/>
                         }.into_any()
                     }
                 }

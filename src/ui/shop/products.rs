@@ -15,7 +15,7 @@ use crate::domain::money;
 use crate::domain::product::ProductInput;
 use crate::domain::stock::{MovementKind, StockStatus};
 use crate::offline::send;
-use crate::ui::components::{Modal, PageHeader, StatusBadge};
+use crate::ui::components::{Modal, PageHeader, Pager, StatusBadge};
 use crate::ui::i18n::{t, t_with, translate};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::categories::ManageCategories;
@@ -161,19 +161,12 @@ pub fn ProductsPage() -> impl IntoView {
                     Ok(page) => {
                         let pages = page.total.div_ceil(u64::from(page.page_size)).max(1);
                         let current = page.page;
-                        let on_last_page = u64::from(current) + 1 >= pages;
                         view! {
                             <p class="muted result-count">{t_with("products.count", move || vec![("count", page.total.to_string())])}</p>
                             <ul class="products" class:list-view=move || !grid.get()>
                                 {page.items.into_iter().map(|p| view! { <ProductCard product=p dialog/> }).collect_view()}
                             </ul>
-                            <nav class="pager" aria-label=t("products.pages")>
-                                <button type="button" class="button" disabled=current == 0
-                                    on:click=move |_| query.update(|q| q.page = q.page.saturating_sub(1))>{t("products.previous")}</button>
-                                <span>{t_with("products.page", move || vec![("page", (current + 1).to_string()), ("pages", pages.to_string())])}</span>
-                                <button type="button" class="button" disabled=on_last_page
-                                    on:click=move |_| query.update(|q| q.page += 1)>{t("products.next")}</button>
-                            </nav>
+                            <Pager page=current pages on_change=Callback::new(move |p| query.update(|q| q.page = p))/>
                         }.into_any()
                     }
                 }
