@@ -4,10 +4,12 @@
 pub mod auth;
 pub mod categories;
 pub mod dashboard;
+pub mod orders;
 pub mod products;
 pub mod shops;
 pub mod stock;
 pub mod supplier_profile;
+pub mod suppliers;
 
 /// Who is calling: the session of the current request, or `Unauthorized`.
 #[cfg(feature = "ssr")]

@@ -11,7 +11,9 @@ use crate::ui::auth::{LoginPage, RegisterPage};
 use crate::ui::components::SectionPage;
 use crate::ui::layout::{Home, NotFound, RoleArea, SessionResource};
 use crate::ui::prefs::Prefs;
-use crate::ui::shop::{HistoryPage, ProductsPage, ShopDashboard, ShopSettings};
+use crate::ui::shop::{
+    HistoryPage, OrdersPage, ProductsPage, ShopDashboard, ShopSettings, SuppliersPage,
+};
 use crate::ui::supplier::{SupplierDashboard, SupplierSettings};
 
 /// The document around the app, rendered on the server. Its inline scripts carry a fresh nonce
@@ -63,8 +65,8 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/shop") view=|| view! { <RoleArea role=Role::Shopkeeper/> }>
                     <Route path=path!("") view=ShopDashboard/>
                     <Route path=path!("products") view=ProductsPage/>
-                    <Route path=path!("orders") view=|| view! { <SectionPage title="nav.orders" intro="page.shop.orders.intro"/> }/>
-                    <Route path=path!("suppliers") view=|| view! { <SectionPage title="nav.suppliers" intro="page.shop.suppliers.intro"/> }/>
+                    <Route path=path!("orders") view=OrdersPage/>
+                    <Route path=path!("suppliers") view=SuppliersPage/>
                     <Route path=path!("alerts") view=|| view! { <SectionPage title="nav.alerts" intro="page.shop.alerts.intro"/> }/>
                     <Route path=path!("settings") view=ShopSettings/>
                     <Route path=path!("history") view=HistoryPage/>

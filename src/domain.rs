@@ -4,12 +4,14 @@ pub mod email;
 pub mod error;
 pub mod money;
 pub mod op;
+pub mod order;
 pub mod password;
 pub mod period;
 pub mod product;
 pub mod role;
 pub mod session;
 pub mod stock;
+pub mod supplier;
 pub mod text;
 
 pub use email::Email;

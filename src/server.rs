@@ -4,6 +4,7 @@ pub mod auth;
 pub mod config;
 pub mod db;
 pub mod http;
+pub mod jobs;
 pub mod respond;
 pub mod state;
 pub mod store;

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod components;
+pub mod format;
 pub mod i18n;
 pub mod layout;
 pub mod prefs;

@@ -15,9 +15,17 @@ pub struct StockFigures {
     pub stock_value: i64,
     pub rupture_count: u64,
     pub low_count: u64,
+    /// Orders waiting for the supplier's confirmation.
+    pub pending_orders: u64,
+    /// Orders neither delivered nor cancelled.
+    pub active_orders: u64,
+    /// The earliest expected day (`YYYY-MM-DD`) of the active orders.
+    pub next_delivery: Option<String>,
+    pub supplier_count: u64,
 }
 
-/// `GET /api/dashboard/stock` — shopkeepers. Product count, stock value, ruptures, low stock.
+/// `GET /api/dashboard/stock` — shopkeepers. Product count, stock value, ruptures, low stock,
+/// orders pending and active, next expected delivery, number of suppliers.
 #[server(prefix = "/api", endpoint = "dashboard/stock", input = GetUrl)]
 pub async fn stock_summary() -> Result<StockFigures, AppError> {
     async move {

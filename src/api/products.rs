@@ -17,6 +17,9 @@ pub struct Product {
     pub sku: Option<String>,
     pub category_id: Option<String>,
     pub category_name: Option<String>,
+    /// The usual supplier.
+    pub supplier_id: Option<String>,
+    pub supplier_name: Option<String>,
     pub unit: String,
     pub quantity: i64,
     pub min_stock: i64,
@@ -43,6 +46,7 @@ impl Product {
                 self.sku.clone().unwrap_or_default()
             },
             category_id: self.category_id.clone().unwrap_or_default(),
+            supplier_id: self.supplier_id.clone().unwrap_or_default(),
             unit: self.unit.clone(),
             quantity: if copy { 0 } else { self.quantity },
             min_stock: self.min_stock,

@@ -14,6 +14,9 @@ pub struct ProductInput {
     pub sku: String,
     /// A category id of the shop, or empty for "Sans catégorie".
     pub category_id: String,
+    /// The usual supplier: a supplier id of the shop, or empty.
+    #[serde(default)]
+    pub supplier_id: String,
     pub unit: String,
     /// Only read at creation: the opening stock, recorded as the first movement.
     pub quantity: i64,
@@ -30,6 +33,7 @@ pub struct ProductDraft {
     pub name: String,
     pub sku: Option<String>,
     pub category_id: Option<String>,
+    pub supplier_id: Option<String>,
     pub unit: String,
     pub quantity: i64,
     pub min_stock: i64,
@@ -61,6 +65,7 @@ impl ProductDraft {
             name,
             sku,
             category_id: optional(&input.category_id, "category_id", 64)?,
+            supplier_id: optional(&input.supplier_id, "supplier_id", 64)?,
             unit,
             quantity: input.quantity,
             min_stock: input.min_stock,

@@ -14,6 +14,7 @@ use super::config::Config;
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("schema/001_accounts.surql")),
     (2, include_str!("schema/002_stock.surql")),
+    (3, include_str!("schema/003_purchasing.surql")),
 ];
 
 /// The version of the newest schema file.

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod badge;
+pub mod confirm;
 pub mod field;
 pub mod icon;
 pub mod modal;
@@ -10,7 +11,8 @@ pub mod password_meter;
 pub mod preferences;
 
 pub use account::AccountSettings;
-pub use badge::StatusBadge;
+pub use badge::{OrderBadge, StatusBadge};
+pub use confirm::ConfirmDialog;
 pub use field::{FieldError, FormAlert, FormErrors, NumberField, TextField};
 pub use icon::Icon;
 pub use modal::Modal;

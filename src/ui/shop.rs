@@ -3,12 +3,16 @@
 pub mod categories;
 pub mod dashboard;
 pub mod history;
+pub mod orders;
 pub mod product_form;
 pub mod products;
 pub mod settings;
 pub mod stock;
+pub mod suppliers;
 
 pub use dashboard::ShopDashboard;
 pub use history::HistoryPage;
+pub use orders::OrdersPage;
 pub use products::ProductsPage;
 pub use settings::ShopSettings;
+pub use suppliers::SuppliersPage;

@@ -1,4 +1,4 @@
-//! Dashboard figures. Counts by status go through the (shop, status) index.
+//! Dashboard figures. Counts by status go through the (shop, status) indexes.
 
 use serde_json::json;
 
@@ -14,6 +14,11 @@ pub async fn stock_summary(db: &Db, user_id: &str) -> Result<StockFigures, DbErr
              stock_value: math::sum(SELECT VALUE purchase_price * quantity FROM product WHERE shop = $shop),
              rupture_count: count(SELECT VALUE id FROM product WHERE shop = $shop AND status = 'rupture'),
              low_count: count(SELECT VALUE id FROM product WHERE shop = $shop AND status = 'low'),
+             pending_orders: count(SELECT VALUE id FROM purchase_order WHERE shop = $shop AND status = 'pending'),
+             active_orders: count(SELECT VALUE id FROM purchase_order WHERE shop = $shop AND status IN ['pending', 'confirmed', 'shipped']),
+             next_delivery: array::min(SELECT VALUE expected_on FROM purchase_order
+                 WHERE shop = $shop AND status IN ['pending', 'confirmed', 'shipped'] AND expected_on != NONE),
+             supplier_count: count(SELECT VALUE id FROM supplier WHERE shop = $shop),
          }};"
     );
     Ok(db

@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use super::ops;
 use super::shops::CURRENT_SHOP;
+use super::suppliers::RELATE_SUPPLIES;
 use crate::api::products::{CategoryFilter, Product, ProductPage, ProductQuery, ProductSort};
 use crate::domain::OpId;
 use crate::domain::product::ProductDraft;
@@ -14,7 +15,9 @@ use crate::server::db::{Db, DbError};
 const PROJECTION: &str = "record::id(id) AS id, name, sku, unit, quantity, min_stock, max_stock,
     purchase_price, sale_price, notes, status, <string> created_at AS created_at,
     IF category { record::id(category) } ELSE { NONE } AS category_id,
-    category.name AS category_name, name_key, status_rank, created_at AS created";
+    category.name AS category_name,
+    IF supplier { record::id(supplier) } ELSE { NONE } AS supplier_id, supplier.name AS supplier_name,
+    name_key, status_rank, created_at AS created";
 
 pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<ProductPage, DbError> {
     let mut conditions = vec!["shop = $shop"];
@@ -84,12 +87,17 @@ pub async fn get(db: &Db, user_id: &str, product_id: &str) -> Result<Option<Prod
     .first(2)
 }
 
-/// SurrealQL that sets `$category` from `$category_id`, refusing a category of another shop.
+/// SurrealQL that sets `$category` and `$supplier` from their ids, refusing those of another
+/// shop.
 const CATEGORY_OF_SHOP: &str = "
     LET $category = IF $category_id {
         (SELECT VALUE id FROM category WHERE id = type::record('category', $category_id) AND shop = $shop)[0]
     } ELSE { NONE };
-    IF $category_id AND !$category { THROW 'category_id:error.category.unknown' };";
+    IF $category_id AND !$category { THROW 'category_id:error.category.unknown' };
+    LET $supplier = IF $supplier_id {
+        (SELECT VALUE id FROM supplier WHERE id = type::record('supplier', $supplier_id) AND shop = $shop)[0]
+    } ELSE { NONE };
+    IF $supplier_id AND !$supplier { THROW 'supplier_id:error.supplier.unknown' };";
 
 fn draft_vars(user_id: &str, draft: &ProductDraft) -> Value {
     json!({
@@ -97,6 +105,7 @@ fn draft_vars(user_id: &str, draft: &ProductDraft) -> Value {
         "name": draft.name,
         "sku": draft.sku,
         "category_id": draft.category_id,
+        "supplier_id": draft.supplier_id,
         "unit": draft.unit,
         "quantity": draft.quantity,
         "min_stock": draft.min_stock,
@@ -117,17 +126,19 @@ pub async fn create(
     let body = format!(
         "{CURRENT_SHOP}{CATEGORY_OF_SHOP}
          LET $product = (CREATE ONLY product CONTENT {{
-             shop: $shop, name: $name, sku: $sku ?? NONE, category: $category, unit: $unit,
+             shop: $shop, name: $name, sku: $sku ?? NONE, category: $category, supplier: $supplier, unit: $unit,
              quantity: $quantity, min_stock: $min_stock, max_stock: $max_stock ?? NONE,
              purchase_price: $purchase_price, sale_price: $sale_price, notes: $notes
          }});
+         LET $product = $product.id;
+         {RELATE_SUPPLIES}
          IF $quantity > 0 {{
              CREATE movement CONTENT {{
-                 shop: $shop, product: $product.id, kind: 'in', quantity: $quantity, reason: 'opening',
+                 shop: $shop, product: $product, kind: 'in', quantity: $quantity, reason: 'opening',
                  balance_after: $quantity, by: type::record('user', $user_id)
              }};
          }};
-         LET $result = record::id($product.id);"
+         LET $result = record::id($product);"
     );
     ops::run_once(db, user_id, op, &body, draft_vars(user_id, draft)).await
 }
@@ -143,10 +154,12 @@ pub async fn update(
     let body = format!(
         "{CURRENT_SHOP}{CATEGORY_OF_SHOP}
          LET $updated = (UPDATE type::record('product', $product_id) MERGE {{
-             name: $name, sku: $sku ?? NONE, category: $category, unit: $unit, min_stock: $min_stock,
+             name: $name, sku: $sku ?? NONE, category: $category, supplier: $supplier, unit: $unit, min_stock: $min_stock,
              max_stock: $max_stock ?? NONE, purchase_price: $purchase_price, sale_price: $sale_price, notes: $notes
          }} WHERE shop = $shop);
          IF !$updated[0] {{ THROW 'not_found' }};
+         LET $product = $updated[0].id;
+         {RELATE_SUPPLIES}
          LET $result = $product_id;"
     );
     let mut vars = draft_vars(user_id, draft);
@@ -166,6 +179,7 @@ pub async fn delete(
          LET $product = (SELECT VALUE id FROM product WHERE id = type::record('product', $product_id) AND shop = $shop)[0];
          IF !$product {{ THROW 'not_found' }};
          DELETE movement WHERE product = $product;
+         DELETE supplies WHERE out = $product;
          DELETE $product;
          LET $result = $product_id;"
     );

@@ -1,5 +1,5 @@
-//! Tableau de bord of the shop (E1, E2): stock figures, a red banner when products are out of
-//! stock, quick actions. Orders and suppliers figures come with those tabs.
+//! Tableau de bord of the shop (E1, E2): stock, order and supplier figures, a red banner when
+//! products are out of stock, quick actions.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -17,6 +17,7 @@ pub fn ShopDashboard() -> impl IntoView {
         <Greeting key="page.shop.dashboard.intro"/>
         <div class="quick-actions">
             <A href="/shop/products?new=1" attr:class="button primary">{t("products.add")}</A>
+            <A href="/shop/orders?new=1" attr:class="button primary">{t("orders.add")}</A>
             <A href="/shop/history" attr:class="button">{t("history.title")}</A>
         </div>
         <Suspense fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
@@ -34,6 +35,13 @@ pub fn ShopDashboard() -> impl IntoView {
                         <div class="kpi"><dt>{t("dashboard.stock_value")}</dt><dd>{money::format(s.stock_value, money::DEFAULT_CURRENCY)}</dd></div>
                         <div class="kpi" data-status="rupture"><dt>{t("stock.status.rupture")}</dt><dd>{s.rupture_count}</dd></div>
                         <div class="kpi" data-status="low"><dt>{t("stock.status.low")}</dt><dd>{s.low_count}</dd></div>
+                        <div class="kpi"><dt>{t("dashboard.pending_orders")}</dt><dd data-figure="pending-orders">{s.pending_orders}</dd></div>
+                        <div class="kpi"><dt>{t("dashboard.active_orders")}</dt><dd data-figure="active-orders">{s.active_orders}</dd></div>
+                        <div class="kpi"><dt>{t("dashboard.next_delivery")}</dt><dd data-figure="next-delivery">{match s.next_delivery {
+                            Some(day) => crate::ui::format::day(&day).into_any(),
+                            None => t("dashboard.none").into_any(),
+                        }}</dd></div>
+                        <div class="kpi"><dt>{t("dashboard.suppliers")}</dt><dd data-figure="suppliers">{s.supplier_count}</dd></div>
                     </dl>
                 }
             })}

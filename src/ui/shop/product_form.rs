@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::api::categories::Category;
 use crate::api::products::{CreateProduct, UpdateProduct};
+use crate::api::suppliers::Supplier;
 use crate::domain::AppError;
 use crate::domain::product::ProductInput;
 use crate::offline::send;
@@ -17,6 +18,7 @@ const FIELDS: &[&str] = &[
     "name",
     "sku",
     "category_id",
+    "supplier_id",
     "unit",
     "quantity",
     "min_stock",
@@ -32,6 +34,7 @@ pub fn ProductForm(
     initial: ProductInput,
     editing: Option<String>,
     categories: Vec<Category>,
+    suppliers: Vec<Supplier>,
     units: Vec<String>,
     #[prop(into)] on_done: Callback<()>,
     #[prop(into)] on_close: Callback<()>,
@@ -41,6 +44,7 @@ pub fn ProductForm(
     let name = text(&initial.name);
     let sku = text(&initial.sku);
     let category_id = text(&initial.category_id);
+    let supplier_id = text(&initial.supplier_id);
     let unit = text(&initial.unit);
     let quantity = number(initial.quantity);
     let min_stock = number(initial.min_stock);
@@ -62,6 +66,7 @@ pub fn ProductForm(
             name: name.get_untracked(),
             sku: sku.get_untracked(),
             category_id: category_id.get_untracked(),
+            supplier_id: supplier_id.get_untracked(),
             unit: unit.get_untracked(),
             quantity: whole_number("quantity", &quantity.get_untracked())?,
             min_stock: whole_number("min_stock", &min_stock.get_untracked())?,
@@ -113,6 +118,15 @@ pub fn ProductForm(
                         {categories.into_iter().map(|c| view! { <option value=c.id>{c.name}</option> }).collect_view()}
                     </select>
                     <FieldError id="category_id" error=errors.for_field("category_id")/>
+                </div>
+                <div class="field">
+                    <label for="supplier_id">{t("product.supplier")}</label>
+                    <select id="supplier_id" prop:value=move || supplier_id.get()
+                        on:change=move |ev| supplier_id.set(event_target_value(&ev))>
+                        <option value="">{t("product.supplier.none")}</option>
+                        {suppliers.into_iter().map(|s| view! { <option value=s.id>{s.name}</option> }).collect_view()}
+                    </select>
+                    <FieldError id="supplier_id" error=errors.for_field("supplier_id")/>
                 </div>
                 <TextField id="unit" label="product.unit" value=unit error=errors.for_field("unit") list="unit-suggestions"/>
                 <datalist id="unit-suggestions">

@@ -2,7 +2,6 @@
 //! with "Gérer", status filter, sort, grid/list, server-side pages, and the actions of each card.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -11,11 +10,12 @@ use crate::api::products::{
     CategoryFilter, DeleteProduct, Product, ProductQuery, ProductSort, list_products,
     unit_suggestions,
 };
+use crate::api::suppliers::{Supplier, SupplierSort, list_suppliers};
 use crate::domain::money;
 use crate::domain::product::ProductInput;
 use crate::domain::stock::{MovementKind, StockStatus};
 use crate::offline::send;
-use crate::ui::components::{Modal, PageHeader, Pager, StatusBadge};
+use crate::ui::components::{ConfirmDialog, PageHeader, Pager, StatusBadge};
 use crate::ui::i18n::{t, t_with, translate};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::categories::ManageCategories;
@@ -79,6 +79,7 @@ pub fn ProductsPage() -> impl IntoView {
     );
     let categories = Resource::new(move || version.get(), |_| list_categories());
     let units = Resource::new(move || version.get(), |_| unit_suggestions());
+    let suppliers = Resource::new(|| (), |_| list_suppliers(SupplierSort::Name));
     let refresh = Callback::new(move |_| {
         dialog.set(None);
         version.update(|v| *v += 1);
@@ -173,11 +174,19 @@ pub fn ProductsPage() -> impl IntoView {
             })}
         </Transition>
         {move || dialog.get().map(|open| match open {
-            Dialog::Create(initial) => view! { <FormLoader initial editing=None categories units on_done=refresh on_close=close/> }.into_any(),
-            Dialog::Edit(id, initial) => view! { <FormLoader initial editing=Some(id) categories units on_done=refresh on_close=close/> }.into_any(),
+            Dialog::Create(initial) => view! { <FormLoader initial editing=None categories suppliers units on_done=refresh on_close=close/> }.into_any(),
+            Dialog::Edit(id, initial) => view! { <FormLoader initial editing=Some(id) categories suppliers units on_done=refresh on_close=close/> }.into_any(),
             Dialog::Move(product, kind) => view! { <MoveStockForm product kind on_done=refresh on_close=close/> }.into_any(),
             Dialog::Ledger(product) => view! { <Ledger product on_close=close/> }.into_any(),
-            Dialog::Delete(product) => view! { <ConfirmDelete product on_done=refresh on_close=close/> }.into_any(),
+            Dialog::Delete(product) => {
+                let (id, name) = (StoredValue::new(product.id), product.name);
+                let message = t_with("products.delete.confirm", move || vec![("name", name.clone())]);
+                view! {
+                    <ConfirmDialog title="products.delete.title" message=Signal::derive(message) button="common.confirm_delete"
+                        action=move || { let id = id.get_value(); async move { send(|op| DeleteProduct { op, id }).await } }
+                        on_done=refresh on_close=close/>
+                }.into_any()
+            }
             Dialog::Categories => view! {
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
@@ -195,6 +204,7 @@ fn FormLoader(
     initial: ProductInput,
     editing: Option<String>,
     categories: Resource<Result<Vec<crate::api::categories::Category>, crate::domain::AppError>>,
+    suppliers: Resource<Result<Vec<Supplier>, crate::domain::AppError>>,
     units: Resource<Result<Vec<String>, crate::domain::AppError>>,
     on_done: Callback<()>,
     on_close: Callback<()>,
@@ -205,8 +215,9 @@ fn FormLoader(
                 let (initial, editing) = (initial.clone(), editing.clone());
                 Suspend::new(async move {
                     let categories = categories.await.unwrap_or_default();
+                    let suppliers = suppliers.await.unwrap_or_default();
                     let units = units.await.unwrap_or_default();
-                    view! { <ProductForm initial editing categories units on_done on_close/> }
+                    view! { <ProductForm initial editing categories suppliers units on_done on_close/> }
                 })
             }}
         </Suspense>
@@ -242,32 +253,6 @@ fn ProductCard(product: Product, dialog: RwSignal<Option<Dialog>>) -> impl IntoV
                 <button type="button" class="button danger-text" on:click=open(Dialog::Delete)>{t("common.delete")}</button>
             </div>
         </li>
-    }
-}
-
-#[component]
-fn ConfirmDelete(product: Product, on_done: Callback<()>, on_close: Callback<()>) -> impl IntoView {
-    let failed = RwSignal::new(None::<String>);
-    let lang = expect_context::<Prefs>().lang;
-    let id = StoredValue::new(product.id.clone());
-    let name = product.name.clone();
-    let delete = move |_| {
-        let id = id.get_value();
-        spawn_local(async move {
-            match send(|op| DeleteProduct { op, id }).await {
-                Ok(()) => on_done.run(()),
-                Err(error) => failed.set(Some(error.message_key().to_owned())),
-            }
-        });
-    };
-    view! {
-        <Modal title="products.delete.title" on_close>
-            <p>{t_with("products.delete.confirm", move || vec![("name", name.clone())])}</p>
-            <p class="form-alert" role="alert" hidden=move || failed.with(Option::is_none)>
-                {move || failed.get().map(|k| translate(lang.get(), &k).to_owned())}
-            </p>
-            <button type="button" class="button danger" on:click=delete>{t("common.confirm_delete")}</button>
-        </Modal>
     }
 }
 

@@ -128,7 +128,7 @@ pub fn MovementTable(lines: Vec<(Option<String>, LedgerLine)>) -> impl IntoView 
                     let note = line.note.clone();
                     view! {
                         <tr data-kind=line.kind.as_str()>
-                            <td>{local_time(&line.at)}</td>
+                            <td>{crate::ui::format::date_time(&line.at)}</td>
                             {product.map(|name| view! { <td class="product-name">{name}</td> })}
                             <td>
                                 <strong>{format!("{sign}{}", line.quantity)}</strong> " "
@@ -143,11 +143,4 @@ pub fn MovementTable(lines: Vec<(Option<String>, LedgerLine)>) -> impl IntoView 
             </tbody>
         </table>
     }
-}
-
-/// "2026-11-23T10:04:05.123Z" → "23/11/2026 10:04" (UTC until J3 brings the shop's format).
-fn local_time(rfc3339: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
-        .unwrap_or_else(|_| rfc3339.to_owned())
 }

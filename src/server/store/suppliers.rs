@@ -1,0 +1,193 @@
+//! Manual suppliers of a shop (C1–C3), the `supplier->supplies->product` edges, and the
+//! reliability figures counted from their delivered orders.
+
+use serde_json::{Value, json};
+
+use super::ops;
+use super::orders::ORDER_SUMMARY;
+use super::shops::CURRENT_SHOP;
+use crate::api::suppliers::{Supplier, SupplierDetail};
+use crate::domain::OpId;
+use crate::domain::supplier::{Reliability, SupplierDraft};
+use crate::server::db::{Db, DbError};
+
+/// A supplier as the app shows it, with its order count, last order and ratings.
+const PROJECTION: &str = "record::id(id) AS id, name, phone, whatsapp, email, address, city, notes,
+    favorite, linked_user != NONE AS verified,
+    count(SELECT VALUE id FROM purchase_order WHERE supplier = $parent.id) AS order_count,
+    array::max(SELECT VALUE <string> created_at FROM purchase_order WHERE supplier = $parent.id) AS last_order_at,
+    math::sum(SELECT VALUE rating FROM purchase_order WHERE supplier = $parent.id AND rating != NONE) AS rating_sum,
+    count(SELECT VALUE id FROM purchase_order WHERE supplier = $parent.id AND rating != NONE) AS rating_count,
+    count(->supplies) AS product_count, name_key";
+
+/// SurrealQL that sets `$supplier` from `$supplier_id`, or answers "not found" when it is not a
+/// supplier of the caller's shop.
+pub const SUPPLIER_OF_SHOP: &str = "
+    LET $supplier = (SELECT VALUE id FROM supplier WHERE id = type::record('supplier', $supplier_id) AND shop = $shop)[0];
+    IF !$supplier { THROW 'not_found' };";
+
+/// Every supplier of the shop, by name.
+pub async fn list(db: &Db, user_id: &str) -> Result<Vec<Supplier>, DbError> {
+    let sql = format!(
+        "{CURRENT_SHOP} SELECT {PROJECTION} FROM supplier WHERE shop = $shop ORDER BY name_key;"
+    );
+    db.query(&sql, json!({ "user_id": user_id })).await?.all(2)
+}
+
+pub async fn detail(
+    db: &Db,
+    user_id: &str,
+    supplier_id: &str,
+) -> Result<Option<SupplierDetail>, DbError> {
+    let sql = format!(
+        "{CURRENT_SHOP}{SUPPLIER_OF_SHOP}
+         SELECT {PROJECTION} FROM $supplier;
+         LET $delivered = SELECT on_time, ordered_units, received_units FROM purchase_order
+             WHERE supplier = $supplier AND status = 'delivered';
+         RETURN {{
+             delivered: count($delivered),
+             timed: count($delivered[WHERE on_time != NONE]),
+             on_time: count($delivered[WHERE on_time = true]),
+             ordered_units: math::sum($delivered.ordered_units),
+             received_units: math::sum($delivered.received_units),
+             rating_sum: 0, rating_count: 0
+         }};
+         SELECT record::id(out) AS id, out.name AS name, out.unit AS unit,
+             out.purchase_price AS purchase_price, string::lowercase(out.name) AS name_key
+         FROM supplies WHERE in = $supplier ORDER BY name_key;
+         SELECT {ORDER_SUMMARY} FROM purchase_order WHERE shop = $shop AND supplier = $supplier
+             ORDER BY created DESC LIMIT 20;"
+    );
+    let mut rows = db
+        .query(
+            &sql,
+            json!({ "user_id": user_id, "supplier_id": supplier_id }),
+        )
+        .await?;
+    let Some(supplier) = rows.first::<Supplier>(4)? else {
+        return Ok(None);
+    };
+    let mut reliability: Reliability = rows.first(6)?.unwrap_or_default();
+    reliability.rating_sum = supplier.rating_sum;
+    reliability.rating_count = supplier.rating_count;
+    Ok(Some(SupplierDetail {
+        supplier,
+        reliability,
+        products: rows.all(7)?,
+        orders: rows.all(8)?,
+    }))
+}
+
+fn draft_vars(user_id: &str, draft: &SupplierDraft) -> Value {
+    json!({
+        "user_id": user_id,
+        "fields": {
+            "name": draft.name,
+            "phone": draft.phone,
+            "whatsapp": draft.whatsapp,
+            "email": draft.email,
+            "address": draft.address,
+            "city": draft.city,
+            "notes": draft.notes,
+        }
+    })
+}
+
+pub async fn create(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    draft: &SupplierDraft,
+) -> Result<String, DbError> {
+    let body = format!(
+        "{CURRENT_SHOP}
+         LET $result = record::id((CREATE ONLY supplier CONTENT object::extend($fields, {{ shop: $shop }})).id);"
+    );
+    ops::run_once(db, user_id, op, &body, draft_vars(user_id, draft)).await
+}
+
+pub async fn update(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    supplier_id: &str,
+    draft: &SupplierDraft,
+) -> Result<String, DbError> {
+    let body = format!(
+        "{CURRENT_SHOP}{SUPPLIER_OF_SHOP}
+         UPDATE $supplier MERGE $fields;
+         LET $result = $supplier_id;"
+    );
+    let mut vars = draft_vars(user_id, draft);
+    vars["supplier_id"] = json!(supplier_id);
+    ops::run_once(db, user_id, op, &body, vars).await
+}
+
+/// Deletes the supplier. Its orders keep its name (and stop recurring); its products lose it as
+/// their usual supplier; its `supplies` edges go.
+pub async fn delete(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    supplier_id: &str,
+) -> Result<String, DbError> {
+    let body = format!(
+        "{CURRENT_SHOP}{SUPPLIER_OF_SHOP}
+         UPDATE purchase_order SET supplier = NONE, recurrence = NONE, next_run = NONE
+             WHERE shop = $shop AND supplier = $supplier;
+         UPDATE product SET supplier = NONE WHERE shop = $shop AND supplier = $supplier;
+         DELETE supplies WHERE in = $supplier;
+         DELETE $supplier;
+         LET $result = $supplier_id;"
+    );
+    let vars = json!({ "user_id": user_id, "supplier_id": supplier_id });
+    ops::run_once(db, user_id, op, &body, vars).await
+}
+
+pub async fn set_favorite(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    supplier_id: &str,
+    favorite: bool,
+) -> Result<bool, DbError> {
+    let body = format!(
+        "{CURRENT_SHOP}{SUPPLIER_OF_SHOP}
+         UPDATE $supplier SET favorite = $favorite;
+         LET $result = $favorite;"
+    );
+    let vars = json!({ "user_id": user_id, "supplier_id": supplier_id, "favorite": favorite });
+    ops::run_once(db, user_id, op, &body, vars).await
+}
+
+/// SurrealQL that records `$supplier->supplies->$product` unless it exists.
+pub const RELATE_SUPPLIES: &str = "
+    IF $supplier AND !(SELECT VALUE id FROM supplies WHERE in = $supplier AND out = $product)[0] {
+        RELATE $supplier->supplies->$product;
+    };";
+
+pub async fn link(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    supplier_id: &str,
+    product_id: &str,
+    linked: bool,
+) -> Result<bool, DbError> {
+    let change = if linked {
+        RELATE_SUPPLIES
+    } else {
+        "DELETE supplies WHERE in = $supplier AND out = $product;"
+    };
+    let body = format!(
+        "{CURRENT_SHOP}{SUPPLIER_OF_SHOP}
+         LET $product = (SELECT VALUE id FROM product WHERE id = type::record('product', $product_id) AND shop = $shop)[0];
+         IF !$product {{ THROW 'not_found' }};
+         {change}
+         LET $result = $linked;"
+    );
+    let vars = json!({
+        "user_id": user_id, "supplier_id": supplier_id, "product_id": product_id, "linked": linked,
+    });
+    ops::run_once(db, user_id, op, &body, vars).await
+}

@@ -1,0 +1,441 @@
+//! Fournisseurs › Mes fournisseurs (C1–C3): the list (favourites on top, four sorts), contact
+//! buttons, the form, and the detail with reliability, supplied products and orders.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::orders::OrderSummary;
+use crate::api::products::{ProductQuery, list_products};
+use crate::api::suppliers::{
+    CreateSupplier, DeleteSupplier, LinkProduct, SetFavoriteSupplier, Supplier, SupplierDetail,
+    SupplierSort, UpdateSupplier, get_supplier, list_suppliers,
+};
+use crate::domain::supplier::{self as rules, SupplierInput};
+use crate::offline::send;
+use crate::ui::components::{
+    ConfirmDialog, FieldError, FormAlert, FormErrors, Modal, OrderBadge, PageHeader, TextField,
+};
+use crate::ui::format;
+use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::prefs::Prefs;
+
+#[derive(Clone)]
+enum Dialog {
+    Create,
+    Edit(Supplier),
+    Detail(String),
+    Delete(Supplier),
+}
+
+const SORTS: [(SupplierSort, &str); 4] = [
+    (SupplierSort::Name, "suppliers.sort.name"),
+    (SupplierSort::Orders, "suppliers.sort.orders"),
+    (SupplierSort::LastOrder, "suppliers.sort.last_order"),
+    (SupplierSort::Rating, "suppliers.sort.rating"),
+];
+
+#[component]
+pub fn SuppliersPage() -> impl IntoView {
+    let lang = expect_context::<Prefs>().lang;
+    let sort = RwSignal::new(SupplierSort::Name);
+    let version = RwSignal::new(0u32);
+    let dialog = RwSignal::new(None::<Dialog>);
+    let suppliers = Resource::new(
+        move || (sort.get(), version.get()),
+        |(s, _)| list_suppliers(s),
+    );
+    let refresh = Callback::new(move |_| {
+        dialog.set(None);
+        version.update(|v| *v += 1);
+    });
+    let reload = Callback::new(move |_| version.update(|v| *v += 1));
+    let close = Callback::new(move |_| dialog.set(None));
+
+    view! {
+        <PageHeader title="nav.suppliers">
+            <button type="button" class="button primary add-button" on:click=move |_| dialog.set(Some(Dialog::Create))>
+                {t("suppliers.add")}
+            </button>
+        </PageHeader>
+        <div class="toolbar">
+            <select aria-label=t("suppliers.sort") on:change=move |ev| {
+                let value = event_target_value(&ev);
+                sort.set(SORTS.iter().find(|(_, key)| *key == value).map(|(s, _)| *s).unwrap_or_default());
+            }>
+                {SORTS.into_iter().map(|(_, key)| view! {
+                    <option value=key>{move || translate(lang.get(), key).to_owned()}</option>
+                }).collect_view()}
+            </select>
+        </div>
+        <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
+            {move || Suspend::new(async move {
+                match suppliers.await {
+                    Err(error) => view! { <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="empty-state">{t("suppliers.empty")}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="suppliers">
+                            {list.into_iter().map(|s| view! { <SupplierCard supplier=s dialog on_change=reload/> }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+        {move || dialog.get().map(|open| match open {
+            Dialog::Create => view! { <SupplierForm initial=SupplierInput::default() editing=None on_done=refresh on_close=close/> }.into_any(),
+            Dialog::Edit(s) => view! { <SupplierForm initial=s.to_input() editing=Some(s.id) on_done=refresh on_close=close/> }.into_any(),
+            Dialog::Detail(id) => view! { <SupplierDetailDialog id on_change=reload on_close=close/> }.into_any(),
+            Dialog::Delete(s) => {
+                let (id, name) = (StoredValue::new(s.id), s.name);
+                let message = t_with("suppliers.delete.confirm", move || vec![("name", name.clone())]);
+                view! {
+                    <ConfirmDialog title="suppliers.delete.title" message=Signal::derive(message) button="common.confirm_delete"
+                        action=move || { let id = id.get_value(); async move { send(|op| DeleteSupplier { op, id }).await } }
+                        on_done=refresh on_close=close/>
+                }.into_any()
+            }
+        })}
+    }
+}
+
+#[component]
+fn SupplierCard(
+    supplier: Supplier,
+    dialog: RwSignal<Option<Dialog>>,
+    on_change: Callback<()>,
+) -> impl IntoView {
+    let stored = StoredValue::new(supplier.clone());
+    let favorite = supplier.favorite;
+    let toggle_favorite = move |_| {
+        let id = stored.with_value(|s| s.id.clone());
+        spawn_local(async move {
+            if send(|op| SetFavoriteSupplier {
+                op,
+                id,
+                favorite: !favorite,
+            })
+            .await
+            .is_ok()
+            {
+                on_change.run(());
+            }
+        });
+    };
+    let orders = supplier.order_count;
+    let last = supplier.last_order_at.clone().map(|at| format::day(&at));
+    let rating = supplier.rating();
+    view! {
+        <li class="supplier-card" class:favorite=favorite>
+            <div class="product-head">
+                <h3>{supplier.name.clone()}</h3>
+                {supplier.verified.then(|| view! { <span class="status-badge" data-verified="true">{t("suppliers.verified")}</span> })}
+                <button type="button" class="icon-button star" aria-pressed=favorite.to_string()
+                    aria-label=t(if favorite { "suppliers.unpin" } else { "suppliers.pin" }) on:click=toggle_favorite>
+                    {if favorite { "★" } else { "☆" }}
+                </button>
+            </div>
+            <p class="product-meta">
+                {(!supplier.city.is_empty()).then(|| view! { <span>{supplier.city.clone()}</span> })}
+                <span>{t_with("suppliers.order_count", move || vec![("count", orders.to_string())])}</span>
+                {last.map(|day| view! { <span>{t_with("suppliers.last_order", move || vec![("date", day.clone())])}</span> })}
+                {rating.map(|r| view! { <Stars rating=r/> })}
+            </p>
+            <ContactLinks supplier=supplier.clone()/>
+            <div class="card-actions">
+                <button type="button" class="button" on:click=move |_| dialog.set(Some(Dialog::Detail(stored.with_value(|s| s.id.clone()))))>{t("suppliers.details")}</button>
+                <button type="button" class="button" on:click=move |_| dialog.set(Some(Dialog::Edit(stored.get_value())))>{t("common.edit")}</button>
+                <button type="button" class="button danger-text" on:click=move |_| dialog.set(Some(Dialog::Delete(stored.get_value())))>{t("common.delete")}</button>
+            </div>
+        </li>
+    }
+}
+
+/// Average stars, drawn and spelled out for screen readers.
+#[component]
+pub fn Stars(rating: f64) -> impl IntoView {
+    let full = rating.round().clamp(0.0, 5.0) as usize;
+    let label = t_with("suppliers.rating", move || {
+        vec![("rating", format!("{rating:.1}"))]
+    });
+    view! {
+        <span class="stars" role="img" aria-label=label>
+            {"★".repeat(full)}{"☆".repeat(5 - full)} " " {format!("{rating:.1}")}
+        </span>
+    }
+}
+
+/// Appeler, WhatsApp (with a greeting already typed), SMS, Itinéraire: those the supplier's
+/// details allow.
+#[component]
+pub fn ContactLinks(supplier: Supplier) -> impl IntoView {
+    let session = expect_context::<crate::domain::Session>();
+    let shop = session.workspace_name.clone();
+    let whatsapp_number = if supplier.whatsapp.is_empty() {
+        supplier.phone.clone()
+    } else {
+        supplier.whatsapp.clone()
+    };
+    let greeting_name = supplier.name.clone();
+    let greeting = t_with("suppliers.whatsapp.greeting", move || {
+        vec![("name", greeting_name.clone()), ("shop", shop.clone())]
+    });
+    let has_place = !supplier.address.is_empty() || !supplier.city.is_empty();
+    let place = rules::directions_link(&supplier.address, &supplier.city);
+    let phone = supplier.phone.clone();
+    view! {
+        <div class="contact-links">
+            {(!phone.is_empty()).then(|| view! {
+                <a class="button" href=rules::call_link(&phone)>{t("suppliers.call")}</a>
+                <a class="button" href=rules::sms_link(&phone)>{t("suppliers.sms")}</a>
+            })}
+            {(!whatsapp_number.is_empty()).then(|| view! {
+                <a class="button whatsapp" target="_blank" rel="noopener"
+                    href=move || rules::whatsapp_link(&whatsapp_number, &greeting())>{t("suppliers.whatsapp")}</a>
+            })}
+            {has_place.then(|| view! {
+                <a class="button" target="_blank" rel="noopener" href=place>{t("suppliers.directions")}</a>
+            })}
+        </div>
+    }
+}
+
+const FIELDS: &[&str] = &[
+    "name", "phone", "whatsapp", "email", "address", "city", "notes",
+];
+
+#[component]
+fn SupplierForm(
+    initial: SupplierInput,
+    editing: Option<String>,
+    on_done: Callback<()>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let text = |value: &str| RwSignal::new(value.to_owned());
+    let name = text(&initial.name);
+    let phone = text(&initial.phone);
+    let whatsapp = text(&initial.whatsapp);
+    let email = text(&initial.email);
+    let address = text(&initial.address);
+    let city = text(&initial.city);
+    let notes = text(&initial.notes);
+    let errors = FormErrors::new();
+    let pending = RwSignal::new(false);
+    let title = if editing.is_some() {
+        "suppliers.form.edit"
+    } else {
+        "suppliers.form.new"
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let input = SupplierInput {
+            name: name.get_untracked(),
+            phone: phone.get_untracked(),
+            whatsapp: whatsapp.get_untracked(),
+            email: email.get_untracked(),
+            address: address.get_untracked(),
+            city: city.get_untracked(),
+            notes: notes.get_untracked(),
+        };
+        pending.set(true);
+        errors.set(None);
+        let editing = editing.clone();
+        spawn_local(async move {
+            let saved = match editing {
+                Some(id) => send(|op| UpdateSupplier { op, id, input }).await,
+                None => send(|op| CreateSupplier { op, input }).await,
+            };
+            pending.set(false);
+            match saved {
+                Ok(_) => on_done.run(()),
+                Err(error) => errors.set(Some(error)),
+            }
+        });
+    };
+    view! {
+        <Modal title on_close>
+            <form class="supplier-form" on:submit=submit novalidate>
+                <TextField id="supplier-name" label="suppliers.name" value=name error=errors.for_field("name")/>
+                <TextField id="supplier-phone" label="suppliers.phone" value=phone error=errors.for_field("phone") input_type="tel"/>
+                <TextField id="supplier-whatsapp" label="suppliers.whatsapp_number" value=whatsapp error=errors.for_field("whatsapp") input_type="tel"/>
+                <p class="muted hint">{t("suppliers.phone.hint")}</p>
+                <TextField id="supplier-email" label="login.email" value=email error=errors.for_field("email") input_type="email"/>
+                <TextField id="supplier-address" label="suppliers.address" value=address error=errors.for_field("address")/>
+                <TextField id="supplier-city" label="suppliers.city" value=city error=errors.for_field("city")/>
+                <div class="field">
+                    <label for="supplier-notes">{t("product.notes")}</label>
+                    <textarea id="supplier-notes" rows="2" prop:value=move || notes.get()
+                        on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+                    <FieldError id="supplier-notes" error=errors.for_field("notes")/>
+                </div>
+                <FormAlert message=errors.general(FIELDS)/>
+                <button type="submit" class="button primary" disabled=pending>{t("common.save")}</button>
+            </form>
+        </Modal>
+    }
+}
+
+#[component]
+fn SupplierDetailDialog(
+    id: String,
+    on_change: Callback<()>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let version = RwSignal::new(0u32);
+    let id = StoredValue::new(id);
+    let detail = Resource::new(move || version.get(), move |_| get_supplier(id.get_value()));
+    let changed = Callback::new(move |_| {
+        version.update(|v| *v += 1);
+        on_change.run(());
+    });
+    view! {
+        <Modal title="suppliers.detail" on_close>
+            <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
+                {move || Suspend::new(async move {
+                    detail.await.ok().map(|d| view! { <SupplierDetailBody detail=d on_change=changed/> })
+                })}
+            </Transition>
+        </Modal>
+    }
+}
+
+#[component]
+fn SupplierDetailBody(detail: SupplierDetail, on_change: Callback<()>) -> impl IntoView {
+    let supplier = detail.supplier.clone();
+    let reliability = detail.reliability.clone();
+    let percent = |value: Option<u32>| {
+        value
+            .map(|v| format!("{v} %"))
+            .unwrap_or_else(|| "—".into())
+    };
+    let on_time = percent(reliability.on_time_percent());
+    let fill_rate = percent(reliability.fill_rate_percent());
+    let delivered = reliability.delivered;
+    let supplier_id = StoredValue::new(supplier.id.clone());
+    let order_link = format!("/shop/orders?new=1&supplier={}", supplier.id);
+    view! {
+        <h3>{supplier.name.clone()}</h3>
+        <dl class="facts">
+            {(!supplier.phone.is_empty()).then(|| view! { <dt>{t("suppliers.phone")}</dt><dd>{supplier.phone.clone()}</dd> })}
+            {(!supplier.email.is_empty()).then(|| view! { <dt>{t("login.email")}</dt><dd>{supplier.email.clone()}</dd> })}
+            {(!supplier.address.is_empty() || !supplier.city.is_empty()).then(|| view! {
+                <dt>{t("suppliers.address")}</dt><dd>{format!("{} {}", supplier.address, supplier.city).trim().to_owned()}</dd>
+            })}
+            {(!supplier.notes.is_empty()).then(|| view! { <dt>{t("product.notes")}</dt><dd>{supplier.notes.clone()}</dd> })}
+        </dl>
+        <ContactLinks supplier=supplier.clone()/>
+        <a class="button primary" href=order_link>{t("suppliers.order")}</a>
+        <h4>{t("suppliers.reliability")}</h4>
+        <dl class="kpis reliability">
+            <div class="kpi"><dt>{t("suppliers.delivered")}</dt><dd>{delivered}</dd></div>
+            <div class="kpi"><dt>{t("suppliers.on_time")}</dt><dd data-figure="on-time">{on_time}</dd></div>
+            <div class="kpi"><dt>{t("suppliers.fill_rate")}</dt><dd data-figure="fill-rate">{fill_rate}</dd></div>
+            <div class="kpi"><dt>{t("suppliers.rating.title")}</dt><dd>{match reliability.rating() {
+                Some(r) => view! { <Stars rating=r/> }.into_any(),
+                None => view! { <span class="muted">{t("suppliers.rating.none")}</span> }.into_any(),
+            }}</dd></div>
+        </dl>
+        <h4>{t("suppliers.products")}</h4>
+        <ul class="linked-products">
+            {detail.products.into_iter().map(|p| {
+                let product_id = p.id.clone();
+                let unlink = move |_| {
+                    let (supplier_id, product_id) = (supplier_id.get_value(), product_id.clone());
+                    spawn_local(async move {
+                        if send(|op| LinkProduct { op, supplier_id, product_id, linked: false }).await.is_ok() {
+                            on_change.run(());
+                        }
+                    });
+                };
+                view! {
+                    <li>
+                        <span>{p.name.clone()}</span>
+                        <span class="muted">{format::amount(p.purchase_price)} " / " {p.unit.clone()}</span>
+                        <button type="button" class="icon-button" aria-label=t_with("suppliers.unlink", move || vec![("name", p.name.clone())]) on:click=unlink>"×"</button>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <LinkProductSearch supplier_id=supplier_id.get_value() on_change/>
+        <h4>{t("suppliers.orders")}</h4>
+        <OrderList orders=detail.orders/>
+    }
+}
+
+/// Finds a product of the shop by name or code and records that the supplier supplies it.
+#[component]
+fn LinkProductSearch(supplier_id: String, on_change: Callback<()>) -> impl IntoView {
+    let typed = RwSignal::new(String::new());
+    let search = RwSignal::new(None::<String>);
+    let found = Resource::new(
+        move || search.get(),
+        |search| async move {
+            match search {
+                Some(search) => list_products(ProductQuery {
+                    search,
+                    ..ProductQuery::default()
+                })
+                .await
+                .map(|page| page.items)
+                .unwrap_or_default(),
+                None => Vec::new(),
+            }
+        },
+    );
+    let supplier_id = StoredValue::new(supplier_id);
+    view! {
+        <form class="search" role="search" on:submit=move |ev| { ev.prevent_default(); search.set(Some(typed.get_untracked())); }>
+            <input type="search" aria-label=t("suppliers.link.search") placeholder=t("suppliers.link.search")
+                prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
+            <button type="submit" class="button">{t("products.search.go")}</button>
+        </form>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                view! {
+                    <ul class="search-results">
+                        {found.await.into_iter().map(|p| {
+                            let product_id = p.id.clone();
+                            let link = move |_| {
+                                let (supplier_id, product_id) = (supplier_id.get_value(), product_id.clone());
+                                spawn_local(async move {
+                                    if send(|op| LinkProduct { op, supplier_id, product_id, linked: true }).await.is_ok() {
+                                        search.set(None);
+                                        on_change.run(());
+                                    }
+                                });
+                            };
+                            view! {
+                                <li><button type="button" class="button" on:click=link>{t("suppliers.link.add")} " " {p.name.clone()}</button></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// Orders as compact rows: number, date, status, total.
+#[component]
+pub fn OrderList(orders: Vec<OrderSummary>) -> impl IntoView {
+    if orders.is_empty() {
+        return view! { <p class="muted">{t("orders.empty")}</p> }.into_any();
+    }
+    view! {
+        <ul class="order-rows">
+            {orders.into_iter().map(|o| {
+                let number = o.number;
+                view! {
+                    <li>
+                        <span>{t_with("orders.number", move || vec![("number", number.to_string())])}</span>
+                        <span class="muted">{format::day(&o.created_at)}</span>
+                        <OrderBadge status=o.status/>
+                        <strong>{format::amount(o.received_total.unwrap_or(o.total))}</strong>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
