@@ -183,6 +183,15 @@ fn OrderCard(order: OrderSummary, open: Callback<String>) -> impl IntoView {
     }
 }
 
+/// A product picked for the order.
+#[derive(Clone)]
+struct Picked {
+    product_id: String,
+    name: String,
+    unit: String,
+    purchase_price: i64,
+}
+
 /// A line of the order being written: quantity and price as typed.
 #[derive(Clone)]
 struct LineDraft {
@@ -216,6 +225,21 @@ fn OrderForm(
     let errors = FormErrors::new();
     let pending = RwSignal::new(false);
     let total = move || lines.with(|l| l.iter().map(LineDraft::amount).sum::<i64>());
+    // The typed values live as long as the form, not as the search results they came from.
+    let owner = Owner::current().expect("the order form has an owner");
+    let add_line = move |picked: Picked| {
+        if lines.with_untracked(|l| l.iter().any(|x| x.product_id == picked.product_id)) {
+            return;
+        }
+        let line = owner.with(|| LineDraft {
+            quantity: RwSignal::new("1".into()),
+            unit_price: RwSignal::new(picked.purchase_price.to_string()),
+            product_id: picked.product_id,
+            name: picked.name,
+            unit: picked.unit,
+        });
+        lines.update(|l| l.push(line));
+    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -282,9 +306,7 @@ fn OrderForm(
                     </Suspense>
                     <FieldError id="order-supplier" error=errors.for_field("supplier_id")/>
                 </div>
-                <ProductPicker on_pick=Callback::new(move |line: LineDraft| {
-                    lines.update(|l| if !l.iter().any(|x| x.product_id == line.product_id) { l.push(line) })
-                })/>
+                <ProductPicker on_pick=Callback::new(move |picked: Picked| add_line(picked))/>
                 <ul class="order-lines">
                     <For each=move || lines.get() key=|line| line.product_id.clone() let:line>
                         <OrderLineRow line lines/>
@@ -337,7 +359,7 @@ fn OrderLineRow(line: LineDraft, lines: RwSignal<Vec<LineDraft>>) -> impl IntoVi
 
 /// Finds a product of the shop by name or code; picking it adds a line at its purchase price.
 #[component]
-fn ProductPicker(on_pick: Callback<LineDraft>) -> impl IntoView {
+fn ProductPicker(on_pick: Callback<Picked>) -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let search = RwSignal::new(None::<String>);
     let found = Resource::new(
@@ -368,15 +390,14 @@ fn ProductPicker(on_pick: Callback<LineDraft>) -> impl IntoView {
                 view! {
                     <ul class="search-results">
                         {found.await.into_iter().map(|p| {
-                            let line = LineDraft {
+                            let picked = Picked {
                                 product_id: p.id.clone(),
                                 name: p.name.clone(),
                                 unit: p.unit.clone(),
-                                quantity: RwSignal::new("1".into()),
-                                unit_price: RwSignal::new(p.purchase_price.to_string()),
+                                purchase_price: p.purchase_price,
                             };
                             view! {
-                                <li><button type="button" class="button" on:click=move |_| { on_pick.run(line.clone()); search.set(None); typed.set(String::new()); }>
+                                <li><button type="button" class="button" on:click=move |_| { on_pick.run(picked.clone()); search.set(None); typed.set(String::new()); }>
                                     {t("suppliers.link.add")} " " {p.name.clone()}
                                 </button></li>
                             }
