@@ -468,3 +468,27 @@ async fn the_shop_history_filters_by_kind_and_days_and_stays_in_the_shop() {
         0
     );
 }
+
+#[tokio::test]
+async fn a_scanned_code_finds_only_the_shops_own_product() {
+    let app = app().await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    let binta = app.register("shopkeeper", "binta@example.sn").await;
+    app.create_product(&awa, rice(json!({ "sku": "3017620422003" })))
+        .await;
+    let found = app
+        .get("/api/products/by_sku?sku=3017620422003", Some(&awa))
+        .await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.body);
+    assert_eq!(found.json()["name"], "Riz 5kg");
+    let unknown = app.get("/api/products/by_sku?sku=123", Some(&awa)).await;
+    assert_eq!(unknown.json(), Value::Null);
+    let other_shop = app
+        .get("/api/products/by_sku?sku=3017620422003", Some(&binta))
+        .await;
+    assert_eq!(
+        other_shop.json(),
+        Value::Null,
+        "another shop's code is not found"
+    );
+}

@@ -134,6 +134,18 @@ pub async fn get_product(id: String) -> Result<Product, AppError> {
     .map_err(reject)
 }
 
+/// `GET /api/products/by_sku` — shopkeepers. The product whose SKU/barcode is `sku` (any
+/// case), if the shop has one: what a scan opens.
+#[server(prefix = "/api", endpoint = "products/by_sku", input = GetUrl)]
+pub async fn product_by_sku(sku: String) -> Result<Option<Product>, AppError> {
+    async move {
+        let (state, caller) = shopkeeper()?;
+        Ok(crate::server::store::products::by_sku(&state.db, &caller, sku.trim()).await?)
+    }
+    .await
+    .map_err(reject)
+}
+
 /// `GET /api/products/units` — shopkeepers. Unit suggestions: the usual ones, then the shop's own.
 #[server(prefix = "/api", endpoint = "products/units", input = GetUrl)]
 pub async fn unit_suggestions() -> Result<Vec<String>, AppError> {

@@ -357,6 +357,16 @@ messages! {
     "order.status.shipped" => "Expédiée", "Shipped";
     "order.status.delivered" => "Livrée", "Delivered";
     "order.status.cancelled" => "Annulée", "Cancelled";
+    "scanner.open" => "Scanner", "Scan";
+    "scanner.title" => "Scanner un code", "Scan a code";
+    "scanner.camera" => "Image de la caméra", "Camera picture";
+    "scanner.aim" => "Visez le code-barres ou le QR code.", "Point at the barcode or QR code.";
+    "scanner.no_camera" => "Caméra indisponible (autorisation refusée ou pas de caméra). Saisissez le code ci-dessous.", "Camera unavailable (permission denied or no camera). Type the code below.";
+    "scanner.failed" => "Le lecteur de codes n'a pas pu démarrer. Saisissez le code ci-dessous.", "The code reader could not start. Type the code below.";
+    "scanner.type_code" => "Ou saisissez le code", "Or type the code";
+    "scanner.unknown.title" => "Code inconnu", "Unknown code";
+    "scanner.unknown" => "Aucun produit n'a le code {code}.", "No product has the code {code}.";
+    "scanner.create" => "Créer un produit avec ce code", "Create a product with this code";
     "weekday.monday" => "Lundi", "Monday";
     "weekday.tuesday" => "Mardi", "Tuesday";
     "weekday.wednesday" => "Mercredi", "Wednesday";

@@ -6,6 +6,7 @@ pub mod history;
 pub mod orders;
 pub mod product_form;
 pub mod products;
+pub mod scanner;
 pub mod settings;
 pub mod stock;
 pub mod suppliers;

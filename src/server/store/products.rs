@@ -87,6 +87,17 @@ pub async fn get(db: &Db, user_id: &str, product_id: &str) -> Result<Option<Prod
     .first(2)
 }
 
+/// The product with this SKU (compared lower-cased, through the (shop, sku) index).
+pub async fn by_sku(db: &Db, user_id: &str, sku: &str) -> Result<Option<Product>, DbError> {
+    let sql = format!(
+        "{CURRENT_SHOP}
+         SELECT {PROJECTION} FROM product WHERE shop = $shop AND sku_key = string::lowercase($sku);"
+    );
+    db.query(&sql, json!({ "user_id": user_id, "sku": sku }))
+        .await?
+        .first(2)
+}
+
 /// SurrealQL that sets `$category` and `$supplier` from their ids, refusing those of another
 /// shop.
 const CATEGORY_OF_SHOP: &str = "

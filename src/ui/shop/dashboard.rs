@@ -18,6 +18,7 @@ pub fn ShopDashboard() -> impl IntoView {
         <div class="quick-actions">
             <A href="/shop/products?new=1" attr:class="button primary">{t("products.add")}</A>
             <A href="/shop/orders?new=1" attr:class="button primary">{t("orders.add")}</A>
+            <A href="/shop/products?scan=1" attr:class="button">{t("scanner.open")}</A>
             <A href="/shop/history" attr:class="button">{t("history.title")}</A>
         </div>
         <Suspense fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>

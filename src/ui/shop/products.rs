@@ -2,24 +2,26 @@
 //! with "Gérer", status filter, sort, grid/list, server-side pages, and the actions of each card.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::categories::list_categories;
 use crate::api::products::{
     CategoryFilter, DeleteProduct, Product, ProductQuery, ProductSort, list_products,
-    unit_suggestions,
+    product_by_sku, unit_suggestions,
 };
 use crate::api::suppliers::{Supplier, SupplierSort, list_suppliers};
 use crate::domain::money;
 use crate::domain::product::ProductInput;
 use crate::domain::stock::{MovementKind, StockStatus};
 use crate::offline::send;
-use crate::ui::components::{ConfirmDialog, PageHeader, Pager, StatusBadge};
+use crate::ui::components::{ConfirmDialog, Modal, PageHeader, Pager, StatusBadge};
 use crate::ui::i18n::{t, t_with, translate};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::categories::ManageCategories;
 use crate::ui::shop::product_form::ProductForm;
+use crate::ui::shop::scanner::Scanner;
 use crate::ui::shop::stock::{Ledger, MoveStockForm};
 
 /// What is open over the list.
@@ -31,6 +33,9 @@ enum Dialog {
     Ledger(Product),
     Delete(Product),
     Categories,
+    Scan,
+    /// A scanned code no product has: offer to create one with it.
+    Unknown(String),
 }
 
 const VIEW_KEY: &str = "boutiq.products_view";
@@ -47,7 +52,8 @@ const SORTS: [(ProductSort, &str); 6] = [
 pub fn ProductsPage() -> impl IntoView {
     let lang = expect_context::<Prefs>().lang;
     let typed = RwSignal::new(String::new());
-    // The dashboard links here with `?status=rupture` (its banner) or `?new=1` (+ Produit).
+    // The dashboard links here with `?status=rupture` (its banner), `?new=1` (+ Produit) or
+    // `?scan=1` (Scanner).
     let url = use_query_map();
     let status = url.with_untracked(|u| u.get("status").and_then(|s| StockStatus::parse(&s)));
     let query = RwSignal::new(ProductQuery {
@@ -61,8 +67,13 @@ pub fn ProductsPage() -> impl IntoView {
     Effect::new(move |_| grid.set(stored_view().as_deref() != Some("list")));
     let navigate = use_navigate();
     Effect::new(move |_| {
-        if url.with_untracked(|u| u.get("new").is_some()) {
-            dialog.set(Some(Dialog::Create(new_product())));
+        let (new, scan) = url.with_untracked(|u| (u.get("new").is_some(), u.get("scan").is_some()));
+        if new || scan {
+            dialog.set(Some(if new {
+                Dialog::Create(new_product())
+            } else {
+                Dialog::Scan
+            }));
             // Forget the request, so a reload does not open the form again.
             navigate(
                 "/shop/products",
@@ -85,6 +96,25 @@ pub fn ProductsPage() -> impl IntoView {
         version.update(|v| *v += 1);
     });
     let close = Callback::new(move |_| dialog.set(None));
+    // A scanned (or typed) code opens its product in the list, or offers to create it.
+    let scanned = Callback::new(move |code: String| {
+        dialog.set(None);
+        spawn_local(async move {
+            match product_by_sku(code.clone()).await {
+                Ok(Some(_)) => {
+                    typed.set(code.clone());
+                    query.update(|q| {
+                        *q = ProductQuery {
+                            search: code,
+                            ..ProductQuery::default()
+                        };
+                    });
+                }
+                Ok(None) => dialog.set(Some(Dialog::Unknown(code))),
+                Err(_) => typed.set(code),
+            }
+        });
+    });
     let update_query = move |change: &dyn Fn(&mut ProductQuery)| {
         query.update(|q| {
             change(q);
@@ -106,6 +136,7 @@ pub fn ProductsPage() -> impl IntoView {
             <input type="search" aria-label=t("products.search") placeholder=t("products.search")
                 prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
             <button type="submit" class="button">{t("products.search.go")}</button>
+            <button type="button" class="button" on:click=move |_| dialog.set(Some(Dialog::Scan))>{t("scanner.open")}</button>
         </form>
         <div class="chips" role="group" aria-label=t("product.category")>
             <button type="button" aria-pressed=move || (query.with(|q| q.category == CategoryFilter::All)).to_string()
@@ -185,6 +216,17 @@ pub fn ProductsPage() -> impl IntoView {
                     <ConfirmDialog title="products.delete.title" message=Signal::derive(message) button="common.confirm_delete"
                         action=move || { let id = id.get_value(); async move { send(|op| DeleteProduct { op, id }).await } }
                         on_done=refresh on_close=close/>
+                }.into_any()
+            }
+            Dialog::Scan => view! { <Scanner on_code=scanned on_close=close/> }.into_any(),
+            Dialog::Unknown(code) => {
+                let sku = code.clone();
+                let create = move |_| dialog.set(Some(Dialog::Create(ProductInput { sku: sku.clone(), ..new_product() })));
+                view! {
+                    <Modal title="scanner.unknown.title" on_close=close>
+                        <p>{t_with("scanner.unknown", move || vec![("code", code.clone())])}</p>
+                        <button type="button" class="button primary" on:click=create>{t("scanner.create")}</button>
+                    </Modal>
                 }.into_any()
             }
             Dialog::Categories => view! {

@@ -1,0 +1,981 @@
+//! Load benchmark of the shopkeeper API (issue 3).
+//!
+//! Seeds one shop with 10,000 products and 100,000 stock movements in an on-disk SurrealKV
+//! database, then drives the real axum router (no sockets: `router.oneshot`) with 1 and with 32
+//! concurrent clients and prints p50/p90/p99/max latency and throughput of: the product list page
+//! (filtered, sorted, page 3), product search (name fragment, exact SKU), the dashboard KPIs and
+//! one stock movement (32 products, and one hot product). It prints figures, it does not judge them.
+//!
+//! Run: `CARGO_TARGET_DIR=/work/bench-target nice -n 19 cargo bench --features ssr --bench load`
+//! (`BENCH_SECONDS` = target length of each measured run, default 5).
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use boutiq::server::{AppState, config::Config, http::router};
+use chrono::{DateTime, SecondsFormat, Utc};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+const PRODUCTS: usize = 10_000;
+const MOVEMENTS: usize = 100_000;
+const CATEGORIES: usize = 20;
+const PRODUCT_BATCH: usize = 1_000;
+const MOVEMENT_BATCH: usize = 2_000;
+const CONCURRENT: usize = 32;
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic pseudo-random numbers (splitmix64): the same data set on every run.
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in `lo..=hi`.
+    fn range(&mut self, lo: i64, hi: i64) -> i64 {
+        lo + (self.next() % (hi - lo + 1) as u64) as i64
+    }
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The data set.
+
+const CATEGORY_NAMES: [&str; CATEGORIES] = [
+    "Boissons",
+    "Épicerie",
+    "Riz et céréales",
+    "Huiles",
+    "Conserves",
+    "Produits laitiers",
+    "Hygiène",
+    "Entretien",
+    "Boulangerie",
+    "Confiserie",
+    "Condiments",
+    "Farines",
+    "Sucre et café",
+    "Thé et infusions",
+    "Bébé",
+    "Cosmétiques",
+    "Quincaillerie",
+    "Papeterie",
+    "Électronique",
+    "Textile",
+];
+const NOUNS: [&str; 30] = [
+    "Riz",
+    "Huile",
+    "Sucre",
+    "Lait",
+    "Savon",
+    "Farine",
+    "Café",
+    "Thé",
+    "Sardines",
+    "Tomate",
+    "Biscuits",
+    "Jus",
+    "Eau",
+    "Pâtes",
+    "Mayonnaise",
+    "Bouillon",
+    "Lessive",
+    "Javel",
+    "Couches",
+    "Crème",
+    "Piles",
+    "Bougies",
+    "Allumettes",
+    "Cahier",
+    "Stylo",
+    "Ampoule",
+    "Pagne",
+    "Sel",
+    "Vinaigre",
+    "Chocolat",
+];
+const DESCRIPTORS: [&str; 12] = [
+    "parfumé",
+    "brisé",
+    "entier",
+    "raffiné",
+    "en poudre",
+    "concentré",
+    "classique",
+    "premium",
+    "familial",
+    "économique",
+    "bio",
+    "extra",
+];
+const BRAND_HEADS: [&str; 10] = [
+    "Kal", "Mor", "Tes", "Vin", "Dab", "Fol", "Gar", "Hiv", "Jum", "Lop",
+];
+const BRAND_TAILS: [&str; 10] = [
+    "ex", "ova", "ium", "ara", "eko", "ync", "uz", "ipa", "oth", "elm",
+];
+const SIZES: [&str; 12] = [
+    "250 g", "500 g", "1 kg", "5 kg", "25 kg", "50 cl", "1 L", "1,5 L", "5 L", "x6", "x12", "x24",
+];
+const UNITS: [&str; 6] = ["pièce", "carton", "kg", "litre", "sac", "palette"];
+
+/// 100 brands, each carried by exactly 1% of the products (`brand(i % 100)`).
+fn brand(i: usize) -> String {
+    format!("{}{}", BRAND_HEADS[(i / 10) % 10], BRAND_TAILS[i % 10])
+}
+
+struct ProductSeed {
+    key: String,
+    name: String,
+    sku: String,
+    category: Option<usize>,
+    unit: &'static str,
+    quantity: i64,
+    min_stock: i64,
+    max_stock: Option<i64>,
+    purchase_price: i64,
+    sale_price: i64,
+    created: DateTime<Utc>,
+}
+
+struct MovementSeed {
+    product: usize,
+    kind: &'static str,
+    quantity: i64,
+    reason: &'static str,
+    balance_after: i64,
+    at: DateTime<Utc>,
+}
+
+fn product_key(i: usize) -> String {
+    format!("p{i:05}")
+}
+
+fn make_products(rng: &mut Rng, now: DateTime<Utc>) -> Vec<ProductSeed> {
+    (0..PRODUCTS)
+        .map(|i| {
+            let min_stock = rng.range(2, 20);
+            let roll = rng.range(0, 99);
+            // ~8% rupture, ~15% low, ~7% over, ~70% normal.
+            let (quantity, max_stock) = if roll < 8 {
+                (
+                    0,
+                    (rng.range(0, 9) < 7).then(|| min_stock + rng.range(30, 300)),
+                )
+            } else if roll < 23 {
+                (
+                    rng.range(1, min_stock),
+                    (rng.range(0, 9) < 7).then(|| min_stock + rng.range(30, 300)),
+                )
+            } else if roll < 30 {
+                let max = min_stock + rng.range(30, 300);
+                (max + rng.range(0, 60), Some(max))
+            } else if rng.range(0, 9) < 7 {
+                let max = min_stock + rng.range(30, 300);
+                (rng.range(min_stock + 1, max - 1), Some(max))
+            } else {
+                (rng.range(min_stock + 1, min_stock + 250), None)
+            };
+            let purchase_price = rng.range(1, 500) * 100;
+            let sale_price = purchase_price * rng.range(110, 160) / 100;
+            let category =
+                (rng.range(0, 99) >= 5).then(|| (rng.next() % CATEGORIES as u64) as usize);
+            let name = format!(
+                "{} {} {} {}",
+                rng.pick(&NOUNS),
+                rng.pick(&DESCRIPTORS),
+                brand(i % 100),
+                rng.pick(&SIZES)
+            );
+            let created = now - chrono::Duration::days(90)
+                + chrono::Duration::minutes(rng.range(0, 2 * 24 * 60));
+            ProductSeed {
+                key: product_key(i),
+                name,
+                sku: format!("SKU-{i:05}"),
+                category,
+                unit: rng.pick(&UNITS),
+                quantity,
+                min_stock,
+                max_stock,
+                purchase_price,
+                sale_price,
+                created,
+            }
+        })
+        .collect()
+}
+
+/// Every product gets an opening movement and at least one more; the rest is spread with a skew
+/// (a few best sellers have hundreds). Each product's movements keep the balance ≥ 0, end at its
+/// quantity and are spread over its ~90 days of life, in order.
+fn make_movements(
+    rng: &mut Rng,
+    products: &[ProductSeed],
+    now: DateTime<Utc>,
+) -> Vec<MovementSeed> {
+    let mut counts = vec![2usize; products.len()];
+    for _ in 0..(MOVEMENTS - 2 * products.len()) {
+        let u = rng.unit();
+        let i = ((u * u) * products.len() as f64) as usize;
+        counts[i.min(products.len() - 1)] += 1;
+    }
+    let mut all = Vec::with_capacity(MOVEMENTS);
+    for (p, product) in products.iter().enumerate() {
+        let k = counts[p];
+        let mut moves: Vec<(&'static str, i64, &'static str)> = Vec::with_capacity(k);
+        let mut balance = rng.range(5, 100);
+        moves.push(("in", balance, "opening"));
+        for _ in 1..k - 1 {
+            if balance == 0 || rng.range(0, 99) < 45 {
+                let q = rng.range(1, 40);
+                balance += q;
+                moves.push((
+                    "in",
+                    q,
+                    *rng.pick(&["delivery", "delivery", "return", "correction"]),
+                ));
+            } else {
+                let q = rng.range(1, balance.min(20));
+                balance -= q;
+                moves.push((
+                    "out",
+                    q,
+                    *rng.pick(&["sale", "sale", "sale", "loss", "breakage"]),
+                ));
+            }
+        }
+        if balance == product.quantity {
+            // The last movement cannot be zero: open one unit higher and sell it at the end.
+            moves[0].1 += 1;
+            balance += 1;
+        }
+        let diff = product.quantity - balance;
+        if diff > 0 {
+            moves.push(("in", diff, "delivery"));
+        } else {
+            moves.push(("out", -diff, "sale"));
+        }
+        // Times: the opening at creation, the others sorted between then and an hour ago.
+        let span_ms = (now - chrono::Duration::hours(1) - product.created).num_milliseconds();
+        let mut offsets: Vec<i64> = (1..k).map(|_| rng.range(60_000, span_ms)).collect();
+        offsets.sort_unstable();
+        let mut running = 0;
+        for (j, (kind, quantity, reason)) in moves.into_iter().enumerate() {
+            running += if kind == "in" { quantity } else { -quantity };
+            assert!(running >= 0);
+            let at = if j == 0 {
+                product.created
+            } else {
+                product.created + chrono::Duration::milliseconds(offsets[j - 1])
+            };
+            all.push(MovementSeed {
+                product: p,
+                kind,
+                quantity,
+                reason,
+                balance_after: running,
+                at,
+            });
+        }
+        assert_eq!(running, product.quantity);
+    }
+    assert_eq!(all.len(), MOVEMENTS);
+    all
+}
+
+fn datetime(at: DateTime<Utc>) -> String {
+    format!(
+        "<datetime> '{}'",
+        at.to_rfc3339_opts(SecondsFormat::Millis, true)
+    )
+}
+
+fn string(s: &str) -> String {
+    serde_json::to_string(s).expect("a string")
+}
+
+fn product_rows(products: &[ProductSeed]) -> String {
+    let rows: Vec<String> = products
+        .iter()
+        .map(|p| {
+            let category = p
+                .category
+                .map_or("NONE".to_owned(), |c| format!("category:c{c:02}"));
+            let max_stock = p.max_stock.map_or("NONE".to_owned(), |m| m.to_string());
+            format!(
+                "{{ id: product:{}, shop: $shop, name: {}, sku: {}, category: {category}, unit: {}, \
+                 quantity: {}, min_stock: {}, max_stock: {max_stock}, purchase_price: {}, sale_price: {}, \
+                 notes: '', created_at: {} }}",
+                p.key,
+                string(&p.name),
+                string(&p.sku),
+                string(p.unit),
+                p.quantity,
+                p.min_stock,
+                p.purchase_price,
+                p.sale_price,
+                datetime(p.created),
+            )
+        })
+        .collect();
+    format!(
+        "LET $shop = type::record('shop', $shop_id);\nINSERT INTO product [\n{}\n] RETURN NONE;",
+        rows.join(",\n")
+    )
+}
+
+fn movement_rows(products: &[ProductSeed], movements: &[MovementSeed]) -> String {
+    let rows: Vec<String> = movements
+        .iter()
+        .map(|m| {
+            format!(
+                "{{ shop: $shop, product: product:{}, kind: '{}', quantity: {}, reason: '{}', note: '', \
+                 balance_after: {}, by: $by, at: {} }}",
+                products[m.product].key,
+                m.kind,
+                m.quantity,
+                m.reason,
+                m.balance_after,
+                datetime(m.at)
+            )
+        })
+        .collect();
+    format!(
+        "LET $shop = type::record('shop', $shop_id);\nLET $by = type::record('user', $user_id);\n\
+         INSERT INTO movement [\n{}\n] RETURN NONE;",
+        rows.join(",\n")
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Driving the router.
+
+fn get(path: &str, cookie: &str) -> Request<Body> {
+    Request::get(path)
+        .header("accept", "application/json")
+        .header("cookie", cookie)
+        .body(Body::empty())
+        .expect("request")
+}
+
+fn post(path: &str, body: &Value, cookie: Option<&str>) -> Request<Body> {
+    let mut request = Request::post(path)
+        .header("content-type", "application/json")
+        .header("accept", "application/json")
+        .header("x-forwarded-for", "10.0.0.1");
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    request.body(Body::from(body.to_string())).expect("request")
+}
+
+async fn send(
+    router: &Router,
+    request: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let response = router.clone().oneshot(request).await.expect("infallible");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    (status, headers, bytes.to_vec())
+}
+
+async fn send_json(router: &Router, request: Request<Body>) -> Value {
+    let (status, _, body) = send(router, request).await;
+    let text = String::from_utf8_lossy(&body);
+    assert_eq!(status, StatusCode::OK, "{text}");
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+fn op_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Builds the request number `i` of client `client`.
+type MakeRequest = Arc<dyn Fn(usize, usize) -> Request<Body> + Send + Sync>;
+
+struct Outcome {
+    scenario: String,
+    clients: usize,
+    latencies: Vec<Duration>,
+    errors: usize,
+    first_errors: Vec<String>,
+    wall: Duration,
+}
+
+async fn run(
+    router: &Router,
+    scenario: &str,
+    clients: usize,
+    per_client: usize,
+    make: MakeRequest,
+) -> Outcome {
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..clients)
+        .map(|client| {
+            let router = router.clone();
+            let make = make.clone();
+            tokio::spawn(async move {
+                let mut latencies = Vec::with_capacity(per_client);
+                let mut errors = Vec::new();
+                for i in 0..per_client {
+                    let request = make(client, i);
+                    let t0 = Instant::now();
+                    let (status, _, body) = send(&router, request).await;
+                    latencies.push(t0.elapsed());
+                    if status != StatusCode::OK {
+                        errors.push(format!("{status}: {}", String::from_utf8_lossy(&body)));
+                    }
+                }
+                (latencies, errors)
+            })
+        })
+        .collect();
+    let mut latencies = Vec::with_capacity(clients * per_client);
+    let mut all_errors = Vec::new();
+    for task in tasks {
+        let (l, e) = task.await.expect("client task");
+        latencies.extend(l);
+        all_errors.extend(e);
+    }
+    let wall = started.elapsed();
+    latencies.sort_unstable();
+    Outcome {
+        scenario: scenario.to_owned(),
+        clients,
+        latencies,
+        errors: all_errors.len(),
+        first_errors: all_errors.into_iter().take(3).collect(),
+        wall,
+    }
+}
+
+/// Nearest-rank percentile of sorted latencies, in ms.
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil().max(1.0) as usize;
+    sorted[rank.min(sorted.len()) - 1].as_secs_f64() * 1000.0
+}
+
+fn print_header() {
+    println!(
+        "{:<34} {:>7} {:>8} {:>6} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "scenario",
+        "clients",
+        "requests",
+        "errors",
+        "p50 ms",
+        "p90 ms",
+        "p99 ms",
+        "max ms",
+        "req/s"
+    );
+    println!("{}", "-".repeat(34 + 7 + 8 + 6 + 9 * 5 + 8));
+}
+
+fn print_row(o: &Outcome) {
+    let l = &o.latencies;
+    println!(
+        "{:<34} {:>7} {:>8} {:>6} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>9.1}",
+        o.scenario,
+        o.clients,
+        l.len(),
+        o.errors,
+        percentile(l, 50.0),
+        percentile(l, 90.0),
+        percentile(l, 99.0),
+        l.last().map_or(0.0, |d| d.as_secs_f64() * 1000.0),
+        l.len() as f64 / o.wall.as_secs_f64(),
+    );
+}
+
+struct Bench {
+    router: Router,
+    target: Duration,
+    cores: usize,
+    outcomes: Vec<Outcome>,
+}
+
+impl Bench {
+    /// Warms up with a few requests, sizes the runs to last about `target`, then runs the
+    /// scenario with 1 and with 32 clients. `serial` = the requests cannot overlap (one hot
+    /// product), so 32 clients get no more throughput than one. `even` = per-client counts even
+    /// (in/out pairs).
+    async fn scenario(&mut self, name: &str, make: MakeRequest, serial: bool, even: bool) {
+        const WARMUP: usize = 6;
+        let warm = run(&self.router, name, 1, WARMUP, make.clone()).await;
+        if warm.errors > 0 {
+            println!(
+                "  ! warm-up of {name}: {} errors, e.g. {:?}",
+                warm.errors, warm.first_errors
+            );
+        }
+        let mean = warm.wall.as_secs_f64() / WARMUP as f64;
+        let round = |n: usize| if even { n + n % 2 } else { n };
+        let single = round(((self.target.as_secs_f64() / mean).ceil() as usize).clamp(30, 5_000));
+        let parallelism = if serial {
+            1.0
+        } else {
+            self.cores.min(CONCURRENT) as f64
+        };
+        let total = self.target.as_secs_f64() * parallelism / mean;
+        let per_client = round(((total / CONCURRENT as f64).ceil() as usize).clamp(8, 500));
+        for (clients, n) in [(1, single), (CONCURRENT, per_client)] {
+            let outcome = run(&self.router, name, clients, n, make.clone()).await;
+            print_row(&outcome);
+            for e in &outcome.first_errors {
+                println!("    error: {e}");
+            }
+            self.outcomes.push(outcome);
+        }
+    }
+}
+
+async fn scalar(state: &AppState, sql: &str, vars: Value) -> Value {
+    let mut rows = state
+        .db
+        .query(sql, vars)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    rows.last::<Value>()
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .unwrap_or(Value::Null)
+}
+
+/// The product's quantity and the sum of its movements (in − out).
+async fn ledger_check(state: &AppState, key: &str) -> (i64, i64, i64) {
+    let v = scalar(
+        state,
+        "LET $p = type::record('product', $key);
+         RETURN {
+             quantity: $p.quantity,
+             sum: math::sum(SELECT VALUE IF kind = 'in' { quantity } ELSE { -quantity } FROM movement WHERE product = $p),
+             count: count(SELECT VALUE id FROM movement WHERE product = $p),
+         };",
+        json!({ "key": key }),
+    )
+    .await;
+    (
+        v["quantity"].as_i64().unwrap_or(-1),
+        v["sum"].as_i64().unwrap_or(-1),
+        v["count"].as_i64().unwrap_or(-1),
+    )
+}
+
+/// Σ product quantities against Σ movements (in − out), over the whole shop.
+async fn global_check(state: &AppState) -> (i64, i64) {
+    let v = scalar(
+        state,
+        "RETURN {
+             quantities: math::sum(SELECT VALUE quantity FROM product),
+             movements: math::sum(SELECT VALUE IF kind = 'in' { quantity } ELSE { -quantity } FROM movement),
+         };",
+        json!({}),
+    )
+    .await;
+    (
+        v["quantities"].as_i64().unwrap_or(-1),
+        v["movements"].as_i64().unwrap_or(-1),
+    )
+}
+
+fn dir_size(path: &std::path::Path) -> u64 {
+    std::fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| match e.metadata() {
+                    Ok(m) if m.is_dir() => dir_size(&e.path()),
+                    Ok(m) => m.len(),
+                    Err(_) => 0,
+                })
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+fn cpu_model() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown".into())
+}
+
+#[tokio::main]
+async fn main() {
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter("error")
+        .try_init();
+    let target = Duration::from_secs_f64(
+        std::env::var("BENCH_SECONDS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(5.0),
+    );
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let dir = std::env::temp_dir().join(format!("boutiq-bench-{}-{}", std::process::id(), op_id()));
+    let db_path = dir.join("bench.db");
+
+    println!("== Boutiq load benchmark (issue 3)");
+    println!("cores (available_parallelism): {cores}");
+    println!("cpu: {}", cpu_model());
+    println!(
+        "engine: SurrealDB 3.3.5 embedded, SurrealKV on disk (surrealkv://{})",
+        db_path.display()
+    );
+    println!(
+        "build: {} (debug_assertions {})",
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "optimised (cargo bench profile)"
+        },
+        if cfg!(debug_assertions) { "on" } else { "off" }
+    );
+    println!(
+        "tokio: multi-thread runtime, {cores} workers; requests via router.oneshot (no network)"
+    );
+    println!(
+        "target length of each measured run: {:.1} s (BENCH_SECONDS)",
+        target.as_secs_f64()
+    );
+    println!();
+
+    let mut config = Config::for_tests(dir.clone());
+    config.database_url = format!("surrealkv://{}", db_path.display());
+    let state = AppState::build(config).await.expect("app state");
+    let router = router(state.clone());
+
+    // The shopkeeper.
+    let register = json!({
+        "op": op_id(),
+        "input": {
+            "role": "shopkeeper", "name": "Awa Diallo", "email": "awa@bench.sn",
+            "password": "boutique2026", "workspace_name": "Boutique Awa",
+        }
+    });
+    let (status, headers, body) = send(&router, post("/api/auth/register", &register, None)).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    let cookie = headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("boutiq_session="))
+        .and_then(|v| v.split(';').next())
+        .expect("a session cookie")
+        .to_owned();
+    let session: Value = serde_json::from_slice(&body).expect("session JSON");
+    let user_id = session["user_id"].as_str().expect("user_id").to_owned();
+    let shops = send_json(&router, get("/api/shops/mine", &cookie)).await;
+    let shop_id = shops[0]["id"].as_str().expect("shop id").to_owned();
+    let ids = json!({ "shop_id": shop_id, "user_id": user_id });
+
+    // ---- Seeding.
+    println!("== Seeding");
+    let now = Utc::now();
+    let mut rng = Rng(0x0B07_1C00_2026_0003);
+    let t_gen = Instant::now();
+    let products = make_products(&mut rng, now);
+    let movements = make_movements(&mut rng, &products, now);
+    println!(
+        "generated in memory: {PRODUCTS} products, {MOVEMENTS} movements in {:.2} s",
+        t_gen.elapsed().as_secs_f64()
+    );
+
+    let t_seed = Instant::now();
+    let categories: Vec<String> = CATEGORY_NAMES
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            format!(
+                "{{ id: category:c{i:02}, shop: $shop, name: {} }}",
+                string(name)
+            )
+        })
+        .collect();
+    let sql = format!(
+        "LET $shop = type::record('shop', $shop_id);\nINSERT INTO category [{}] RETURN NONE;",
+        categories.join(", ")
+    );
+    state.db.query(&sql, ids.clone()).await.expect("categories");
+
+    let t_products = Instant::now();
+    for chunk in products.chunks(PRODUCT_BATCH) {
+        state
+            .db
+            .query(&product_rows(chunk), ids.clone())
+            .await
+            .expect("products");
+    }
+    let products_secs = t_products.elapsed().as_secs_f64();
+    let t_movements = Instant::now();
+    for chunk in movements.chunks(MOVEMENT_BATCH) {
+        state
+            .db
+            .query(&movement_rows(&products, chunk), ids.clone())
+            .await
+            .expect("movements");
+    }
+    let movements_secs = t_movements.elapsed().as_secs_f64();
+    let seed_secs = t_seed.elapsed().as_secs_f64();
+    println!(
+        "seeded in {seed_secs:.1} s: products {products_secs:.1} s ({PRODUCT_BATCH}/statement), \
+         movements {movements_secs:.1} s ({MOVEMENT_BATCH}/statement)"
+    );
+
+    let counts = scalar(
+        &state,
+        "RETURN {
+             products: count(SELECT VALUE id FROM product),
+             movements: count(SELECT VALUE id FROM movement),
+             categories: count(SELECT VALUE id FROM category),
+             rupture: count(SELECT VALUE id FROM product WHERE status = 'rupture'),
+             low: count(SELECT VALUE id FROM product WHERE status = 'low'),
+             normal: count(SELECT VALUE id FROM product WHERE status = 'normal'),
+             over: count(SELECT VALUE id FROM product WHERE status = 'over'),
+         };",
+        json!({}),
+    )
+    .await;
+    println!(
+        "count(product) = {} (expected {PRODUCTS}), count(movement) = {} (expected {MOVEMENTS}), count(category) = {}",
+        counts["products"], counts["movements"], counts["categories"]
+    );
+    println!(
+        "statuses: rupture {}, low {}, normal {}, over {}",
+        counts["rupture"], counts["low"], counts["normal"], counts["over"]
+    );
+    assert_eq!(counts["products"], json!(PRODUCTS), "product count");
+    assert_eq!(counts["movements"], json!(MOVEMENTS), "movement count");
+    let (quantities, sums) = global_check(&state).await;
+    println!(
+        "Σ quantity = {quantities}, Σ movements (in − out) = {sums}: {}",
+        if quantities == sums { "OK" } else { "MISMATCH" }
+    );
+    let busiest = 0;
+    let (q, s, n) = ledger_check(&state, &product_key(busiest)).await;
+    println!(
+        "busiest product {}: {n} movements, quantity {q}, Σ movements {s}: {}",
+        product_key(busiest),
+        if q == s { "OK" } else { "MISMATCH" }
+    );
+    println!(
+        "database on disk after seeding: {:.1} MiB",
+        dir_size(&dir) as f64 / (1024.0 * 1024.0)
+    );
+    println!();
+
+    // ---- The queries, checked once.
+    let category = 3;
+    let list_path = format!(
+        "/api/products/list?query[category][by]=id&query[category][id]=c{category:02}&query[status]=normal&query[sort]=price_desc&query[page]=3"
+    );
+    let fragment = brand(37).to_lowercase();
+    let expected_hits = products
+        .iter()
+        .filter(|p| {
+            p.name.to_lowercase().contains(&fragment) || p.sku.to_lowercase().contains(&fragment)
+        })
+        .count();
+    let search_path = format!("/api/products/list?query[search]={fragment}");
+    let sku = products[4217].sku.clone();
+    let sku_path = format!("/api/products/list?query[search]={sku}");
+    let dashboard_path = "/api/dashboard/stock".to_owned();
+
+    println!("== Requests");
+    let page = send_json(&router, get(&list_path, &cookie)).await;
+    println!(
+        "list:      GET {list_path}\n           → total {}, {} items on page 3",
+        page["total"],
+        page["items"].as_array().map_or(0, Vec::len)
+    );
+    let page = send_json(&router, get(&search_path, &cookie)).await;
+    println!(
+        "search:    GET {search_path}\n           → total {} (expected {expected_hits} = {:.1}% of products), {} items on page 0",
+        page["total"],
+        100.0 * expected_hits as f64 / PRODUCTS as f64,
+        page["items"].as_array().map_or(0, Vec::len)
+    );
+    let page = send_json(&router, get(&sku_path, &cookie)).await;
+    println!(
+        "sku:       GET {sku_path}\n           → total {}",
+        page["total"]
+    );
+    let figures = send_json(&router, get(&dashboard_path, &cookie)).await;
+    println!("dashboard: GET {dashboard_path}\n           → {figures}");
+    println!(
+        "movement:  POST /api/stock/move {{op, input: {{product_id, kind: in|out, quantity 1..5, reason: delivery|sale}}}}"
+    );
+    println!(
+        "           each client alternates an \"in\" and the same \"out\" on one product, then moves on"
+    );
+    println!();
+
+    // ---- Measurements.
+    let mut bench = Bench {
+        router: router.clone(),
+        target,
+        cores,
+        outcomes: Vec::new(),
+    };
+    println!("== Latency and throughput (latency = request in → full body out)");
+    print_header();
+    let get_scenario = |path: String| -> MakeRequest {
+        let cookie = cookie.clone();
+        Arc::new(move |_: usize, _: usize| get(&path, &cookie))
+    };
+    bench
+        .scenario(
+            "list: category+status, price desc, p3",
+            get_scenario(list_path.clone()),
+            false,
+            false,
+        )
+        .await;
+    bench
+        .scenario(
+            &format!("search: name fragment ({expected_hits} hits)"),
+            get_scenario(search_path.clone()),
+            false,
+            false,
+        )
+        .await;
+    bench
+        .scenario(
+            "search: exact SKU",
+            get_scenario(sku_path.clone()),
+            false,
+            false,
+        )
+        .await;
+    bench
+        .scenario(
+            "dashboard KPIs",
+            get_scenario(dashboard_path.clone()),
+            false,
+            false,
+        )
+        .await;
+
+    // Movements: client c works on products c, c+32, c+64 … (so the 32 clients are always on 32
+    // different products), one in/out pair per product, starting after the busiest ones.
+    let movement = |hot: Option<usize>| -> MakeRequest {
+        let cookie = cookie.clone();
+        Arc::new(move |client: usize, i: usize| {
+            let pair = i / 2;
+            let index = match hot {
+                Some(p) => p,
+                None => (1_000 + client + CONCURRENT * pair) % PRODUCTS,
+            };
+            let quantity = 1 + ((client * 7 + pair * 13) % 5) as i64;
+            let (kind, reason) = if i % 2 == 0 {
+                ("in", "delivery")
+            } else {
+                ("out", "sale")
+            };
+            let body = json!({
+                "op": op_id(),
+                "input": {
+                    "product_id": product_key(index), "kind": kind, "quantity": quantity,
+                    "reason": reason, "note": "",
+                }
+            });
+            post("/api/stock/move", &body, Some(&cookie))
+        })
+    };
+    bench
+        .scenario("stock move: 32 products", movement(None), false, true)
+        .await;
+    let hot = 1;
+    bench
+        .scenario(
+            &format!("stock move: hot product {}", product_key(hot)),
+            movement(Some(hot)),
+            true,
+            true,
+        )
+        .await;
+    println!();
+
+    // ---- After the writes.
+    println!("== Checks after the movement runs");
+    let (q, s, n) = ledger_check(&state, &product_key(hot)).await;
+    println!(
+        "hot product {}: {n} movements, quantity {q}, Σ movements {s}: {} (quantity before the runs: {})",
+        product_key(hot),
+        if q == s { "OK" } else { "MISMATCH" },
+        products[hot].quantity
+    );
+    let (q, s, n) = ledger_check(&state, &product_key(1_000)).await;
+    println!(
+        "product {}: {n} movements, quantity {q}, Σ movements {s}: {}",
+        product_key(1_000),
+        if q == s { "OK" } else { "MISMATCH" }
+    );
+    let (quantities, sums) = global_check(&state).await;
+    println!(
+        "Σ quantity = {quantities}, Σ movements = {sums}: {}",
+        if quantities == sums { "OK" } else { "MISMATCH" }
+    );
+    let total_errors: usize = bench.outcomes.iter().map(|o| o.errors).sum();
+    println!("non-200 responses in measured runs: {total_errors}");
+    println!(
+        "database on disk at the end: {:.1} MiB",
+        dir_size(&dir) as f64 / (1024.0 * 1024.0)
+    );
+    println!();
+
+    // Machine-readable copy of the table.
+    println!("== Markdown");
+    println!(
+        "| scenario | clients | requests | errors | p50 ms | p90 ms | p99 ms | max ms | req/s |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for o in &bench.outcomes {
+        let l = &o.latencies;
+        println!(
+            "| {} | {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.1} |",
+            o.scenario,
+            o.clients,
+            l.len(),
+            o.errors,
+            percentile(l, 50.0),
+            percentile(l, 90.0),
+            percentile(l, 99.0),
+            l.last().map_or(0.0, |d| d.as_secs_f64() * 1000.0),
+            l.len() as f64 / o.wall.as_secs_f64()
+        );
+    }
+
+    drop(bench);
+    drop(router);
+    drop(state);
+    let _ = std::fs::remove_dir_all(&dir);
+}
