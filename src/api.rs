@@ -5,6 +5,7 @@ pub mod auth;
 pub mod categories;
 pub mod dashboard;
 pub mod orders;
+pub mod photos;
 pub mod products;
 pub mod shops;
 pub mod stock;

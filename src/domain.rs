@@ -7,6 +7,7 @@ pub mod op;
 pub mod order;
 pub mod password;
 pub mod period;
+pub mod photo;
 pub mod product;
 pub mod role;
 pub mod session;

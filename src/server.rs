@@ -5,6 +5,7 @@ pub mod config;
 pub mod db;
 pub mod http;
 pub mod jobs;
+pub mod media;
 pub mod respond;
 pub mod state;
 pub mod store;

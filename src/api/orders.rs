@@ -64,6 +64,8 @@ pub struct Order {
     pub supplier_whatsapp: Option<String>,
     /// The number of the order this one repeats ("Recommander", recurring).
     pub source_number: Option<i64>,
+    /// The photo of its delivery note or invoice (C9).
+    pub attachment: Option<String>,
 }
 
 /// Filters of the order list (C8).

@@ -29,6 +29,8 @@ pub struct Product {
     pub notes: String,
     pub status: StockStatus,
     pub created_at: String,
+    /// The stored photo (see `domain::photo::PhotoUrls::of`).
+    pub photo: Option<String>,
 }
 
 impl Product {
@@ -203,7 +205,10 @@ async fn save(op: OpId, id: Option<String>, input: ProductInput) -> Result<Produ
 pub async fn delete_product(op: OpId, id: String) -> Result<(), AppError> {
     async move {
         let (state, caller) = shopkeeper()?;
-        crate::server::store::products::delete(&state.db, &op, &caller, &id).await?;
+        let photo = crate::server::store::products::delete(&state.db, &op, &caller, &id).await?;
+        if let Some(photo) = photo {
+            crate::server::media::remove(&state.config.data_dir, &photo).await;
+        }
         Ok(())
     }
     .await

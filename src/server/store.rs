@@ -6,6 +6,7 @@ pub mod categories;
 pub mod dashboard;
 pub mod ops;
 pub mod orders;
+pub mod photos;
 pub mod products;
 pub mod shops;
 pub mod stock;

@@ -8,6 +8,7 @@ pub mod icon;
 pub mod modal;
 pub mod page;
 pub mod password_meter;
+pub mod photo;
 pub mod preferences;
 
 pub use account::AccountSettings;
@@ -18,4 +19,5 @@ pub use icon::Icon;
 pub use modal::Modal;
 pub use page::{Greeting, PageHeader, Pager, SectionPage};
 pub use password_meter::PasswordMeter;
+pub use photo::PhotoField;
 pub use preferences::{LanguageSwitch, ThemeSwitch};

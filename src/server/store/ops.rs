@@ -29,9 +29,7 @@ pub async fn run_once<T: DeserializeOwned>(
          RETURN $result;"
     );
     match db.query(&sql, vars.clone()).await {
-        Ok(mut rows) => rows
-            .last()?
-            .ok_or_else(|| DbError::Other("operation returned no result".into())),
+        Ok(mut rows) => from_result(rows.last()?),
         Err(DbError::AlreadyExists(message)) if message.contains("operation") => {
             stored_result(db, vars).await
         }
@@ -46,6 +44,11 @@ async fn stored_result<T: DeserializeOwned>(db: &Db, vars: Value) -> Result<T, D
             vars,
         )
         .await?;
-    rows.first::<T>(0)?
-        .ok_or_else(|| DbError::Other("replayed operation has no stored result".into()))
+    from_result(rows.first(0)?)
+}
+
+/// The typed result; a `NONE` result reads as JSON null (an `Option` result of `None`).
+fn from_result<T: DeserializeOwned>(value: Option<Value>) -> Result<T, DbError> {
+    serde_json::from_value(value.unwrap_or(Value::Null))
+        .map_err(|e| DbError::Other(format!("operation result: {e}")))
 }

@@ -85,7 +85,7 @@ pub async fn get(db: &Db, user_id: &str, order_id: &str) -> Result<Option<Order>
              IF shipped_at {{ <string> shipped_at }} ELSE {{ NONE }} AS shipped_at,
              IF cancelled_at {{ <string> cancelled_at }} ELSE {{ NONE }} AS cancelled_at,
              supplier.phone AS supplier_phone, supplier.whatsapp AS supplier_whatsapp,
-             source.number AS source_number,
+             source.number AS source_number, attachment,
              (SELECT record::id(id) AS id, IF product {{ record::id(product) }} ELSE {{ NONE }} AS product_id,
                   name, unit, quantity, unit_price, received, position
               FROM order_line WHERE purchase = $parent.id ORDER BY position) AS lines

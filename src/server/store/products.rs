@@ -13,7 +13,7 @@ use crate::server::db::{Db, DbError};
 
 /// The fields of a product as the app shows it.
 const PROJECTION: &str = "record::id(id) AS id, name, sku, unit, quantity, min_stock, max_stock,
-    purchase_price, sale_price, notes, status, <string> created_at AS created_at,
+    purchase_price, sale_price, notes, status, photo, <string> created_at AS created_at,
     IF category { record::id(category) } ELSE { NONE } AS category_id,
     category.name AS category_name,
     IF supplier { record::id(supplier) } ELSE { NONE } AS supplier_id, supplier.name AS supplier_name,
@@ -178,21 +178,23 @@ pub async fn update(
     ops::run_once(db, user_id, op, &body, vars).await
 }
 
-/// Deletes the product and its movements.
+/// Deletes the product, its movements and `supplies` edges; returns its photo, whose files the
+/// caller deletes.
 pub async fn delete(
     db: &Db,
     op: &OpId,
     user_id: &str,
     product_id: &str,
-) -> Result<String, DbError> {
+) -> Result<Option<String>, DbError> {
     let body = format!(
         "{CURRENT_SHOP}
-         LET $product = (SELECT VALUE id FROM product WHERE id = type::record('product', $product_id) AND shop = $shop)[0];
-         IF !$product {{ THROW 'not_found' }};
+         LET $found = (SELECT id, photo FROM product WHERE id = type::record('product', $product_id) AND shop = $shop)[0];
+         IF !$found {{ THROW 'not_found' }};
+         LET $product = $found.id;
          DELETE movement WHERE product = $product;
          DELETE supplies WHERE out = $product;
          DELETE $product;
-         LET $result = $product_id;"
+         LET $result = $found.photo;"
     );
     ops::run_once(
         db,

@@ -15,10 +15,12 @@ use crate::api::suppliers::{SupplierSort, list_suppliers};
 use crate::domain::AppError;
 use crate::domain::order::{OrderInput, OrderLineInput, OrderStatus, ReceivedLine, Recurrence};
 use crate::domain::period::Period;
+use crate::domain::photo::PhotoTarget;
 use crate::domain::supplier::whatsapp_link;
 use crate::offline::send;
 use crate::ui::components::{
     ConfirmDialog, FieldError, FormAlert, FormErrors, Modal, OrderBadge, PageHeader, Pager,
+    PhotoField,
 };
 use crate::ui::format;
 use crate::ui::i18n::{t, t_with, translate};
@@ -508,6 +510,11 @@ fn OrderDetailBody(
         </p>
         {(!order.note.is_empty()).then(|| view! { <p class="muted">{order.note.clone()}</p> })}
         {order.source_number.map(|n| view! { <p class="muted">{t_with("orders.repeats", move || vec![("number", n.to_string())])}</p> })}
+        <section class="photo-section">
+            <h4>{t("orders.attachment")}</h4>
+            <PhotoField target=PhotoTarget::Order id=summary.id.clone() current=order.attachment.clone()
+                alt="orders.attachment" on_change=Callback::new(|_| ())/>
+        </section>
         <FormAlert message=errors.general(&[])/>
         <div class="card-actions order-actions">
             {(status == OrderStatus::Pending && !summary.is_connected).then(|| view! {

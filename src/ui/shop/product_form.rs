@@ -9,9 +9,12 @@ use crate::api::categories::Category;
 use crate::api::products::{CreateProduct, UpdateProduct};
 use crate::api::suppliers::Supplier;
 use crate::domain::AppError;
+use crate::domain::photo::PhotoTarget;
 use crate::domain::product::ProductInput;
 use crate::offline::send;
-use crate::ui::components::{FieldError, FormAlert, FormErrors, Modal, NumberField, TextField};
+use crate::ui::components::{
+    FieldError, FormAlert, FormErrors, Modal, NumberField, PhotoField, TextField,
+};
 use crate::ui::i18n::t;
 
 const FIELDS: &[&str] = &[
@@ -36,6 +39,8 @@ pub fn ProductForm(
     categories: Vec<Category>,
     suppliers: Vec<Supplier>,
     units: Vec<String>,
+    /// The stored photo of the product being edited.
+    photo: Option<String>,
     #[prop(into)] on_done: Callback<()>,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
@@ -55,6 +60,9 @@ pub fn ProductForm(
     let errors = FormErrors::new();
     let pending = RwSignal::new(false);
     let is_new = editing.is_none();
+    let photo_field = editing.clone().map(|id| {
+        view! { <PhotoField target=PhotoTarget::Product id current=photo alt="photo.product" on_change=Callback::new(|_| ())/> }
+    });
     let title = if is_new {
         "product.form.new"
     } else {
@@ -152,6 +160,13 @@ pub fn ProductForm(
                 <FormAlert message=errors.general(FIELDS)/>
                 <button type="submit" class="button primary" disabled=pending>{t("common.save")}</button>
             </form>
+            <section class="photo-section" aria-labelledby="product-photo-title">
+                <h3 id="product-photo-title">{t("photo.title")}</h3>
+                {match photo_field {
+                    Some(field) => field.into_any(),
+                    None => view! { <p class="muted">{t("photo.after_save")}</p> }.into_any(),
+                }}
+            </section>
         </Modal>
     }
 }

@@ -13,6 +13,7 @@ use crate::api::products::{
 };
 use crate::api::suppliers::{Supplier, SupplierSort, list_suppliers};
 use crate::domain::money;
+use crate::domain::photo::PhotoUrls;
 use crate::domain::product::ProductInput;
 use crate::domain::stock::{MovementKind, StockStatus};
 use crate::offline::send;
@@ -28,7 +29,7 @@ use crate::ui::shop::stock::{Ledger, MoveStockForm};
 #[derive(Clone)]
 enum Dialog {
     Create(ProductInput),
-    Edit(String, ProductInput),
+    Edit(Product),
     Move(Product, MovementKind),
     Ledger(Product),
     Delete(Product),
@@ -205,8 +206,11 @@ pub fn ProductsPage() -> impl IntoView {
             })}
         </Transition>
         {move || dialog.get().map(|open| match open {
-            Dialog::Create(initial) => view! { <FormLoader initial editing=None categories suppliers units on_done=refresh on_close=close/> }.into_any(),
-            Dialog::Edit(id, initial) => view! { <FormLoader initial editing=Some(id) categories suppliers units on_done=refresh on_close=close/> }.into_any(),
+            Dialog::Create(initial) => view! { <FormLoader initial editing=None photo=None categories suppliers units on_done=refresh on_close=close/> }.into_any(),
+            Dialog::Edit(product) => view! {
+                <FormLoader initial=product.to_input(false) editing=Some(product.id.clone()) photo=product.photo.clone()
+                    categories suppliers units on_done=refresh on_close=close/>
+            }.into_any(),
             Dialog::Move(product, kind) => view! { <MoveStockForm product kind on_done=refresh on_close=close/> }.into_any(),
             Dialog::Ledger(product) => view! { <Ledger product on_close=close/> }.into_any(),
             Dialog::Delete(product) => {
@@ -248,18 +252,19 @@ fn FormLoader(
     categories: Resource<Result<Vec<crate::api::categories::Category>, crate::domain::AppError>>,
     suppliers: Resource<Result<Vec<Supplier>, crate::domain::AppError>>,
     units: Resource<Result<Vec<String>, crate::domain::AppError>>,
+    photo: Option<String>,
     on_done: Callback<()>,
     on_close: Callback<()>,
 ) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || {
-                let (initial, editing) = (initial.clone(), editing.clone());
+                let (initial, editing, photo) = (initial.clone(), editing.clone(), photo.clone());
                 Suspend::new(async move {
                     let categories = categories.await.unwrap_or_default();
                     let suppliers = suppliers.await.unwrap_or_default();
                     let units = units.await.unwrap_or_default();
-                    view! { <ProductForm initial editing categories suppliers units on_done on_close/> }
+                    view! { <ProductForm initial editing categories suppliers units photo on_done on_close/> }
                 })
             }}
         </Suspense>
@@ -274,6 +279,9 @@ fn ProductCard(product: Product, dialog: RwSignal<Option<Dialog>>) -> impl IntoV
     let category = product.category_name.clone();
     view! {
         <li class="product-card" data-status=product.status.as_str()>
+            {product.photo.as_deref().map(|stored| view! {
+                <img class="product-photo" src=PhotoUrls::of(stored).thumb alt="" width="80" height="80" loading="lazy"/>
+            })}
             <div class="product-head">
                 <h3>{product.name.clone()}</h3>
                 <StatusBadge status=product.status/>
@@ -290,7 +298,7 @@ fn ProductCard(product: Product, dialog: RwSignal<Option<Dialog>>) -> impl IntoV
                 <button type="button" class="button" on:click=open(|p| Dialog::Move(p, MovementKind::In))>{t("stock.in")}</button>
                 <button type="button" class="button" on:click=open(|p| Dialog::Move(p, MovementKind::Out))>{t("stock.out")}</button>
                 <button type="button" class="button" on:click=open(Dialog::Ledger)>{t("stock.ledger")}</button>
-                <button type="button" class="button" on:click=open(|p| Dialog::Edit(p.id.clone(), p.to_input(false)))>{t("common.edit")}</button>
+                <button type="button" class="button" on:click=open(Dialog::Edit)>{t("common.edit")}</button>
                 <button type="button" class="button" on:click=open(|p| Dialog::Create(p.to_input(true)))>{t("products.duplicate")}</button>
                 <button type="button" class="button danger-text" on:click=open(Dialog::Delete)>{t("common.delete")}</button>
             </div>

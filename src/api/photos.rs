@@ -1,0 +1,119 @@
+//! Photos of products (B8) and of delivery notes or invoices (C9): upload (JPEG, PNG or WebP,
+//! 5 MB at most; a thumbnail is made) and removal. Files are served by `/media/...` to the
+//! shop's owner only (server/media.rs).
+
+use leptos::prelude::*;
+use server_fn::codec::{Json, MultipartData, MultipartFormData};
+
+use crate::domain::photo::{PhotoTarget, PhotoUrls};
+use crate::domain::{AppError, OpId};
+#[cfg(feature = "ssr")]
+use crate::server::respond::reject;
+
+/// `POST /api/photos/upload` — shopkeepers. Multipart form with the fields `op` (operation id),
+/// `target` (`product` or `order`), `id` (the record) and `file`, in that order. Replaces the
+/// record's photo; returns where the photo and its thumbnail are served.
+#[server(prefix = "/api", endpoint = "photos/upload", input = MultipartFormData)]
+pub async fn upload_photo(data: MultipartData) -> Result<PhotoUrls, AppError> {
+    async move {
+        let (state, caller) = super::products::shopkeeper()?;
+        let form = read_upload(data).await?;
+        let shop = crate::server::store::shops::owned_by(&state.db, &caller)
+            .await?
+            .into_iter()
+            .next()
+            .ok_or(AppError::NotFound)?;
+        let data_dir = &state.config.data_dir;
+        let stored =
+            crate::server::media::store(data_dir, &shop.id, form.op.as_str(), form.bytes).await?;
+        let attached = crate::server::store::photos::attach(
+            &state.db,
+            &form.op,
+            &caller,
+            form.target,
+            &form.id,
+            Some(&stored),
+        )
+        .await;
+        match attached {
+            Ok(previous) => {
+                if let Some(previous) = previous.filter(|p| *p != stored) {
+                    crate::server::media::remove(data_dir, &previous).await;
+                }
+                Ok(PhotoUrls::of(&stored))
+            }
+            Err(error) => {
+                crate::server::media::remove(data_dir, &stored).await;
+                Err(error.into())
+            }
+        }
+    }
+    .await
+    .map_err(reject)
+}
+
+/// `POST /api/photos/remove` — shopkeepers. Removes the record's photo and its files.
+#[server(prefix = "/api", endpoint = "photos/remove", input = Json)]
+pub async fn remove_photo(op: OpId, target: PhotoTarget, id: String) -> Result<(), AppError> {
+    async move {
+        let (state, caller) = super::products::shopkeeper()?;
+        let previous =
+            crate::server::store::photos::attach(&state.db, &op, &caller, target, &id, None)
+                .await?;
+        if let Some(previous) = previous {
+            crate::server::media::remove(&state.config.data_dir, &previous).await;
+        }
+        Ok(())
+    }
+    .await
+    .map_err(reject)
+}
+
+#[cfg(feature = "ssr")]
+struct Upload {
+    op: OpId,
+    target: PhotoTarget,
+    id: String,
+    bytes: Vec<u8>,
+}
+
+/// Reads the form, stopping as soon as the file passes 5 MB.
+#[cfg(feature = "ssr")]
+async fn read_upload(data: MultipartData) -> Result<Upload, AppError> {
+    use crate::domain::photo::MAX_BYTES;
+    let bad = |detail: String| AppError::BadRequest { detail };
+    let mut form = data
+        .into_inner()
+        .ok_or_else(|| bad("not a multipart form".into()))?;
+    let (mut op, mut target, mut id, mut bytes) = (None, None, None, None);
+    while let Some(mut field) = form.next_field().await.map_err(|e| bad(e.to_string()))? {
+        match field.name().unwrap_or_default() {
+            "file" => {
+                let mut file = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(|e| bad(e.to_string()))? {
+                    if file.len() + chunk.len() > MAX_BYTES {
+                        return Err(AppError::invalid("photo", "error.photo.too_large"));
+                    }
+                    file.extend_from_slice(&chunk);
+                }
+                bytes = Some(file);
+            }
+            name => {
+                let name = name.to_owned();
+                let text = field.text().await.map_err(|e| bad(e.to_string()))?;
+                match name.as_str() {
+                    "op" => op = Some(OpId::parse(&text)?),
+                    "target" => target = Some(PhotoTarget::parse(&text)?),
+                    "id" => id = Some(text),
+                    _ => {}
+                }
+            }
+        }
+    }
+    Ok(Upload {
+        op: op.ok_or_else(|| bad("missing op".into()))?,
+        target: target.ok_or_else(|| bad("missing target".into()))?,
+        id: id.ok_or_else(|| bad("missing id".into()))?,
+        bytes: bytes.ok_or_else(|| AppError::invalid("photo", "error.photo.missing"))?,
+    })
+}

@@ -1,0 +1,126 @@
+//! Stored photos (B8, C9): the file as uploaded and a JPEG thumbnail beside it, under
+//! `<data_dir>/media/<shop id>/`, served only to the shop's owner, with long cache headers (a
+//! file never changes: a new photo gets a new name).
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use axum::body::Body;
+use axum::extract::{Path as UrlPath, State};
+use axum::http::{HeaderMap, Response, StatusCode, header};
+
+use super::AppState;
+use crate::domain::AppError;
+use crate::domain::photo::{PhotoType, THUMB_SIDE, check_size};
+
+/// Checks, shrinks and writes an upload as `<shop>/<name>.<ext>`; returns that stored name.
+/// `name` is the client's operation id, so a replayed upload rewrites the same files.
+pub async fn store(
+    data_dir: &Path,
+    shop_id: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> Result<String, AppError> {
+    check_size(bytes.len())?;
+    let kind = PhotoType::sniff(&bytes)?;
+    let folder = data_dir.join("media").join(shop_id);
+    let stored = format!("{shop_id}/{name}.{}", kind.extension());
+    let thumb = tokio::task::spawn_blocking(move || thumbnail(&bytes).map(|t| (bytes, t)))
+        .await
+        .map_err(|e| crate::server::respond::internal("thumbnail", e))?;
+    let (bytes, thumb) = thumb?;
+    let write = async {
+        tokio::fs::create_dir_all(&folder).await?;
+        tokio::fs::write(folder.join(format!("{name}.{}", kind.extension())), bytes).await?;
+        tokio::fs::write(folder.join(format!("{name}.thumb.jpg")), thumb).await
+    };
+    write
+        .await
+        .map_err(|e| crate::server::respond::internal("photo file", e))?;
+    Ok(stored)
+}
+
+/// Decodes the picture (refusing images too large to decode safely) and encodes a JPEG of at
+/// most [`THUMB_SIDE`] pixels.
+fn thumbnail(bytes: &[u8]) -> Result<Vec<u8>, AppError> {
+    let unreadable = |_| AppError::invalid("photo", "error.photo.unreadable");
+    let mut reader = image::ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| AppError::invalid("photo", "error.photo.unreadable"))?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(12_000);
+    limits.max_image_height = Some(12_000);
+    limits.max_alloc = Some(256 * 1024 * 1024);
+    reader.limits(limits);
+    let picture = reader.decode().map_err(unreadable)?;
+    let small = picture.thumbnail(THUMB_SIDE, THUMB_SIDE).to_rgb8();
+    let mut out = Cursor::new(Vec::new());
+    small
+        .write_to(&mut out, image::ImageFormat::Jpeg)
+        .map_err(unreadable)?;
+    Ok(out.into_inner())
+}
+
+/// Deletes a stored photo and its thumbnail; a missing file is not an error.
+pub async fn remove(data_dir: &Path, stored: &str) {
+    for path in files_of(data_dir, stored) {
+        let _ = tokio::fs::remove_file(path).await;
+    }
+}
+
+fn files_of(data_dir: &Path, stored: &str) -> [PathBuf; 2] {
+    let media = data_dir.join("media");
+    let stem = stored.rsplit_once('.').map_or(stored, |(stem, _)| stem);
+    [media.join(stored), media.join(format!("{stem}.thumb.jpg"))]
+}
+
+/// `GET /media/{shop}/{file}`: the shop's owner only (others get 404, as for any record of
+/// another shop).
+pub async fn serve(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    UrlPath((shop, file)): UrlPath<(String, String)>,
+) -> Response<Body> {
+    let status = |code: StatusCode| {
+        Response::builder()
+            .status(code)
+            .body(Body::empty())
+            .unwrap_or_default()
+    };
+    let Some(caller) = state.keys.caller(&headers) else {
+        return status(StatusCode::UNAUTHORIZED);
+    };
+    let safe = |part: &str| {
+        !part.is_empty()
+            && !part.starts_with('.')
+            && part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+    };
+    if !safe(&shop) || !safe(&file) || file.contains("..") {
+        return status(StatusCode::NOT_FOUND);
+    }
+    let owns = super::store::shops::owned_by(&state.db, &caller.user_id)
+        .await
+        .is_ok_and(|shops| shops.iter().any(|s| s.id == shop));
+    if !owns {
+        return status(StatusCode::NOT_FOUND);
+    }
+    let content_type = match file.rsplit('.').next() {
+        Some("jpg") => "image/jpeg",
+        Some("png") => "image/png",
+        Some("webp") => "image/webp",
+        _ => return status(StatusCode::NOT_FOUND),
+    };
+    match tokio::fs::read(state.config.data_dir.join("media").join(&shop).join(&file)).await {
+        Ok(bytes) => Response::builder()
+            .header(header::CONTENT_TYPE, content_type)
+            .header(
+                header::CACHE_CONTROL,
+                "private, max-age=31536000, immutable",
+            )
+            .body(Body::from(bytes))
+            .unwrap_or_default(),
+        Err(_) => status(StatusCode::NOT_FOUND),
+    }
+}

@@ -1,0 +1,122 @@
+//! A photo with "Prendre une photo" (the phone's camera) and "Choisir un fichier" (B8, C9).
+
+use leptos::prelude::*;
+
+use crate::api::photos::RemovePhoto;
+use crate::domain::photo::{MAX_BYTES, PhotoTarget, PhotoUrls};
+use crate::offline::send;
+use crate::ui::components::{FormAlert, FormErrors};
+use crate::ui::i18n::t;
+
+/// `current` is the stored photo of the record `id`; `on_change` runs after an upload or removal.
+#[component]
+pub fn PhotoField(
+    target: PhotoTarget,
+    id: String,
+    current: Option<String>,
+    /// i18n key of the image's alternative text.
+    alt: &'static str,
+    #[prop(into)] on_change: Callback<()>,
+) -> impl IntoView {
+    let urls = RwSignal::new(current.as_deref().map(PhotoUrls::of));
+    let errors = FormErrors::new();
+    let pending = RwSignal::new(false);
+    let id = StoredValue::new(id);
+    let picked = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(input) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            // Refused here first, so nothing is sent over a slow link for nothing.
+            if file.size() > MAX_BYTES as f64 {
+                let too_large = crate::domain::AppError::invalid("photo", "error.photo.too_large");
+                return errors.set(Some(too_large));
+            }
+            let Ok(form) = web_sys::FormData::new() else {
+                return;
+            };
+            let op = crate::offline::write::new_op_id();
+            let fields = [
+                ("op", op.as_str().to_owned()),
+                ("target", target_name(target).to_owned()),
+                ("id", id.get_value()),
+            ];
+            for (name, value) in fields {
+                let _ = form.append_with_str(name, &value);
+            }
+            let _ = form.append_with_blob("file", &file);
+            pending.set(true);
+            errors.set(None);
+            leptos::task::spawn_local(async move {
+                let result = crate::api::photos::upload_photo(form.into()).await;
+                pending.set(false);
+                match result {
+                    Ok(stored) => {
+                        urls.set(Some(stored));
+                        on_change.run(());
+                    }
+                    Err(error) => errors.set(Some(error)),
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, target, MAX_BYTES);
+    };
+    let remove = move |_| {
+        let id = id.get_value();
+        leptos::task::spawn_local(async move {
+            match send(|op| RemovePhoto { op, target, id }).await {
+                Ok(()) => {
+                    urls.set(None);
+                    on_change.run(());
+                }
+                Err(error) => errors.set(Some(error)),
+            }
+        });
+    };
+    view! {
+        <div class="photo-field">
+            {move || urls.get().map(|u| view! {
+                <a href=u.full.clone() target="_blank" rel="noopener">
+                    <img class="photo-thumb" src=u.thumb alt=t(alt) width="160" height="160" loading="lazy"/>
+                </a>
+            })}
+            <div class="photo-actions">
+                <label class="button">
+                    {t("photo.take")}
+                    <input type="file" class="visually-hidden" accept="image/jpeg,image/png,image/webp" capture="environment"
+                        disabled=pending on:change=picked/>
+                </label>
+                <label class="button">
+                    {t("photo.choose")}
+                    <input type="file" class="visually-hidden photo-file" accept="image/jpeg,image/png,image/webp"
+                        disabled=pending on:change=picked/>
+                </label>
+                <Show when=move || urls.with(Option::is_some)>
+                    <button type="button" class="button danger-text" on:click=remove>{t("photo.remove")}</button>
+                </Show>
+            </div>
+            <Show when=move || pending.get()>
+                <p class="muted" role="status">{t("photo.sending")}</p>
+            </Show>
+            <FormAlert message=errors.general(&[])/>
+        </div>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn target_name(target: PhotoTarget) -> &'static str {
+    match target {
+        PhotoTarget::Product => "product",
+        PhotoTarget::Order => "order",
+    }
+}
