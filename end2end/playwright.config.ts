@@ -24,7 +24,7 @@ const chromium = {
 
 export default defineConfig({
   testDir: "./tests",
-  timeout: 60_000,
+  timeout: 120_000, // 2 cores shared by the server, two browsers and their wasm compiles
   expect: { timeout: 15_000 },
   fullyParallel: true,
   workers: 2,

@@ -25,12 +25,14 @@ async fn stock_figures_match_hand_computed_values() {
     let figures = app.get("/api/dashboard/stock", Some(&awa)).await.json();
     assert_eq!(
         figures,
-        json!({ "product_count": 3, "stock_value": 10600, "rupture_count": 1, "low_count": 1 })
+        json!({ "product_count": 3, "stock_value": 10600, "rupture_count": 1, "low_count": 1,
+            "pending_orders": 0, "active_orders": 0, "next_delivery": null, "supplier_count": 0 })
     );
     let other = app.get("/api/dashboard/stock", Some(&fatou)).await.json();
     assert_eq!(
         other,
-        json!({ "product_count": 0, "stock_value": 0, "rupture_count": 0, "low_count": 0 })
+        json!({ "product_count": 0, "stock_value": 0, "rupture_count": 0, "low_count": 0,
+            "pending_orders": 0, "active_orders": 0, "next_delivery": null, "supplier_count": 0 })
     );
     let supplier = app.register("supplier", "moussa@example.sn").await;
     assert_eq!(

@@ -482,6 +482,7 @@ fn OrderDetailBody(
             .or(order.supplier_phone.clone().filter(|n| !n.is_empty())),
     );
     let message_order = order.clone();
+    let attachment = order.attachment.clone();
     let lang = expect_context::<Prefs>().lang;
     let shop = expect_context::<crate::domain::Session>().workspace_name;
     view! {
@@ -510,11 +511,6 @@ fn OrderDetailBody(
         </p>
         {(!order.note.is_empty()).then(|| view! { <p class="muted">{order.note.clone()}</p> })}
         {order.source_number.map(|n| view! { <p class="muted">{t_with("orders.repeats", move || vec![("number", n.to_string())])}</p> })}
-        <section class="photo-section">
-            <h4>{t("orders.attachment")}</h4>
-            <PhotoField target=PhotoTarget::Order id=summary.id.clone() current=order.attachment.clone()
-                alt="orders.attachment" on_change=Callback::new(|_| ())/>
-        </section>
         <FormAlert message=errors.general(&[])/>
         <div class="card-actions order-actions">
             {(status == OrderStatus::Pending && !summary.is_connected).then(|| view! {
@@ -550,6 +546,11 @@ fn OrderDetailBody(
             Panel::None => ().into_any(),
         }}
         {summary.supplier_id.is_some().then(|| view! { <RecurrenceForm order=summary.clone() on_done=on_change/> })}
+        <section class="photo-section">
+            <h4>{t("orders.attachment")}</h4>
+            <PhotoField target=PhotoTarget::Order id=summary.id.clone() current=attachment
+                alt="orders.attachment" on_change=Callback::new(|_| ())/>
+        </section>
     }
 }
 

@@ -1,0 +1,58 @@
+import { expect, test, type Page } from "@playwright/test";
+import { open, register } from "./helpers";
+
+/** Nothing on the page is wider than the 360 px phone screen. */
+async function fitsTheScreen(page: Page, what: string) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `${what} scrolls sideways`).toBeLessThanOrEqual(360);
+}
+
+test("every shopkeeper page and dialog fits a 360 px phone", async ({ page }, info) => {
+  await register(page, "shopkeeper");
+  const supplier = await (
+    await page.request.post("/api/suppliers/create", {
+      data: {
+        op: crypto.randomUUID(),
+        input: { name: "Moussa Distribution et Fils", phone: "+221771234567", whatsapp: "", email: "moussa@example.sn", address: "Rue 10, Médina", city: "Dakar", notes: "" },
+      },
+    })
+  ).json();
+  const product = await (
+    await page.request.post("/api/products/create", {
+      data: {
+        op: crypto.randomUUID(),
+        input: { name: "Riz parfumé brisé 25 kg", sku: "6001234567890", category_id: "", supplier_id: supplier, unit: "sac", quantity: 4, min_stock: 5, max_stock: 40, purchase_price: 14500, sale_price: 16000, notes: "" },
+      },
+    })
+  ).json();
+  const lines = [{ product_id: product.id, quantity: 12, unit_price: 14500 }];
+  expect((await page.request.post("/api/orders/create", {
+    data: { op: crypto.randomUUID(), input: { supplier_id: supplier, lines, expected_on: "2099-03-01", note: "Livrer le matin" } },
+  })).ok()).toBeTruthy();
+
+  for (const path of ["/shop", "/shop/products", "/shop/orders", "/shop/suppliers", "/shop/history", "/shop/settings"]) {
+    await open(page, path);
+    await fitsTheScreen(page, path);
+    await page.screenshot({ path: info.outputPath(`${path.replaceAll("/", "_")}.png`), fullPage: true });
+  }
+  await open(page, "/shop/orders");
+  await page.locator(".order-card").getByRole("button", { name: "Détails" }).click();
+  await expect(page.getByRole("dialog").getByRole("heading", { name: /Commande n°1/ })).toBeVisible();
+  await fitsTheScreen(page, "the order detail");
+  await page.screenshot({ path: info.outputPath("order-detail.png"), fullPage: true });
+  await open(page, "/shop/suppliers");
+  await page.locator(".supplier-card").getByRole("button", { name: "Détails" }).click();
+  await expect(page.getByRole("dialog").getByRole("heading", { name: "Moussa Distribution et Fils" })).toBeVisible();
+  await fitsTheScreen(page, "the supplier detail");
+  await page.screenshot({ path: info.outputPath("supplier-detail.png"), fullPage: true });
+  await page.getByRole("button", { name: "Fermer" }).click();
+  await page.getByRole("button", { name: "+ Fournisseur" }).click();
+  await fitsTheScreen(page, "the supplier form");
+  await open(page, "/shop/orders");
+  await page.getByRole("button", { name: "+ Commande" }).click();
+  await page.getByRole("dialog").getByLabel("Ajouter un produit (nom ou code)").fill("riz");
+  await page.getByRole("dialog").getByLabel("Ajouter un produit (nom ou code)").press("Enter");
+  await page.getByRole("dialog").getByRole("button", { name: /Ajouter Riz/ }).click();
+  await fitsTheScreen(page, "the order form");
+  await page.screenshot({ path: info.outputPath("order-form.png"), fullPage: true });
+});
