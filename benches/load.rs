@@ -210,7 +210,7 @@ fn make_products(rng: &mut Rng, now: DateTime<Utc>) -> Vec<ProductSeed> {
                 name,
                 sku: format!("SKU-{i:05}"),
                 category,
-                unit: rng.pick(&UNITS),
+                unit: *rng.pick(&UNITS),
                 quantity,
                 min_stock,
                 max_stock,
@@ -423,6 +423,34 @@ struct Outcome {
     errors: usize,
     first_errors: Vec<String>,
     wall: Duration,
+    /// CPU time of the whole process during the run / wall time (200% = both cores of 2).
+    cpu_percent: f64,
+}
+
+/// CPU time (user + system) of this process so far, from `/proc/self/stat` (USER_HZ = 100).
+fn process_cpu() -> Duration {
+    let ticks = std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|stat| {
+            // Fields after the command name (which is in parentheses): state is field 3;
+            // utime and stime are fields 14 and 15.
+            let rest = stat
+                .rsplit(')')
+                .next()?
+                .split_whitespace()
+                .collect::<Vec<_>>();
+            let utime: u64 = rest.get(11)?.parse().ok()?;
+            let stime: u64 = rest.get(12)?.parse().ok()?;
+            Some(utime + stime)
+        })
+        .unwrap_or(0);
+    Duration::from_millis(ticks * 10)
+}
+
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
 }
 
 async fn run(
@@ -433,6 +461,7 @@ async fn run(
     make: MakeRequest,
 ) -> Outcome {
     let started = Instant::now();
+    let cpu_before = process_cpu();
     let tasks: Vec<_> = (0..clients)
         .map(|client| {
             let router = router.clone();
@@ -461,6 +490,7 @@ async fn run(
         all_errors.extend(e);
     }
     let wall = started.elapsed();
+    let cpu = process_cpu().saturating_sub(cpu_before);
     latencies.sort_unstable();
     Outcome {
         scenario: scenario.to_owned(),
@@ -469,6 +499,7 @@ async fn run(
         errors: all_errors.len(),
         first_errors: all_errors.into_iter().take(3).collect(),
         wall,
+        cpu_percent: 100.0 * cpu.as_secs_f64() / wall.as_secs_f64(),
     }
 }
 
@@ -480,7 +511,7 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 
 fn print_header() {
     println!(
-        "{:<34} {:>7} {:>8} {:>6} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "{:<38} {:>7} {:>8} {:>6} {:>9} {:>9} {:>9} {:>9} {:>9} {:>6}",
         "scenario",
         "clients",
         "requests",
@@ -489,15 +520,16 @@ fn print_header() {
         "p90 ms",
         "p99 ms",
         "max ms",
-        "req/s"
+        "req/s",
+        "cpu%"
     );
-    println!("{}", "-".repeat(34 + 7 + 8 + 6 + 9 * 5 + 8));
+    println!("{}", "-".repeat(38 + 7 + 8 + 6 + 9 * 5 + 6 + 9));
 }
 
 fn print_row(o: &Outcome) {
     let l = &o.latencies;
     println!(
-        "{:<34} {:>7} {:>8} {:>6} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>9.1}",
+        "{:<38} {:>7} {:>8} {:>6} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>9.1} {:>6.0}",
         o.scenario,
         o.clients,
         l.len(),
@@ -507,6 +539,7 @@ fn print_row(o: &Outcome) {
         percentile(l, 99.0),
         l.last().map_or(0.0, |d| d.as_secs_f64() * 1000.0),
         l.len() as f64 / o.wall.as_secs_f64(),
+        o.cpu_percent,
     );
 }
 
@@ -598,6 +631,175 @@ async fn global_check(state: &AppState) -> (i64, i64) {
         v["quantities"].as_i64().unwrap_or(-1),
         v["movements"].as_i64().unwrap_or(-1),
     )
+}
+
+/// Median and minimum, in ms, of `n` sequential runs of `f` (after one untimed run).
+async fn timed<F, Fut>(n: usize, mut f: F) -> (f64, f64)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    f().await;
+    let mut times: Vec<f64> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let t0 = Instant::now();
+        f().await;
+        times.push(t0.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    (times[n / 2], times[0])
+}
+
+/// Where the time of the read scenarios goes: the store functions the endpoints call (no HTTP,
+/// no Leptos), then pieces of their SurrealQL on their own, and what the planner does.
+async fn breakdown(state: &AppState, user_id: &str, category: usize, fragment: &str, sku: &str) {
+    use boutiq::api::products::ProductQuery;
+    use boutiq::server::store::{dashboard, products, shops::CURRENT_SHOP};
+    const N: usize = 15;
+    println!();
+    println!(
+        "== Where the time goes (1 client, no HTTP: median / min of {N} sequential calls, ms)"
+    );
+    let query = |q: Value| -> ProductQuery { serde_json::from_value(q).expect("a product query") };
+    let list = query(json!({
+        "category": { "by": "id", "id": format!("c{category:02}") },
+        "status": "normal", "sort": "price_desc", "page": 3,
+    }));
+    let by_fragment = query(json!({ "search": fragment }));
+    let by_sku = query(json!({ "search": sku }));
+    let db = &state.db;
+    let show = |label: &str, (median, min): (f64, f64)| {
+        println!("  {label:<66} {median:>9.2} {min:>9.2}");
+    };
+    println!("  {:<66} {:>9} {:>9}", "what", "median", "min");
+    show(
+        "store::products::list (list scenario)",
+        timed(N, || async {
+            products::list(db, user_id, &list).await.expect("list");
+        })
+        .await,
+    );
+    show(
+        "store::products::list (search: name fragment)",
+        timed(N, || async {
+            products::list(db, user_id, &by_fragment)
+                .await
+                .expect("list");
+        })
+        .await,
+    );
+    show(
+        "store::products::list (search: exact SKU)",
+        timed(N, || async {
+            products::list(db, user_id, &by_sku).await.expect("list");
+        })
+        .await,
+    );
+    show(
+        "store::dashboard::stock_summary",
+        timed(N, || async {
+            dashboard::stock_summary(db, user_id)
+                .await
+                .expect("summary");
+        })
+        .await,
+    );
+    let pieces: [(&str, String, &str); 10] = [
+        ("CURRENT_SHOP alone (owns lookup)", "RETURN $shop;".into(), ""),
+        (
+            "count of the list filter (category + status)",
+            format!(
+                "RETURN count(SELECT VALUE id FROM product WHERE shop = $shop \
+                 AND category = type::record('category', 'c{category:02}') AND status = 'normal');"
+            ),
+            "",
+        ),
+        (
+            "count of the search filter, name fragment",
+            "RETURN count(SELECT VALUE id FROM product WHERE shop = $shop AND \
+             (string::contains(name_key, $s) OR string::contains(sku_key ?? '', $s)));"
+                .into(),
+            fragment,
+        ),
+        (
+            "count of the search filter, SKU",
+            "RETURN count(SELECT VALUE id FROM product WHERE shop = $shop AND \
+             (string::contains(name_key, $s) OR string::contains(sku_key ?? '', $s)));"
+                .into(),
+            sku,
+        ),
+        (
+            "  same, name_key only (no `sku_key ?? ''` branch)",
+            "RETURN count(SELECT VALUE id FROM product WHERE shop = $shop AND \
+             string::contains(name_key, $s));"
+                .into(),
+            sku,
+        ),
+        (
+            "  not in the app: SKU by equality (product_shop_sku index)",
+            "RETURN count(SELECT VALUE id FROM product WHERE shop = $shop AND \
+             sku_key = string::lowercase($s));"
+                .into(),
+            sku,
+        ),
+        (
+            "dashboard piece: count(product of shop)",
+            "RETURN count(SELECT VALUE id FROM product WHERE shop = $shop);".into(),
+            "",
+        ),
+        (
+            "dashboard piece: Σ purchase_price × quantity",
+            "RETURN math::sum(SELECT VALUE purchase_price * quantity FROM product WHERE shop = $shop);"
+                .into(),
+            "",
+        ),
+        (
+            "dashboard piece: count(status = 'low')",
+            "RETURN count(SELECT VALUE id FROM product WHERE shop = $shop AND status = 'low');"
+                .into(),
+            "",
+        ),
+        (
+            "  not in the app: SELECT count() … GROUP ALL (whole shop)",
+            "RETURN (SELECT count() AS n FROM product WHERE shop = $shop GROUP ALL)[0].n;".into(),
+            "",
+        ),
+    ];
+    for (label, sql, s) in &pieces {
+        let sql = format!("{CURRENT_SHOP}\n{sql}");
+        let vars = json!({ "user_id": user_id, "s": s.to_lowercase() });
+        show(
+            label,
+            timed(N, || async {
+                db.query(&sql, vars.clone())
+                    .await
+                    .unwrap_or_else(|e| panic!("{sql}: {e}"));
+            })
+            .await,
+        );
+    }
+    // What the planner chooses for the search and the status filter.
+    for (label, filter, s) in [
+        (
+            "search filter",
+            "(string::contains(name_key, $s) OR string::contains(sku_key ?? '', $s))",
+            fragment,
+        ),
+        ("status filter", "status = 'low'", ""),
+    ] {
+        let sql = format!(
+            "{CURRENT_SHOP}\nSELECT VALUE id FROM product WHERE shop = $shop AND {filter} EXPLAIN;"
+        );
+        let plan = match db.query(&sql, json!({ "user_id": user_id, "s": s })).await {
+            Ok(mut rows) => rows
+                .all::<Value>(2)
+                .map_or_else(|e| e.to_string(), |v| json!(v).to_string()),
+            Err(e) => e.to_string(),
+        };
+        let plan: String = plan.chars().take(400).collect();
+        println!("  EXPLAIN {label}: {plan}");
+    }
+    println!();
 }
 
 fn dir_size(path: &std::path::Path) -> u64 {
@@ -845,7 +1047,10 @@ async fn main() {
         cores,
         outcomes: Vec::new(),
     };
-    println!("== Latency and throughput (latency = request in → full body out)");
+    println!(
+        "== Latency and throughput (latency = request in → full body out; cpu% = process CPU time / wall time, 100% = one core)"
+    );
+    println!("load average before: {}", load_average());
     print_header();
     let get_scenario = |path: String| -> MakeRequest {
         let cookie = cookie.clone();
@@ -883,6 +1088,9 @@ async fn main() {
             false,
         )
         .await;
+
+    breakdown(&state, &user_id, category, &fragment, &sku).await;
+    print_header();
 
     // Movements: client c works on products c, c+32, c+64 … (so the 32 clients are always on 32
     // different products), one in/out pair per product, starting after the busiest ones.
@@ -946,6 +1154,7 @@ async fn main() {
     );
     let total_errors: usize = bench.outcomes.iter().map(|o| o.errors).sum();
     println!("non-200 responses in measured runs: {total_errors}");
+    println!("load average after: {}", load_average());
     println!(
         "database on disk at the end: {:.1} MiB",
         dir_size(&dir) as f64 / (1024.0 * 1024.0)
@@ -955,13 +1164,13 @@ async fn main() {
     // Machine-readable copy of the table.
     println!("== Markdown");
     println!(
-        "| scenario | clients | requests | errors | p50 ms | p90 ms | p99 ms | max ms | req/s |"
+        "| scenario | clients | requests | errors | p50 ms | p90 ms | p99 ms | max ms | req/s | cpu% |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for o in &bench.outcomes {
         let l = &o.latencies;
         println!(
-            "| {} | {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.1} |",
+            "| {} | {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.1} | {:.0} |",
             o.scenario,
             o.clients,
             l.len(),
@@ -970,7 +1179,8 @@ async fn main() {
             percentile(l, 90.0),
             percentile(l, 99.0),
             l.last().map_or(0.0, |d| d.as_secs_f64() * 1000.0),
-            l.len() as f64 / o.wall.as_secs_f64()
+            l.len() as f64 / o.wall.as_secs_f64(),
+            o.cpu_percent
         );
     }
 

@@ -1,6 +1,7 @@
 //! Server functions, one file per area. Each is thin: who is calling → parse the input →
 //! call the store → map errors. Reads are GET, writes are POST with a client operation id.
 
+pub mod alerts;
 pub mod auth;
 pub mod categories;
 pub mod dashboard;

@@ -12,7 +12,7 @@ use crate::ui::components::SectionPage;
 use crate::ui::layout::{Home, NotFound, RoleArea, SessionResource};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::{
-    HistoryPage, OrdersPage, ProductsPage, ShopDashboard, ShopSettings, SuppliersPage,
+    AlertsPage, HistoryPage, OrdersPage, ProductsPage, ShopDashboard, ShopSettings, SuppliersPage,
 };
 use crate::ui::supplier::{SupplierDashboard, SupplierSettings};
 
@@ -67,7 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("products") view=ProductsPage/>
                     <Route path=path!("orders") view=OrdersPage/>
                     <Route path=path!("suppliers") view=SuppliersPage/>
-                    <Route path=path!("alerts") view=|| view! { <SectionPage title="nav.alerts" intro="page.shop.alerts.intro"/> }/>
+                    <Route path=path!("alerts") view=AlertsPage/>
                     <Route path=path!("settings") view=ShopSettings/>
                     <Route path=path!("history") view=HistoryPage/>
                 </ParentRoute>

@@ -1,5 +1,6 @@
 //! Plain types and rules shared by the server and the browser. No I/O here.
 
+pub mod alert;
 pub mod email;
 pub mod error;
 pub mod money;

@@ -1,5 +1,6 @@
 //! Server-only code: configuration, database, sessions, HTTP stack, data access.
 
+pub mod alerts;
 pub mod auth;
 pub mod config;
 pub mod db;

@@ -30,6 +30,12 @@ pub struct StockFigures {
 pub async fn stock_summary() -> Result<StockFigures, AppError> {
     async move {
         let (state, caller) = super::products::shopkeeper()?;
+        // Opening the dashboard also checks for late deliveries (D6), in the background.
+        let today = chrono::Utc::now()
+            .date_naive()
+            .format("%Y-%m-%d")
+            .to_string();
+        crate::server::store::alerts::enqueue_late_orders(&state.db, &caller, &today).await?;
         Ok(crate::server::store::dashboard::stock_summary(&state.db, &caller).await?)
     }
     .await

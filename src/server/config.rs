@@ -21,6 +21,7 @@ pub struct Config {
     pub login_failure_window_secs: u64,
     pub trust_forwarded_for: bool,
     pub log_format: String,
+    pub alert_sweep_minutes: u64,
     /// From BOUTIQ_JWT_SECRET only; generated under `data_dir` when absent.
     #[serde(skip)]
     pub jwt_secret: Option<String>,

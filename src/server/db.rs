@@ -15,6 +15,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("schema/001_accounts.surql")),
     (2, include_str!("schema/002_stock.surql")),
     (3, include_str!("schema/003_purchasing.surql")),
+    (4, include_str!("schema/004_alerts.surql")),
 ];
 
 /// The version of the newest schema file.

@@ -144,7 +144,7 @@ pub async fn serve(state: AppState) -> std::io::Result<()> {
     let address = state.config.listen;
     let listener = tokio::net::TcpListener::bind(address).await?;
     tracing::info!(%address, "listening");
-    tokio::spawn(super::jobs::run(state.clone()));
+    super::jobs::start(state.clone());
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())

@@ -1,6 +1,7 @@
 //! All SurrealQL of the app, one file per area. Functions here take plain values and return
 //! plain values; they never see HTTP.
 
+pub mod alerts;
 pub mod auth;
 pub mod categories;
 pub mod dashboard;

@@ -94,6 +94,7 @@ fn AppFrame(session: Session) -> impl IntoView {
                             <A href=href exact=true>
                                 <Icon name=icon/>
                                 <span class="tab-label">{t(label)}</span>
+                                {(href == "/shop/alerts").then(|| view! { <UnreadAlerts/> })}
                             </A>
                         }
                     })
@@ -103,6 +104,27 @@ fn AppFrame(session: Session) -> impl IntoView {
                 <Outlet/>
             </main>
         </div>
+    }
+}
+
+/// The number of unread alerts on the Alertes tab (D3), refreshed at every navigation.
+#[component]
+fn UnreadAlerts() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let count = Resource::new(
+        move || location.pathname.get(),
+        |_| crate::api::alerts::unread_alerts(),
+    );
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let unread = count.await.unwrap_or(0);
+                (unread > 0).then(|| {
+                    let label = crate::ui::i18n::t_with("alerts.unread", move || vec![("count", unread.to_string())]);
+                    view! { <span class="tab-count" aria-label=label>{unread}</span> }
+                })
+            })}
+        </Transition>
     }
 }
 

@@ -1,5 +1,6 @@
 //! The shopkeeper's tabs: Tableau de bord | Produits | Commandes | Fournisseurs | Alertes | Paramètres.
 
+pub mod alerts;
 pub mod categories;
 pub mod dashboard;
 pub mod history;
@@ -11,6 +12,7 @@ pub mod settings;
 pub mod stock;
 pub mod suppliers;
 
+pub use alerts::AlertsPage;
 pub use dashboard::ShopDashboard;
 pub use history::HistoryPage;
 pub use orders::OrdersPage;

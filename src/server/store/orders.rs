@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
+use super::alerts::QUEUE_ORDER;
 use super::ops;
 use super::shops::CURRENT_SHOP;
 use super::suppliers::SUPPLIER_OF_SHOP;
@@ -112,6 +113,7 @@ const CLOSE_ORDER: &str = "
     IF array::len($lines) = 0 { THROW 'lines:error.order.empty' };
     UPDATE $order.id SET line_count = array::len($lines), ordered_units = math::sum($lines.quantity),
         total = math::sum(SELECT VALUE quantity * unit_price FROM order_line WHERE purchase = $order.id);
+    UPSERT type::record('alert_job', ['purchase_order', record::id($order.id)]) SET at = time::now();
     LET $result = record::id($order.id);";
 
 /// SurrealQL that copies the lines of `$source` into `$order` for the products that still
@@ -205,6 +207,7 @@ pub async fn set_status(
     let body = format!(
         "{CURRENT_SHOP}{ORDER_OF_SHOP}{ALLOWED_FROM}
          UPDATE $order.id SET status = $to, {stamp} = time::now();
+         {QUEUE_ORDER}
          LET $result = $order_id;"
     );
     let mut vars = sources(to);
@@ -251,12 +254,14 @@ pub async fn deliver(
                      shop: $shop, product: $product.id, kind: 'in', quantity: $got, reason: 'delivery',
                      balance_after: $balance, by: type::record('user', $user_id), purchase: $order.id
                  }};
+                 UPSERT type::record('alert_job', ['product', record::id($product.id)]) SET at = time::now();
              }};
          }};
          UPDATE $order.id SET status = 'delivered', delivered_at = time::now(),
              received_units = math::sum(SELECT VALUE received FROM order_line WHERE purchase = $order.id),
              received_total = math::sum(SELECT VALUE received * unit_price FROM order_line WHERE purchase = $order.id),
              on_time = IF $order.expected_on {{ $today <= $order.expected_on }} ELSE {{ NONE }};
+         {QUEUE_ORDER}
          LET $result = $order_id;"
     );
     let mut vars = sources(OrderStatus::Delivered);

@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+use super::alerts::QUEUE_PRODUCT;
 use super::ops;
 use super::shops::CURRENT_SHOP;
 use super::suppliers::RELATE_SUPPLIES;
@@ -142,7 +143,7 @@ pub async fn create(
              purchase_price: $purchase_price, sale_price: $sale_price, notes: $notes
          }});
          LET $product = $product.id;
-         {RELATE_SUPPLIES}
+         {RELATE_SUPPLIES}{QUEUE_PRODUCT}
          IF $quantity > 0 {{
              CREATE movement CONTENT {{
                  shop: $shop, product: $product, kind: 'in', quantity: $quantity, reason: 'opening',
@@ -170,7 +171,7 @@ pub async fn update(
          }} WHERE shop = $shop);
          IF !$updated[0] {{ THROW 'not_found' }};
          LET $product = $updated[0].id;
-         {RELATE_SUPPLIES}
+         {RELATE_SUPPLIES}{QUEUE_PRODUCT}
          LET $result = $product_id;"
     );
     let mut vars = draft_vars(user_id, draft);
@@ -193,6 +194,7 @@ pub async fn delete(
          LET $product = $found.id;
          DELETE movement WHERE product = $product;
          DELETE supplies WHERE out = $product;
+         DELETE alert WHERE product = $product;
          DELETE $product;
          LET $result = $found.photo;"
     );

@@ -3,6 +3,7 @@
 
 use serde_json::json;
 
+use super::alerts::QUEUE_PRODUCT;
 use super::ops;
 use super::shops::CURRENT_SHOP;
 use crate::api::stock::{HistoryPage, HistoryQuery, LedgerLine};
@@ -32,6 +33,8 @@ pub async fn apply(
              shop: $shop, product: $product.id, kind: $kind, quantity: $quantity, reason: $reason,
              note: $note, balance_after: $balance, by: type::record('user', $user_id)
          }};
+         LET $product = $product.id;
+         {QUEUE_PRODUCT}
          LET $result = $balance;"
     );
     let _one_writer = db.lock(product_id).await;

@@ -28,7 +28,11 @@ use crate::ui::prefs::Prefs;
 
 #[derive(Clone)]
 enum Dialog {
-    Create { supplier_id: String },
+    /// A new order; "Commander" on an alert (D4) also names a product and a quantity.
+    Create {
+        supplier_id: String,
+        product: Option<(String, i64)>,
+    },
     Detail(String),
 }
 
@@ -67,14 +71,20 @@ pub fn OrdersPage() -> impl IntoView {
     let url = use_query_map();
     let navigate = use_navigate();
     Effect::new(move |_| {
-        let (new, supplier_id) = url.with_untracked(|u| {
+        // "Commander" on an alert adds `product` and `quantity` (D4).
+        let (new, supplier_id, product) = url.with_untracked(|u| {
+            let quantity = u.get("quantity").and_then(|q| q.parse().ok()).unwrap_or(1);
             (
                 u.get("new").is_some(),
                 u.get("supplier").unwrap_or_default(),
+                u.get("product").map(|p| (p, quantity)),
             )
         });
         if new {
-            dialog.set(Some(Dialog::Create { supplier_id }));
+            dialog.set(Some(Dialog::Create {
+                supplier_id,
+                product,
+            }));
             navigate(
                 "/shop/orders",
                 NavigateOptions {
@@ -88,7 +98,7 @@ pub fn OrdersPage() -> impl IntoView {
     view! {
         <PageHeader title="nav.orders">
             <button type="button" class="button primary add-button"
-                on:click=move |_| dialog.set(Some(Dialog::Create { supplier_id: String::new() }))>{t("orders.add")}</button>
+                on:click=move |_| dialog.set(Some(Dialog::Create { supplier_id: String::new(), product: None }))>{t("orders.add")}</button>
         </PageHeader>
         <div class="chips" role="group" aria-label=t("orders.status")>
             <button type="button" aria-pressed=move || query.with(|q| q.status.is_none()).to_string()
@@ -152,7 +162,7 @@ pub fn OrdersPage() -> impl IntoView {
             })}
         </Transition>
         {move || dialog.get().map(|open| match open {
-            Dialog::Create { supplier_id } => view! { <OrderForm supplier_id on_created=open_order on_close=close/> }.into_any(),
+            Dialog::Create { supplier_id, product } => view! { <OrderForm supplier_id product on_created=open_order on_close=close/> }.into_any(),
             Dialog::Detail(id) => view! { <OrderDetail id on_change=reload on_open=open_order on_close=close/> }.into_any(),
         })}
     }
@@ -216,6 +226,8 @@ const FORM_FIELDS: &[&str] = &["supplier_id", "lines", "expected_on", "note"];
 #[component]
 fn OrderForm(
     supplier_id: String,
+    /// A product to start with, and how many.
+    product: Option<(String, i64)>,
     on_created: Callback<String>,
     on_close: Callback<()>,
 ) -> impl IntoView {
@@ -229,7 +241,7 @@ fn OrderForm(
     let total = move || lines.with(|l| l.iter().map(LineDraft::amount).sum::<i64>());
     // The typed values live as long as the form, not as the search results they came from.
     let owner = Owner::current().expect("the order form has an owner");
-    let add_line = move |picked: Picked| {
+    let add_line = Callback::new(move |picked: Picked| {
         if lines.with_untracked(|l| l.iter().any(|x| x.product_id == picked.product_id)) {
             return;
         }
@@ -241,7 +253,22 @@ fn OrderForm(
             unit: picked.unit,
         });
         lines.update(|l| l.push(line));
-    };
+    });
+    if let Some((product_id, quantity)) = product {
+        spawn_local(async move {
+            if let Ok(p) = crate::api::products::get_product(product_id).await {
+                add_line.run(Picked {
+                    product_id: p.id,
+                    name: p.name,
+                    unit: p.unit,
+                    purchase_price: p.purchase_price,
+                });
+                if let Some(line) = lines.with_untracked(|l| l.first().cloned()) {
+                    line.quantity.set(quantity.to_string());
+                }
+            }
+        });
+    }
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -308,7 +335,7 @@ fn OrderForm(
                     </Suspense>
                     <FieldError id="order-supplier" error=errors.for_field("supplier_id")/>
                 </div>
-                <ProductPicker on_pick=Callback::new(move |picked: Picked| add_line(picked))/>
+                <ProductPicker on_pick=add_line/>
                 <ul class="order-lines">
                     <For each=move || lines.get() key=|line| line.product_id.clone() let:line>
                         <OrderLineRow line lines/>

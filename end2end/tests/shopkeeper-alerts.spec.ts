@@ -1,0 +1,68 @@
+import { expect, test, type Page } from "@playwright/test";
+import { open, register } from "./helpers";
+
+/** The engine works in the background: reload the alerts until `check` passes. */
+async function untilAlerts(page: Page, check: () => Promise<void>) {
+  await expect(async () => {
+    await open(page, "/shop/alerts");
+    await check();
+  }).toPass({ timeout: 30_000, intervals: [1_000, 2_000] });
+}
+
+async function post(page: Page, path: string, data: object) {
+  const reply = await page.request.post(path, { data: { op: crypto.randomUUID(), ...data } });
+  expect(reply.ok(), await reply.text()).toBeTruthy();
+  return reply.json();
+}
+
+test("alerts follow the stock, lead to an order, and obey the rules", async ({ page }) => {
+  await register(page, "shopkeeper");
+  const supplier = await post(page, "/api/suppliers/create", {
+    input: { name: "Moussa", phone: "", whatsapp: "", email: "", address: "", city: "", notes: "" },
+  });
+  const rice = await post(page, "/api/products/create", {
+    input: { name: "Riz 5kg", sku: "", category_id: "", supplier_id: supplier, unit: "sac", quantity: 3, min_stock: 5, max_stock: 50, purchase_price: 4500, sale_price: 5000, notes: "" },
+  });
+
+  // D1: stock bas, with the usual supplier named; the tab counts it.
+  await untilAlerts(page, async () => {
+    await expect(page.getByRole("region", { name: "Stock bas" }).locator(".alert-card")).toHaveCount(1, { timeout: 1_000 });
+  });
+  await expect(page.locator(".alert-card")).toContainText("Riz 5kg : stock bas (3 sac). Fournisseur habituel : Moussa.");
+  await expect(page.locator(".alert-card .severity-chip")).toHaveText("Avertissement");
+  await expect(page.locator(".tab-count")).toHaveText("1");
+
+  // A sale empties the stock: rupture replaces stock bas, which goes to the history.
+  await post(page, "/api/stock/move", { input: { product_id: rice.id, kind: "out", quantity: 3, reason: "sale", note: "" } });
+  await untilAlerts(page, async () => {
+    await expect(page.getByRole("region", { name: "Ruptures" }).locator(".alert-card")).toHaveCount(1, { timeout: 1_000 });
+  });
+  await expect(page.locator(".alert-card")).toHaveCount(1);
+  await expect(page.locator(".alert-card")).toContainText("Riz 5kg en rupture depuis 0 jour(s).");
+  await expect(page.locator(".alert-card .severity-chip")).toHaveText("Critique");
+
+  // D3: mark all read; the count goes.
+  await page.getByRole("button", { name: "Tout marquer comme lu" }).click();
+  await expect(page.getByRole("button", { name: "Marquer comme lu", exact: true })).toHaveCount(0);
+  await open(page, "/shop/alerts");
+  await expect(page.locator(".tab-count")).toHaveCount(0);
+
+  // D4: "Commander" opens an order for the usual supplier, topped up to the max stock.
+  await page.getByRole("link", { name: "Commander" }).click();
+  await expect(page.getByRole("dialog").getByLabel("Quantité de Riz 5kg")).toHaveValue("50");
+  await expect(page.getByRole("dialog").getByLabel("Fournisseur")).toHaveValue(supplier);
+  await page.getByRole("dialog").getByRole("button", { name: "Créer la commande" }).click();
+  await expect(page.getByRole("dialog").getByRole("heading", { name: /Commande n°1/ })).toBeVisible();
+
+  // D2: switching the rupture rule off resolves the alert.
+  await open(page, "/shop/alerts");
+  await page.getByRole("button", { name: "Configurer" }).click();
+  await page.getByRole("group", { name: "Rupture de stock" }).getByLabel("Activée").uncheck();
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await untilAlerts(page, async () => {
+    await expect(page.getByText("Aucune alerte.")).toBeVisible({ timeout: 1_000 });
+  });
+  await page.getByRole("button", { name: "Historique" }).click();
+  await expect(page.locator(".alert-card")).toHaveCount(2);
+});

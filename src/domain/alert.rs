@@ -1,0 +1,366 @@
+//! Alerts (D1, D2, D4): which alerts a product or an order calls for under the shop's rules,
+//! how serious each is, and how much to reorder.
+
+use serde::{Deserialize, Serialize};
+
+use super::AppError;
+use super::order::OrderStatus;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertKind {
+    Rupture,
+    Low,
+    Over,
+    Dormant,
+    Late,
+    Pending,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Critical,
+    Warning,
+    Info,
+}
+
+impl AlertKind {
+    pub const ALL: [AlertKind; 6] = [
+        Self::Rupture,
+        Self::Low,
+        Self::Over,
+        Self::Dormant,
+        Self::Late,
+        Self::Pending,
+    ];
+    /// The kinds about a product; the others are about an order.
+    pub const PRODUCT: [AlertKind; 4] = [Self::Rupture, Self::Low, Self::Over, Self::Dormant];
+    pub const ORDER: [AlertKind; 2] = [Self::Late, Self::Pending];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Rupture => "rupture",
+            Self::Low => "low",
+            Self::Over => "over",
+            Self::Dormant => "dormant",
+            Self::Late => "late",
+            Self::Pending => "pending",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Self::Rupture => Severity::Critical,
+            Self::Low | Self::Late => Severity::Warning,
+            Self::Over | Self::Dormant | Self::Pending => Severity::Info,
+        }
+    }
+
+    /// The rule's threshold when the shop has not changed it: % of max stock for "stock bas",
+    /// days for "dormant" and "commande en attente"; the others have none.
+    pub fn default_threshold(self) -> Option<i64> {
+        match self {
+            Self::Low => Some(20),
+            Self::Dormant => Some(30),
+            Self::Pending => Some(3),
+            Self::Rupture | Self::Over | Self::Late => None,
+        }
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::Rupture => "alerts.kind.rupture",
+            Self::Low => "alerts.kind.low",
+            Self::Over => "alerts.kind.over",
+            Self::Dormant => "alerts.kind.dormant",
+            Self::Late => "alerts.kind.late",
+            Self::Pending => "alerts.kind.pending",
+        }
+    }
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Critical => "critical",
+            Self::Warning => "warning",
+            Self::Info => "info",
+        }
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::Critical => "alerts.severity.critical",
+            Self::Warning => "alerts.severity.warning",
+            Self::Info => "alerts.severity.info",
+        }
+    }
+}
+
+/// One rule of the shop (D2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertRule {
+    pub kind: AlertKind,
+    pub enabled: bool,
+    /// % or days, for the kinds that have one.
+    pub threshold: Option<i64>,
+    pub in_app: bool,
+    pub push: bool,
+}
+
+impl AlertRule {
+    pub fn default_for(kind: AlertKind) -> Self {
+        Self {
+            kind,
+            enabled: true,
+            threshold: kind.default_threshold(),
+            in_app: true,
+            push: false,
+        }
+    }
+
+    /// Checks a rule sent by the "Configurer" form.
+    pub fn check(&self) -> Result<(), AppError> {
+        let bounds = match self.kind {
+            AlertKind::Low => Some(1..=100),
+            AlertKind::Dormant | AlertKind::Pending => Some(1..=365),
+            _ => None,
+        };
+        match (bounds, self.threshold) {
+            (Some(range), Some(value)) if range.contains(&value) => Ok(()),
+            (None, None) => Ok(()),
+            _ => Err(AppError::invalid("threshold", "error.alert.threshold")),
+        }
+    }
+}
+
+/// The rules in force: the shop's own, the defaults for the others.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rules(Vec<AlertRule>);
+
+impl Rules {
+    pub fn new(own: Vec<AlertRule>) -> Self {
+        Self(own)
+    }
+
+    pub fn get(&self, kind: AlertKind) -> AlertRule {
+        self.0
+            .iter()
+            .find(|r| r.kind == kind)
+            .cloned()
+            .unwrap_or_else(|| AlertRule::default_for(kind))
+    }
+
+    fn on(&self, kind: AlertKind) -> Option<AlertRule> {
+        Some(self.get(kind)).filter(|r| r.enabled)
+    }
+}
+
+/// What the stock alerts look at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StockFacts {
+    pub quantity: i64,
+    pub min_stock: i64,
+    pub max_stock: Option<i64>,
+    /// Days since the last "out" movement, or since the product was created if it has none.
+    pub days_without_out: i64,
+}
+
+/// The alerts a product calls for: at most one of rupture / stock bas / surstock, and dormant.
+pub fn product_alerts(facts: &StockFacts, rules: &Rules) -> Vec<AlertKind> {
+    let mut kinds = Vec::new();
+    let low_share = |percent: i64| {
+        facts
+            .max_stock
+            .is_some_and(|max| facts.quantity * 100 <= percent * max)
+    };
+    if facts.quantity <= 0 {
+        if rules.on(AlertKind::Rupture).is_some() {
+            kinds.push(AlertKind::Rupture);
+        }
+    } else if let Some(rule) = rules.on(AlertKind::Low)
+        && (facts.quantity <= facts.min_stock || low_share(rule.threshold.unwrap_or(0)))
+    {
+        kinds.push(AlertKind::Low);
+    } else if rules.on(AlertKind::Over).is_some()
+        && facts.max_stock.is_some_and(|max| facts.quantity >= max)
+    {
+        kinds.push(AlertKind::Over);
+    }
+    if let Some(rule) = rules.on(AlertKind::Dormant)
+        && facts.quantity > 0
+        && facts.days_without_out >= rule.threshold.unwrap_or(30)
+    {
+        kinds.push(AlertKind::Dormant);
+    }
+    kinds
+}
+
+/// What the order alerts look at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderFacts {
+    pub status: OrderStatus,
+    /// Days past the expected day (negative before it); `None` without an expected day.
+    pub days_late: Option<i64>,
+    pub days_since_created: i64,
+}
+
+/// Livraison en retard (expected day passed, not delivered) and commande en attente (pending for
+/// more than the rule's days).
+pub fn order_alerts(facts: &OrderFacts, rules: &Rules) -> Vec<AlertKind> {
+    let mut kinds = Vec::new();
+    if !facts.status.is_active() {
+        return kinds;
+    }
+    if rules.on(AlertKind::Late).is_some() && facts.days_late.is_some_and(|d| d > 0) {
+        kinds.push(AlertKind::Late);
+    }
+    if let Some(rule) = rules.on(AlertKind::Pending)
+        && facts.status == OrderStatus::Pending
+        && facts.days_since_created > rule.threshold.unwrap_or(3)
+    {
+        kinds.push(AlertKind::Pending);
+    }
+    kinds
+}
+
+/// How much to order for a stock alert (D4): the average daily "out" of the last 30 days times
+/// the supplier's delay plus a safety margin of 50 %, topped up to the max stock when there is
+/// one; twice the min stock without any sales history (at least 1).
+pub fn suggested_quantity(
+    quantity: i64,
+    min_stock: i64,
+    max_stock: Option<i64>,
+    out_last_30_days: i64,
+    delivery_days: i64,
+) -> i64 {
+    if out_last_30_days <= 0 {
+        return (2 * min_stock).max(1);
+    }
+    // ÷ 30 days × 1.5, rounded up.
+    let need = (out_last_30_days.unsigned_abs() * delivery_days.max(1).unsigned_abs() * 3)
+        .div_ceil(60) as i64;
+    let top_up = max_stock.map_or(0, |max| max - quantity);
+    need.max(top_up).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stock(quantity: i64, min_stock: i64, max_stock: Option<i64>, idle: i64) -> StockFacts {
+        StockFacts {
+            quantity,
+            min_stock,
+            max_stock,
+            days_without_out: idle,
+        }
+    }
+
+    #[test]
+    fn stock_alerts_at_their_boundaries() {
+        let rules = Rules::default();
+        let kinds = |facts| product_alerts(&facts, &rules);
+        assert_eq!(kinds(stock(0, 5, Some(50), 0)), [AlertKind::Rupture]);
+        assert_eq!(kinds(stock(5, 5, Some(50), 0)), [AlertKind::Low], "at min");
+        assert_eq!(
+            kinds(stock(10, 5, Some(50), 0)),
+            [AlertKind::Low],
+            "20 % of max"
+        );
+        assert!(kinds(stock(11, 5, Some(50), 0)).is_empty(), "above both");
+        assert!(kinds(stock(49, 5, Some(50), 0)).is_empty());
+        assert_eq!(
+            kinds(stock(50, 5, Some(50), 0)),
+            [AlertKind::Over],
+            "at max"
+        );
+        assert!(
+            kinds(stock(6, 5, None, 0)).is_empty(),
+            "no max: only min counts"
+        );
+    }
+
+    #[test]
+    fn dormant_products_have_stock_and_no_sale_for_the_rule_s_days() {
+        let rules = Rules::default();
+        assert_eq!(
+            product_alerts(&stock(20, 5, None, 30), &rules),
+            [AlertKind::Dormant]
+        );
+        assert!(product_alerts(&stock(20, 5, None, 29), &rules).is_empty());
+        assert_eq!(
+            product_alerts(&stock(0, 5, None, 90), &rules),
+            [AlertKind::Rupture],
+            "nothing to sell is not dormant"
+        );
+    }
+
+    #[test]
+    fn the_shop_s_rules_switch_alerts_off_and_move_thresholds() {
+        let rules = Rules::new(vec![
+            AlertRule {
+                enabled: false,
+                ..AlertRule::default_for(AlertKind::Rupture)
+            },
+            AlertRule {
+                threshold: Some(50),
+                ..AlertRule::default_for(AlertKind::Low)
+            },
+        ]);
+        assert!(product_alerts(&stock(0, 5, Some(50), 0), &rules).is_empty());
+        assert_eq!(
+            product_alerts(&stock(25, 5, Some(50), 0), &rules),
+            [AlertKind::Low]
+        );
+        assert!(product_alerts(&stock(26, 5, Some(50), 0), &rules).is_empty());
+    }
+
+    #[test]
+    fn order_alerts_at_their_boundaries() {
+        let rules = Rules::default();
+        let order = |status, days_late, age| OrderFacts {
+            status,
+            days_late,
+            days_since_created: age,
+        };
+        use OrderStatus::*;
+        assert_eq!(
+            order_alerts(&order(Confirmed, Some(1), 1), &rules),
+            [AlertKind::Late]
+        );
+        assert!(order_alerts(&order(Confirmed, Some(0), 1), &rules).is_empty());
+        assert_eq!(
+            order_alerts(&order(Pending, None, 4), &rules),
+            [AlertKind::Pending]
+        );
+        assert!(order_alerts(&order(Pending, None, 3), &rules).is_empty());
+        assert!(order_alerts(&order(Delivered, Some(9), 9), &rules).is_empty());
+        assert!(order_alerts(&order(Cancelled, Some(9), 9), &rules).is_empty());
+    }
+
+    #[test]
+    fn rules_are_checked() {
+        let mut rule = AlertRule::default_for(AlertKind::Low);
+        assert!(rule.check().is_ok());
+        rule.threshold = Some(0);
+        assert!(rule.check().is_err());
+        rule.threshold = Some(101);
+        assert!(rule.check().is_err());
+        let mut rupture = AlertRule::default_for(AlertKind::Rupture);
+        rupture.threshold = Some(3);
+        assert!(rupture.check().is_err());
+    }
+
+    #[test]
+    fn suggested_quantities() {
+        // No sales history: twice the min stock.
+        assert_eq!(suggested_quantity(0, 5, Some(50), 0, 3), 10);
+        // 60 out in 30 days = 2 a day; 3 days' delay × 1.5 = 9; topped up to max 50 − 0.
+        assert_eq!(suggested_quantity(0, 5, Some(50), 60, 3), 50);
+        // Without max: the need alone.
+        assert_eq!(suggested_quantity(2, 5, None, 60, 3), 9);
+        assert_eq!(suggested_quantity(0, 0, None, 0, 3), 1);
+    }
+}

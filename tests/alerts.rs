@@ -1,0 +1,279 @@
+#![cfg(feature = "ssr")]
+//! The alert engine and the alerts API (D1–D6) through the real router.
+
+mod common;
+
+use axum::http::StatusCode;
+use boutiq::server::alerts::process_queue;
+use chrono::{Duration, Utc};
+use common::{TestApp, app, op_id};
+use serde_json::{Value, json};
+
+fn product(name: &str, quantity: i64, min_stock: i64, max_stock: Option<i64>) -> Value {
+    json!({
+        "name": name, "sku": "", "category_id": "", "unit": "sac", "quantity": quantity,
+        "min_stock": min_stock, "max_stock": max_stock, "purchase_price": 1000, "sale_price": 1200, "notes": ""
+    })
+}
+
+async fn run_engine(app: &TestApp, days_later: i64) {
+    process_queue(&app.state.db, Utc::now() + Duration::days(days_later))
+        .await
+        .expect("alert queue");
+}
+
+async fn alerts(app: &TestApp, cookie: &str, history: bool) -> Vec<Value> {
+    let reply = app
+        .get(&format!("/api/alerts/list?history={history}"), Some(cookie))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    reply.json().as_array().unwrap().clone()
+}
+
+fn kinds(list: &[Value]) -> Vec<String> {
+    let mut kinds: Vec<String> = list
+        .iter()
+        .map(|a| a["kind"].as_str().unwrap().to_owned())
+        .collect();
+    kinds.sort();
+    kinds
+}
+
+async fn move_stock(app: &TestApp, cookie: &str, product: &str, kind: &str, quantity: i64) {
+    let input = json!({ "product_id": product, "kind": kind, "quantity": quantity, "reason": "correction", "note": "" });
+    let reply = app
+        .post(
+            "/api/stock/move",
+            json!({ "op": op_id(), "input": input }),
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+}
+
+#[tokio::test]
+async fn stock_changes_raise_one_alert_each_and_resolve_them_when_the_cause_is_gone() {
+    let app = app().await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    let rice = app
+        .create_product(&awa, product("Riz 5kg", 11, 5, Some(50)))
+        .await;
+    let rice = rice["id"].as_str().unwrap();
+    run_engine(&app, 0).await;
+    assert!(
+        alerts(&app, &awa, false).await.is_empty(),
+        "11 > min 5 and > 20 % of 50"
+    );
+
+    // The change is queued in its own transaction, then evaluated in the background.
+    move_stock(&app, &awa, rice, "out", 11).await;
+    assert_eq!(app.count("alert_job").await, 1);
+    run_engine(&app, 0).await;
+    assert_eq!(app.count("alert_job").await, 0);
+    let list = alerts(&app, &awa, false).await;
+    assert_eq!(kinds(&list), ["rupture"]);
+    assert_eq!(list[0]["severity"], "critical");
+    assert_eq!(list[0]["product_name"], "Riz 5kg");
+    assert_eq!(list[0]["state"], "open");
+
+    // Evaluating again does not duplicate it.
+    app.rows(&format!(
+        "UPSERT alert_job:['product', '{rice}'] SET at = time::now()"
+    ))
+    .await;
+    run_engine(&app, 0).await;
+    assert_eq!(alerts(&app, &awa, false).await.len(), 1);
+
+    // 3 sacs: no longer rupture but stock bas; 30: none, both resolved into the history.
+    move_stock(&app, &awa, rice, "in", 3).await;
+    run_engine(&app, 0).await;
+    assert_eq!(kinds(&alerts(&app, &awa, false).await), ["low"]);
+    move_stock(&app, &awa, rice, "in", 27).await;
+    run_engine(&app, 0).await;
+    assert!(alerts(&app, &awa, false).await.is_empty());
+    let history = alerts(&app, &awa, true).await;
+    assert_eq!(kinds(&history), ["low", "rupture"]);
+    assert!(history.iter().all(|a| a["state"] == "resolved"));
+
+    // 50 = max: surstock.
+    move_stock(&app, &awa, rice, "in", 20).await;
+    run_engine(&app, 0).await;
+    assert_eq!(kinds(&alerts(&app, &awa, false).await), ["over"]);
+}
+
+#[tokio::test]
+async fn a_dismissed_alert_is_not_raised_again_while_its_cause_lasts() {
+    let app = app().await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    app.create_product(&awa, product("Sucre", 0, 2, None)).await;
+    app.create_product(&awa, product("Huile", 1, 2, None)).await;
+    run_engine(&app, 0).await;
+    let list = alerts(&app, &awa, false).await;
+    assert_eq!(kinds(&list), ["low", "rupture"]);
+    assert_eq!(app.get("/api/alerts/unread", Some(&awa)).await.json(), 2);
+
+    let one = list[0]["id"].as_str().unwrap();
+    let read = app
+        .post(
+            "/api/alerts/read",
+            json!({ "op": op_id(), "id": one }),
+            Some(&awa),
+        )
+        .await;
+    assert_eq!(read.json(), 1);
+    assert_eq!(app.get("/api/alerts/unread", Some(&awa)).await.json(), 1);
+    let all = app
+        .post(
+            "/api/alerts/read",
+            json!({ "op": op_id(), "id": null }),
+            Some(&awa),
+        )
+        .await;
+    assert_eq!(all.json(), 1, "Tout marquer comme lu");
+    assert_eq!(app.get("/api/alerts/unread", Some(&awa)).await.json(), 0);
+
+    let dismiss = app
+        .post(
+            "/api/alerts/dismiss",
+            json!({ "op": op_id(), "id": one }),
+            Some(&awa),
+        )
+        .await;
+    assert_eq!(dismiss.status, StatusCode::OK, "{}", dismiss.body);
+    app.rows("UPDATE product SET quantity = quantity").await;
+    app.rows("FOR $p IN (SELECT VALUE id FROM product) { UPSERT type::record('alert_job', ['product', record::id($p)]) SET at = time::now(); }").await;
+    run_engine(&app, 0).await;
+    assert_eq!(alerts(&app, &awa, false).await.len(), 1);
+    assert_eq!(alerts(&app, &awa, true).await[0]["state"], "dismissed");
+}
+
+#[tokio::test]
+async fn rules_change_what_is_raised() {
+    let app = app().await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    app.create_product(&awa, product("Sucre", 0, 2, None)).await;
+    app.create_product(&awa, product("Riz", 20, 5, Some(50)))
+        .await;
+    run_engine(&app, 0).await;
+    assert_eq!(kinds(&alerts(&app, &awa, false).await), ["rupture"]);
+
+    let mut rules = app.get("/api/alerts/rules", Some(&awa)).await.json();
+    assert_eq!(rules.as_array().unwrap().len(), 6);
+    assert_eq!(rules[1]["threshold"], 20);
+    rules[0]["enabled"] = json!(false); // rupture off
+    rules[1]["threshold"] = json!(40); // stock bas at 40 % of max: 20 of 50
+    let save = app
+        .post(
+            "/api/alerts/save_rules",
+            json!({ "op": op_id(), "rules": rules }),
+            Some(&awa),
+        )
+        .await;
+    assert_eq!(save.status, StatusCode::OK, "{}", save.body);
+    run_engine(&app, 0).await;
+    assert_eq!(kinds(&alerts(&app, &awa, false).await), ["low"]);
+    assert_eq!(
+        app.get("/api/alerts/rules", Some(&awa)).await.json()[1]["threshold"],
+        40
+    );
+
+    rules[1]["threshold"] = json!(0);
+    let bad = app
+        .post(
+            "/api/alerts/save_rules",
+            json!({ "op": op_id(), "rules": rules }),
+            Some(&awa),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_eq!(bad.json()["field"], "threshold");
+}
+
+#[tokio::test]
+async fn time_brings_dormant_products_late_deliveries_and_pending_orders() {
+    let app = app().await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    let rice = app.create_product(&awa, product("Riz", 20, 5, None)).await;
+    let supplier = app
+        .post("/api/suppliers/create", json!({ "op": op_id(), "input": { "name": "Moussa", "phone": "", "whatsapp": "", "email": "", "address": "", "city": "", "notes": "" } }), Some(&awa))
+        .await
+        .json();
+    let lines = json!([{ "product_id": rice["id"], "quantity": 5, "unit_price": 1000 }]);
+    let input =
+        json!({ "supplier_id": supplier, "lines": lines, "expected_on": "2020-01-01", "note": "" });
+    let order = app
+        .post(
+            "/api/orders/create",
+            json!({ "op": op_id(), "input": input }),
+            Some(&awa),
+        )
+        .await
+        .json();
+    run_engine(&app, 0).await;
+    assert_eq!(kinds(&alerts(&app, &awa, false).await), ["late"]);
+
+    // A month later (the sweep queues everything): dormant rice, an order pending for too long.
+    boutiq::server::store::alerts::enqueue_everything(&app.state.db)
+        .await
+        .unwrap();
+    run_engine(&app, 31).await;
+    let list = alerts(&app, &awa, false).await;
+    assert_eq!(kinds(&list), ["dormant", "late", "pending"]);
+    let late = list.iter().find(|a| a["kind"] == "late").unwrap();
+    assert_eq!(late["order_number"], 1);
+
+    // Delivered: both order alerts resolve themselves.
+    let received = json!([{ "product_id": rice["id"], "quantity": 5 }]);
+    let deliver = app
+        .post(
+            "/api/orders/deliver",
+            json!({ "op": op_id(), "id": order["id"], "received": received }),
+            Some(&awa),
+        )
+        .await;
+    assert_eq!(deliver.status, StatusCode::OK, "{}", deliver.body);
+    run_engine(&app, 0).await;
+    assert_eq!(
+        kinds(&alerts(&app, &awa, false).await),
+        Vec::<String>::new(),
+        "today the rice is new (not dormant) and the order delivered"
+    );
+}
+
+#[tokio::test]
+async fn another_shop_sees_and_changes_none_of_these_alerts() {
+    let app = app().await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    app.create_product(&awa, product("Sucre", 0, 2, None)).await;
+    run_engine(&app, 0).await;
+    let id = alerts(&app, &awa, false).await[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let binta = app.register("shopkeeper", "binta@example.sn").await;
+    assert!(alerts(&app, &binta, false).await.is_empty());
+    for path in ["/api/alerts/read", "/api/alerts/dismiss"] {
+        let reply = app
+            .post(path, json!({ "op": op_id(), "id": id }), Some(&binta))
+            .await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    app.post(
+        "/api/alerts/read",
+        json!({ "op": op_id(), "id": null }),
+        Some(&binta),
+    )
+    .await;
+    assert_eq!(alerts(&app, &awa, false).await[0]["state"], "open");
+    let supplier = app.register("supplier", "moussa@example.sn").await;
+    assert_eq!(
+        app.get("/api/alerts/list?history=false", Some(&supplier))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.get("/api/alerts/unread", None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
