@@ -1010,6 +1010,7 @@ async fn main() {
     let sku = products[4217].sku.clone();
     let sku_path = format!("/api/products/list?query[search]={sku}");
     let dashboard_path = "/api/dashboard/stock".to_owned();
+    let by_sku_path = format!("/api/products/by_sku?sku={sku}");
 
     println!("== Requests");
     let page = send_json(&router, get(&list_path, &cookie)).await;
@@ -1029,6 +1030,11 @@ async fn main() {
     println!(
         "sku:       GET {sku_path}\n           → total {}",
         page["total"]
+    );
+    let found = send_json(&router, get(&by_sku_path, &cookie)).await;
+    println!(
+        "by_sku:    GET {by_sku_path} (the barcode lookup, not the search box)\n           → {}",
+        found["id"]
     );
     let figures = send_json(&router, get(&dashboard_path, &cookie)).await;
     println!("dashboard: GET {dashboard_path}\n           → {figures}");
@@ -1076,6 +1082,14 @@ async fn main() {
         .scenario(
             "search: exact SKU",
             get_scenario(sku_path.clone()),
+            false,
+            false,
+        )
+        .await;
+    bench
+        .scenario(
+            "extra: by_sku lookup (barcode)",
+            get_scenario(by_sku_path.clone()),
             false,
             false,
         )
@@ -1187,5 +1201,7 @@ async fn main() {
     drop(bench);
     drop(router);
     drop(state);
+    // The embedded engine flushes and closes in the background once the last handle is gone.
+    tokio::time::sleep(Duration::from_secs(3)).await;
     let _ = std::fs::remove_dir_all(&dir);
 }

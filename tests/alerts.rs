@@ -277,3 +277,40 @@ async fn another_shop_sees_and_changes_none_of_these_alerts() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test]
+async fn the_products_that_raised_most_alerts_this_month_come_first() {
+    let app = app().await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    let rice = app
+        .create_product(&awa, product("Riz", 11, 5, Some(50)))
+        .await;
+    let rice = rice["id"].as_str().unwrap();
+    app.create_product(&awa, product("Sucre", 0, 2, None)).await;
+    run_engine(&app, 0).await;
+    // Riz: stock bas, then rupture, then stock bas again: three alerts; Sucre: one.
+    for (kind, quantity) in [("out", 7), ("out", 4), ("in", 2)] {
+        move_stock(&app, &awa, rice, kind, quantity).await;
+        run_engine(&app, 0).await;
+    }
+    let listed = app
+        .get(&format!("/api/products/get?id={rice}"), Some(&awa))
+        .await
+        .json();
+    assert_eq!(
+        listed["alert_count"], 3,
+        "each product shows its alerts of the month"
+    );
+    let top = app.get("/api/alerts/top_products", Some(&awa)).await.json();
+    assert_eq!(top[0]["name"], "Riz");
+    assert_eq!(top[0]["count"], 3);
+    assert_eq!(top[1]["name"], "Sucre");
+    assert_eq!(top[1]["count"], 1);
+    let binta = app.register("shopkeeper", "binta@example.sn").await;
+    assert_eq!(
+        app.get("/api/alerts/top_products", Some(&binta))
+            .await
+            .json(),
+        json!([])
+    );
+}

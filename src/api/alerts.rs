@@ -51,6 +51,28 @@ impl AlertView {
     }
 }
 
+/// How many alerts a product raised this month (D5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductAlertCount {
+    pub product_id: String,
+    pub name: String,
+    pub count: u64,
+}
+
+/// `GET /api/alerts/top_products` — shopkeepers. The ten products that raised the most alerts
+/// this month, most first.
+#[server(prefix = "/api", endpoint = "alerts/top_products", input = GetUrl)]
+pub async fn top_alert_products() -> Result<Vec<ProductAlertCount>, AppError> {
+    async move {
+        let (state, caller) = super::products::shopkeeper()?;
+        let today = chrono::Utc::now().date_naive();
+        let since = crate::domain::period::instant(crate::domain::period::month_start(today));
+        Ok(crate::server::store::alerts::top_products(&state.db, &caller, &since).await?)
+    }
+    .await
+    .map_err(reject)
+}
+
 /// A manual supplier's delivery delay, until it has delivered enough orders to measure one.
 pub const DEFAULT_DELIVERY_DAYS: i64 = 3;
 

@@ -31,6 +31,9 @@ pub struct Product {
     pub created_at: String,
     /// The stored photo (see `domain::photo::PhotoUrls::of`).
     pub photo: Option<String>,
+    /// Alerts it raised this month (D5).
+    #[serde(default)]
+    pub alert_count: u64,
 }
 
 impl Product {

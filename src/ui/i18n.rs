@@ -416,6 +416,9 @@ messages! {
     "alerts.rules.in_app" => "Dans l'application", "In the app";
     "alerts.rules.push" => "Notification push", "Push notification";
     "error.alert.threshold" => "Seuil invalide : 1 à 100 %, ou 1 à 365 jours.", "Invalid threshold: 1 to 100 %, or 1 to 365 days.";
+    "alerts.top_products" => "Produits les plus signalés ce mois", "Products with the most alerts this month";
+    "alerts.count" => "{count} alerte(s)", "{count} alert(s)";
+    "products.alerts_month" => "{count} alerte(s) ce mois", "{count} alert(s) this month";
     "weekday.monday" => "Lundi", "Monday";
     "weekday.tuesday" => "Mardi", "Tuesday";
     "weekday.wednesday" => "Mercredi", "Wednesday";

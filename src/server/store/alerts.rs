@@ -278,3 +278,20 @@ pub async fn enqueue_late_orders(db: &Db, user_id: &str, today: &str) -> Result<
         .await?;
     Ok(())
 }
+
+/// The shop's products that raised the most alerts since `since` (D5), most first.
+pub async fn top_products(
+    db: &Db,
+    user_id: &str,
+    since: &str,
+) -> Result<Vec<crate::api::alerts::ProductAlertCount>, DbError> {
+    let sql = format!(
+        "{CURRENT_SHOP}
+         SELECT record::id(product) AS product_id, product.name AS name, count() AS count
+         FROM alert WHERE shop = $shop AND product != NONE AND created_at >= <datetime> $since
+         GROUP BY product_id, name ORDER BY count DESC LIMIT 10;"
+    );
+    db.query(&sql, json!({ "user_id": user_id, "since": since }))
+        .await?
+        .all(2)
+}

@@ -12,12 +12,13 @@ use crate::domain::OpId;
 use crate::domain::product::ProductDraft;
 use crate::server::db::{Db, DbError};
 
-/// The fields of a product as the app shows it.
+/// The fields of a product as the app shows it; `$month_start` is [`month_start`].
 const PROJECTION: &str = "record::id(id) AS id, name, sku, unit, quantity, min_stock, max_stock,
     purchase_price, sale_price, notes, status, photo, <string> created_at AS created_at,
     IF category { record::id(category) } ELSE { NONE } AS category_id,
     category.name AS category_name,
     IF supplier { record::id(supplier) } ELSE { NONE } AS supplier_id, supplier.name AS supplier_name,
+    count(SELECT VALUE id FROM alert WHERE product = $parent.id AND created_at >= <datetime> $month_start) AS alert_count,
     name_key, status_rank, created_at AS created";
 
 pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<ProductPage, DbError> {
@@ -61,6 +62,7 @@ pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<Produc
         "category_id": category_id,
         "status": query.status.map(|s| s.as_str()),
         "search": search,
+        "month_start": month_start(),
         "limit": query.page_size(),
         "start": query.page * query.page_size(),
     });
@@ -82,7 +84,7 @@ pub async fn get(db: &Db, user_id: &str, product_id: &str) -> Result<Option<Prod
     );
     db.query(
         &sql,
-        json!({ "user_id": user_id, "product_id": product_id }),
+        json!({ "user_id": user_id, "product_id": product_id, "month_start": month_start() }),
     )
     .await?
     .first(2)
@@ -94,9 +96,12 @@ pub async fn by_sku(db: &Db, user_id: &str, sku: &str) -> Result<Option<Product>
         "{CURRENT_SHOP}
          SELECT {PROJECTION} FROM product WHERE shop = $shop AND sku_key = string::lowercase($sku);"
     );
-    db.query(&sql, json!({ "user_id": user_id, "sku": sku }))
-        .await?
-        .first(2)
+    db.query(
+        &sql,
+        json!({ "user_id": user_id, "sku": sku, "month_start": month_start() }),
+    )
+    .await?
+    .first(2)
 }
 
 /// SurrealQL that sets `$category` and `$supplier` from their ids, refusing those of another
@@ -214,4 +219,10 @@ pub async fn used_units(db: &Db, user_id: &str) -> Result<Vec<String>, DbError> 
         "{CURRENT_SHOP} RETURN array::distinct(SELECT VALUE unit FROM product WHERE shop = $shop);"
     );
     db.query(&sql, json!({ "user_id": user_id })).await?.all(2)
+}
+
+/// The first instant of this month: products count the alerts they raised since (D5).
+fn month_start() -> String {
+    use crate::domain::period;
+    period::instant(period::month_start(chrono::Utc::now().date_naive()))
 }

@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::api::alerts::{
     AlertView, DismissAlert, MarkAlertsRead, SaveAlertRules, alert_rules, list_alerts,
+    top_alert_products,
 };
 use crate::domain::alert::{AlertKind, AlertRule};
 use crate::offline::send;
@@ -75,6 +76,9 @@ pub fn AlertsPage() -> impl IntoView {
                 }
             })}
         </Transition>
+        <Show when=move || !history.get()>
+            <TopProducts version/>
+        </Show>
         <Show when=move || configuring.get()>
             <RulesDialog on_close=Callback::new(move |_| { configuring.set(false); changed.run(()); })/>
         </Show>
@@ -243,5 +247,34 @@ fn RulesForm(rules: Vec<AlertRule>, on_done: Callback<()>) -> impl IntoView {
             <FormAlert message=errors.general(&["threshold"])/>
             <button type="submit" class="button primary">{t("common.save")}</button>
         </form>
+    }
+}
+
+/// D5: the products that raised the most alerts this month.
+#[component]
+fn TopProducts(version: RwSignal<u32>) -> impl IntoView {
+    let top = Resource::new(move || version.get(), |_| top_alert_products());
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let top = top.await.unwrap_or_default();
+                (!top.is_empty()).then(|| view! {
+                    <section class="card top-products" aria-labelledby="top-products-title">
+                        <h2 id="top-products-title">{t("alerts.top_products")}</h2>
+                        <ol>
+                            {top.into_iter().map(|p| {
+                                let count = p.count;
+                                view! {
+                                    <li>
+                                        <span>{p.name}</span> " "
+                                        <strong>{t_with("alerts.count", move || vec![("count", count.to_string())])}</strong>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ol>
+                    </section>
+                })
+            })}
+        </Transition>
     }
 }

@@ -291,6 +291,10 @@ fn ProductCard(product: Product, dialog: RwSignal<Option<Dialog>>) -> impl IntoV
                 <span>{match category { Some(c) => c.into_any(), None => t("category.none").into_any() }}</span>
             </p>
             <p class="product-quantity"><strong class="quantity">{product.quantity}</strong> " " {product.unit.clone()}</p>
+            {(product.alert_count > 0).then(|| {
+                let count = product.alert_count;
+                view! { <p class="product-alerts"><a href="/shop/alerts">{t_with("products.alerts_month", move || vec![("count", count.to_string())])}</a></p> }
+            })}
             <p class="product-prices">
                 {t("product.sale_price")} " " <strong>{money::format(product.sale_price, money::DEFAULT_CURRENCY)}</strong>
             </p>
