@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod history;
 pub mod orders;
 pub mod product_form;
+pub mod product_search;
 pub mod products;
 pub mod scanner;
 pub mod settings;

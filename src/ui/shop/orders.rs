@@ -10,7 +10,7 @@ use crate::api::orders::{
     CreateOrder, DeliverOrder, Order, OrderQuery, OrderSummary, Reorder, SetOrderStatus,
     SetRecurrence, get_order, list_orders,
 };
-use crate::api::products::{ProductQuery, list_products};
+use crate::api::products::Product;
 use crate::api::suppliers::{SupplierSort, list_suppliers};
 use crate::domain::AppError;
 use crate::domain::order::{OrderInput, OrderLineInput, OrderStatus, ReceivedLine, Recurrence};
@@ -25,6 +25,7 @@ use crate::ui::components::{
 use crate::ui::format;
 use crate::ui::i18n::{t, t_with, translate};
 use crate::ui::prefs::Prefs;
+use crate::ui::shop::product_search::ProductSearch;
 
 #[derive(Clone)]
 enum Dialog {
@@ -195,15 +196,6 @@ fn OrderCard(order: OrderSummary, open: Callback<String>) -> impl IntoView {
     }
 }
 
-/// A product picked for the order.
-#[derive(Clone)]
-struct Picked {
-    product_id: String,
-    name: String,
-    unit: String,
-    purchase_price: i64,
-}
-
 /// A line of the order being written: quantity and price as typed.
 #[derive(Clone)]
 struct LineDraft {
@@ -241,14 +233,14 @@ fn OrderForm(
     let total = move || lines.with(|l| l.iter().map(LineDraft::amount).sum::<i64>());
     // The typed values live as long as the form, not as the search results they came from.
     let owner = Owner::current().expect("the order form has an owner");
-    let add_line = Callback::new(move |picked: Picked| {
-        if lines.with_untracked(|l| l.iter().any(|x| x.product_id == picked.product_id)) {
+    let add_line = Callback::new(move |picked: Product| {
+        if lines.with_untracked(|l| l.iter().any(|x| x.product_id == picked.id)) {
             return;
         }
         let line = owner.with(|| LineDraft {
             quantity: RwSignal::new("1".into()),
             unit_price: RwSignal::new(picked.purchase_price.to_string()),
-            product_id: picked.product_id,
+            product_id: picked.id,
             name: picked.name,
             unit: picked.unit,
         });
@@ -257,12 +249,7 @@ fn OrderForm(
     if let Some((product_id, quantity)) = product {
         spawn_local(async move {
             if let Ok(p) = crate::api::products::get_product(product_id).await {
-                add_line.run(Picked {
-                    product_id: p.id,
-                    name: p.name,
-                    unit: p.unit,
-                    purchase_price: p.purchase_price,
-                });
+                add_line.run(p);
                 if let Some(line) = lines.with_untracked(|l| l.first().cloned()) {
                     line.quantity.set(quantity.to_string());
                 }
@@ -335,7 +322,7 @@ fn OrderForm(
                     </Suspense>
                     <FieldError id="order-supplier" error=errors.for_field("supplier_id")/>
                 </div>
-                <ProductPicker on_pick=add_line/>
+                <ProductSearch label="orders.add_product" on_pick=add_line/>
                 <ul class="order-lines">
                     <For each=move || lines.get() key=|line| line.product_id.clone() let:line>
                         <OrderLineRow line lines/>
@@ -383,58 +370,6 @@ fn OrderLineRow(line: LineDraft, lines: RwSignal<Vec<LineDraft>>) -> impl IntoVi
                 prop:value=move || price.get() on:input=move |ev| price.set(event_target_value(&ev))/>
             <button type="button" class="icon-button" aria-label=t("orders.line.remove") on:click=remove>"×"</button>
         </li>
-    }
-}
-
-/// Finds a product of the shop by name or code; picking it adds a line at its purchase price.
-#[component]
-fn ProductPicker(on_pick: Callback<Picked>) -> impl IntoView {
-    let typed = RwSignal::new(String::new());
-    let search = RwSignal::new(None::<String>);
-    let found = Resource::new(
-        move || search.get(),
-        |search| async move {
-            match search {
-                Some(search) => list_products(ProductQuery {
-                    search,
-                    ..ProductQuery::default()
-                })
-                .await
-                .map(|page| page.items)
-                .unwrap_or_default(),
-                None => Vec::new(),
-            }
-        },
-    );
-    let find = move || search.set(Some(typed.get_untracked()));
-    view! {
-        <div class="search product-picker">
-            <input type="search" aria-label=t("orders.add_product") placeholder=t("orders.add_product")
-                prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))
-                on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); find() }/>
-            <button type="button" class="button" on:click=move |_| find()>{t("products.search.go")}</button>
-        </div>
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                view! {
-                    <ul class="search-results">
-                        {found.await.into_iter().map(|p| {
-                            let picked = Picked {
-                                product_id: p.id.clone(),
-                                name: p.name.clone(),
-                                unit: p.unit.clone(),
-                                purchase_price: p.purchase_price,
-                            };
-                            view! {
-                                <li><button type="button" class="button" on:click=move |_| { on_pick.run(picked.clone()); search.set(None); typed.set(String::new()); }>
-                                    {t("suppliers.link.add")} " " {p.name.clone()}
-                                </button></li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }
-            })}
-        </Transition>
     }
 }
 

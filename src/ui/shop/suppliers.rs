@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::orders::OrderSummary;
-use crate::api::products::{ProductQuery, list_products};
+use crate::api::products::Product;
 use crate::api::suppliers::{
     CreateSupplier, DeleteSupplier, LinkProduct, SetFavoriteSupplier, Supplier, SupplierDetail,
     SupplierSort, UpdateSupplier, get_supplier, list_suppliers,
@@ -18,6 +18,7 @@ use crate::ui::components::{
 use crate::ui::format;
 use crate::ui::i18n::{t, t_with, translate};
 use crate::ui::prefs::Prefs;
+use crate::ui::shop::product_search::ProductSearch;
 
 #[derive(Clone)]
 enum Dialog {
@@ -363,57 +364,27 @@ fn SupplierDetailBody(detail: SupplierDetail, on_change: Callback<()>) -> impl I
     }
 }
 
-/// Finds a product of the shop by name or code and records that the supplier supplies it.
+/// Finds a product of the shop and records that the supplier supplies it.
 #[component]
 fn LinkProductSearch(supplier_id: String, on_change: Callback<()>) -> impl IntoView {
-    let typed = RwSignal::new(String::new());
-    let search = RwSignal::new(None::<String>);
-    let found = Resource::new(
-        move || search.get(),
-        |search| async move {
-            match search {
-                Some(search) => list_products(ProductQuery {
-                    search,
-                    ..ProductQuery::default()
-                })
-                .await
-                .map(|page| page.items)
-                .unwrap_or_default(),
-                None => Vec::new(),
-            }
-        },
-    );
     let supplier_id = StoredValue::new(supplier_id);
-    view! {
-        <form class="search" role="search" on:submit=move |ev| { ev.prevent_default(); search.set(Some(typed.get_untracked())); }>
-            <input type="search" aria-label=t("suppliers.link.search") placeholder=t("suppliers.link.search")
-                prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
-            <button type="submit" class="button">{t("products.search.go")}</button>
-        </form>
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                view! {
-                    <ul class="search-results">
-                        {found.await.into_iter().map(|p| {
-                            let product_id = p.id.clone();
-                            let link = move |_| {
-                                let (supplier_id, product_id) = (supplier_id.get_value(), product_id.clone());
-                                spawn_local(async move {
-                                    if send(|op| LinkProduct { op, supplier_id, product_id, linked: true }).await.is_ok() {
-                                        search.set(None);
-                                        on_change.run(());
-                                    }
-                                });
-                            };
-                            view! {
-                                <li><button type="button" class="button" on:click=link>{t("suppliers.link.add")} " " {p.name.clone()}</button></li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }
-            })}
-        </Transition>
-    }
+    let link = Callback::new(move |product: Product| {
+        let (supplier_id, product_id) = (supplier_id.get_value(), product.id);
+        spawn_local(async move {
+            if send(|op| LinkProduct {
+                op,
+                supplier_id,
+                product_id,
+                linked: true,
+            })
+            .await
+            .is_ok()
+            {
+                on_change.run(());
+            }
+        });
+    });
+    view! { <ProductSearch label="suppliers.link.search" on_pick=link/> }
 }
 
 /// Orders as compact rows: number, date, status, total.
