@@ -4,7 +4,9 @@
 //! database, then drives the real axum router (no sockets: `router.oneshot`) with 1 and with 32
 //! concurrent clients and prints p50/p90/p99/max latency and throughput of: the product list page
 //! (filtered, sorted, page 3), product search (name fragment, exact SKU), the dashboard KPIs and
-//! one stock movement (32 products, and one hot product). It prints figures, it does not judge them.
+//! one stock movement (32 products, and one hot product); plus the barcode lookup (`by_sku`) for
+//! comparison, and a breakdown of where the read time goes (store calls and SurrealQL pieces,
+//! without HTTP). It prints figures, it does not judge them. Results: docs/BENCHMARKS.md.
 //!
 //! Run: `CARGO_TARGET_DIR=/work/bench-target nice -n 19 cargo bench --features ssr --bench load`
 //! (`BENCH_SECONDS` = target length of each measured run, default 5).
