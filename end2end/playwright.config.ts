@@ -2,6 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { chromiumArgs, chromiumPath } from "./chromium";
 
 // The real server (built by `cargo leptos build`), on a fresh data folder for every run.
 const port = Number(process.env.BOUTIQ_E2E_PORT ?? 3100);
@@ -9,18 +10,7 @@ const root = path.resolve(__dirname, "..");
 const dataDir = process.env.BOUTIQ_E2E_DATA ?? fs.mkdtempSync(path.join(os.tmpdir(), "boutiq-e2e-"));
 process.env.BOUTIQ_E2E_DATA = dataDir; // workers load this file again: keep one folder
 
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-  ],
-};
+const chromium = { executablePath: chromiumPath, args: chromiumArgs };
 
 export default defineConfig({
   testDir: "./tests",

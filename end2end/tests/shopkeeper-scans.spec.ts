@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import * as path from "node:path";
+import { chromiumArgs, chromiumPath } from "../chromium";
 import { open, register } from "./helpers";
 
 // Chromium's fake camera films an EAN-13 barcode (end2end/fixtures/make-barcode.py draws it).
@@ -7,13 +8,9 @@ const barcodeVideo = path.resolve(__dirname, "..", "fixtures", "ean13.y4m");
 test.use({
   permissions: ["camera"],
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: chromiumPath,
     args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
+      ...chromiumArgs,
       "--use-fake-device-for-media-stream",
       "--use-fake-ui-for-media-stream",
       `--use-file-for-fake-video-capture=${barcodeVideo}`,

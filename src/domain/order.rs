@@ -1,7 +1,7 @@
 //! Purchase orders (C4–C7): statuses and the moves between them, what a valid order and a
 //! delivery are, and when a recurring order comes round again.
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::AppError;
@@ -256,14 +256,6 @@ impl Recurrence {
             Self::Days { days } => day + Days::new(u64::from(days)),
         }
     }
-
-    /// The weekday of a weekly recurrence, for its label.
-    pub fn weekday(self) -> Option<Weekday> {
-        match self {
-            Self::Week { weekday } => Weekday::try_from(weekday.saturating_sub(1)).ok(),
-            Self::Days { .. } => None,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -448,9 +440,5 @@ mod tests {
         );
         assert!(Recurrence::Week { weekday: 8 }.check().is_err());
         assert!(Recurrence::Days { days: 0 }.check().is_err());
-        assert_eq!(
-            Recurrence::Week { weekday: 1 }.weekday(),
-            Some(Weekday::Mon)
-        );
     }
 }

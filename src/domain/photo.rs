@@ -74,12 +74,18 @@ pub enum PhotoTarget {
 }
 
 impl PhotoTarget {
-    pub fn parse(raw: &str) -> Result<Self, AppError> {
-        match raw {
-            "product" => Ok(Self::Product),
-            "order" => Ok(Self::Order),
-            _ => Err(AppError::invalid("target", "error.bad_request")),
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Product => "product",
+            Self::Order => "order",
         }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, AppError> {
+        [Self::Product, Self::Order]
+            .into_iter()
+            .find(|t| t.as_str() == raw)
+            .ok_or_else(|| AppError::invalid("target", "error.bad_request"))
     }
 }
 

@@ -17,7 +17,7 @@ pub use confirm::ConfirmDialog;
 pub use field::{FieldError, FormAlert, FormErrors, NumberField, TextField};
 pub use icon::Icon;
 pub use modal::Modal;
-pub use page::{Greeting, PageHeader, Pager, SectionPage};
+pub use page::{DateRangeFields, Greeting, PageHeader, Pager, SectionPage};
 pub use password_meter::PasswordMeter;
 pub use photo::PhotoField;
 pub use preferences::{LanguageSwitch, ThemeSwitch};

@@ -56,13 +56,8 @@ pub async fn job_done(db: &Db, job: &Job) -> Result<(), DbError> {
 
 /// Queues every product and open order of every shop (the periodic sweep).
 pub async fn enqueue_everything(db: &Db) -> Result<(), DbError> {
-    db.query(
-        "FOR $shop IN (SELECT VALUE id FROM shop) { {ENQUEUE_SHOP} };"
-            .replace("{ENQUEUE_SHOP}", ENQUEUE_SHOP)
-            .as_str(),
-        json!({}),
-    )
-    .await?;
+    let sql = format!("FOR $shop IN (SELECT VALUE id FROM shop) {{ {ENQUEUE_SHOP} }};");
+    db.query(&sql, json!({})).await?;
     Ok(())
 }
 

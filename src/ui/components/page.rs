@@ -44,6 +44,22 @@ pub fn Greeting(key: &'static str) -> impl IntoView {
     view! { <p class="intro">{text}</p> }
 }
 
+/// "Du" / "Au" day fields of a filter; each reports its `YYYY-MM-DD` value (empty when cleared).
+#[component]
+pub fn DateRangeFields(
+    #[prop(into)] on_from: Callback<String>,
+    #[prop(into)] on_to: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <label class="date-field">{t("history.from")}
+            <input type="date" on:change=move |ev| on_from.run(event_target_value(&ev))/>
+        </label>
+        <label class="date-field">{t("history.to")}
+            <input type="date" on:change=move |ev| on_to.run(event_target_value(&ev))/>
+        </label>
+    }
+}
+
 /// Previous / next over server-side pages; `page` counts from 0.
 #[component]
 pub fn Pager(page: u32, pages: u64, #[prop(into)] on_change: Callback<u32>) -> impl IntoView {

@@ -47,7 +47,7 @@ pub fn PhotoField(
             let op = crate::offline::write::new_op_id();
             let fields = [
                 ("op", op.as_str().to_owned()),
-                ("target", target_name(target).to_owned()),
+                ("target", target.as_str().to_owned()),
                 ("id", id.get_value()),
             ];
             for (name, value) in fields {
@@ -110,13 +110,5 @@ pub fn PhotoField(
             </Show>
             <FormAlert message=errors.general(&[])/>
         </div>
-    }
-}
-
-#[cfg(feature = "hydrate")]
-fn target_name(target: PhotoTarget) -> &'static str {
-    match target {
-        PhotoTarget::Product => "product",
-        PhotoTarget::Order => "order",
     }
 }

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::dashboard::stock_summary;
-use crate::domain::money;
 use crate::ui::components::{Greeting, PageHeader};
 use crate::ui::i18n::{t, t_with};
 
@@ -33,7 +32,7 @@ pub fn ShopDashboard() -> impl IntoView {
                     </Show>
                     <dl class="kpis">
                         <div class="kpi"><dt>{t("dashboard.products")}</dt><dd>{s.product_count}</dd></div>
-                        <div class="kpi"><dt>{t("dashboard.stock_value")}</dt><dd>{money::format(s.stock_value, money::DEFAULT_CURRENCY)}</dd></div>
+                        <div class="kpi"><dt>{t("dashboard.stock_value")}</dt><dd>{crate::ui::format::amount(s.stock_value)}</dd></div>
                         <div class="kpi" data-status="rupture"><dt>{t("stock.status.rupture")}</dt><dd>{s.rupture_count}</dd></div>
                         <div class="kpi" data-status="low"><dt>{t("stock.status.low")}</dt><dd>{s.low_count}</dd></div>
                         <div class="kpi"><dt>{t("dashboard.pending_orders")}</dt><dd data-figure="pending-orders">{s.pending_orders}</dd></div>

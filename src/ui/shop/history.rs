@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::stock::{HistoryQuery, shop_history};
 use crate::domain::stock::MovementKind;
-use crate::ui::components::{PageHeader, Pager};
+use crate::ui::components::{DateRangeFields, PageHeader, Pager};
 use crate::ui::i18n::{t, t_with, translate};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::stock::MovementTable;
@@ -36,12 +36,8 @@ pub fn HistoryPage() -> impl IntoView {
             }).collect_view()}
         </div>
         <div class="toolbar">
-            <label class="date-field">{t("history.from")}
-                <input type="date" on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.from = v.clone()) }/>
-            </label>
-            <label class="date-field">{t("history.to")}
-                <input type="date" on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.to = v.clone()) }/>
-            </label>
+            <DateRangeFields on_from=Callback::new(move |v: String| set(&|q| q.from = v.clone()))
+                on_to=Callback::new(move |v: String| set(&|q| q.to = v.clone()))/>
         </div>
         <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {

@@ -19,8 +19,8 @@ use crate::domain::photo::PhotoTarget;
 use crate::domain::supplier::whatsapp_link;
 use crate::offline::send;
 use crate::ui::components::{
-    ConfirmDialog, FieldError, FormAlert, FormErrors, Modal, OrderBadge, PageHeader, Pager,
-    PhotoField,
+    ConfirmDialog, DateRangeFields, FieldError, FormAlert, FormErrors, Modal, OrderBadge,
+    PageHeader, Pager, PhotoField,
 };
 use crate::ui::format;
 use crate::ui::i18n::{t, t_with, translate};
@@ -127,12 +127,8 @@ pub fn OrdersPage() -> impl IntoView {
                 {PERIODS.into_iter().map(|(_, key)| view! { <option value=key>{move || translate(lang.get(), key).to_owned()}</option> }).collect_view()}
             </select>
             <Show when=move || query.with(|q| q.period == Period::Dates)>
-                <label class="date-field">{t("history.from")}
-                    <input type="date" on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.from = v.clone()) }/>
-                </label>
-                <label class="date-field">{t("history.to")}
-                    <input type="date" on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.to = v.clone()) }/>
-                </label>
+                <DateRangeFields on_from=Callback::new(move |v: String| set(&|q| q.from = v.clone()))
+                    on_to=Callback::new(move |v: String| set(&|q| q.to = v.clone()))/>
             </Show>
         </div>
         <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>

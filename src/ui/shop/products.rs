@@ -12,7 +12,6 @@ use crate::api::products::{
     product_by_sku, unit_suggestions,
 };
 use crate::api::suppliers::{Supplier, SupplierSort, list_suppliers};
-use crate::domain::money;
 use crate::domain::photo::PhotoUrls;
 use crate::domain::product::ProductInput;
 use crate::domain::stock::{MovementKind, StockStatus};
@@ -296,7 +295,7 @@ fn ProductCard(product: Product, dialog: RwSignal<Option<Dialog>>) -> impl IntoV
                 view! { <p class="product-alerts"><a href="/shop/alerts">{t_with("products.alerts_month", move || vec![("count", count.to_string())])}</a></p> }
             })}
             <p class="product-prices">
-                {t("product.sale_price")} " " <strong>{money::format(product.sale_price, money::DEFAULT_CURRENCY)}</strong>
+                {t("product.sale_price")} " " <strong>{crate::ui::format::amount(product.sale_price)}</strong>
             </p>
             <div class="card-actions">
                 <button type="button" class="button" on:click=open(|p| Dialog::Move(p, MovementKind::In))>{t("stock.in")}</button>
