@@ -9,6 +9,7 @@ pub mod orders;
 pub mod photos;
 pub mod products;
 pub mod shops;
+pub mod stats;
 pub mod stock;
 pub mod supplier_profile;
 pub mod suppliers;

@@ -12,7 +12,7 @@ use crate::ui::components::SectionPage;
 use crate::ui::layout::{Home, NotFound, RoleArea, SessionResource};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::{
-    AlertsPage, HistoryPage, OrdersPage, ProductsPage, ShopDashboard, ShopSettings, SuppliersPage,
+    AlertsPage, HistoryPage, OrdersPage, ProductsPage, ShopDashboard, ShopSettings, StatsPage, SuppliersPage,
 };
 use crate::ui::supplier::{SupplierDashboard, SupplierSettings};
 
@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("alerts") view=AlertsPage/>
                     <Route path=path!("settings") view=ShopSettings/>
                     <Route path=path!("history") view=HistoryPage/>
+                    <Route path=path!("stats") view=StatsPage/>
                 </ParentRoute>
                 <ParentRoute path=path!("/supplier") view=|| view! { <RoleArea role=Role::Supplier/> }>
                     <Route path=path!("") view=SupplierDashboard/>

@@ -12,6 +12,7 @@ pub mod photo;
 pub mod product;
 pub mod role;
 pub mod session;
+pub mod stats;
 pub mod stock;
 pub mod supplier;
 pub mod text;

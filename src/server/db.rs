@@ -16,6 +16,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("schema/002_stock.surql")),
     (3, include_str!("schema/003_purchasing.surql")),
     (4, include_str!("schema/004_alerts.surql")),
+    (5, include_str!("schema/005_data.surql")),
 ];
 
 /// The version of the newest schema file.

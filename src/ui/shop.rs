@@ -10,6 +10,7 @@ pub mod product_search;
 pub mod products;
 pub mod scanner;
 pub mod settings;
+pub mod stats;
 pub mod stock;
 pub mod suppliers;
 
@@ -19,4 +20,5 @@ pub use history::HistoryPage;
 pub use orders::OrdersPage;
 pub use products::ProductsPage;
 pub use settings::ShopSettings;
+pub use stats::StatsPage;
 pub use suppliers::SuppliersPage;

@@ -19,6 +19,7 @@ pub fn ShopDashboard() -> impl IntoView {
             <A href="/shop/orders?new=1" attr:class="button primary">{t("orders.add")}</A>
             <A href="/shop/products?scan=1" attr:class="button">{t("scanner.open")}</A>
             <A href="/shop/history" attr:class="button">{t("history.title")}</A>
+            <A href="/shop/stats" attr:class="button">{t("dashboard.stats")}</A>
         </div>
         <Suspense fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {
