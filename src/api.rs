@@ -3,8 +3,10 @@
 
 pub mod alerts;
 pub mod auth;
+pub mod backup;
 pub mod categories;
 pub mod dashboard;
+pub mod imports;
 pub mod orders;
 pub mod photos;
 pub mod products;

@@ -12,7 +12,8 @@ use crate::ui::components::SectionPage;
 use crate::ui::layout::{Home, NotFound, RoleArea, SessionResource};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::{
-    AlertsPage, HistoryPage, OrdersPage, ProductsPage, ShopDashboard, ShopSettings, StatsPage, SuppliersPage,
+    AlertsPage, HistoryPage, OrdersPage, ProductsPage, ShopDashboard, ShopSettings, StatsPage,
+    SuppliersPage,
 };
 use crate::ui::supplier::{SupplierDashboard, SupplierSettings};
 

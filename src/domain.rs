@@ -1,8 +1,11 @@
 //! Plain types and rules shared by the server and the browser. No I/O here.
 
 pub mod alert;
+pub mod backup;
+pub mod csv;
 pub mod email;
 pub mod error;
+pub mod import;
 pub mod money;
 pub mod op;
 pub mod order;

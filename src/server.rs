@@ -2,13 +2,17 @@
 
 pub mod alerts;
 pub mod auth;
+pub mod backup;
 pub mod config;
 pub mod db;
+pub mod exports;
 pub mod http;
+pub mod import;
 pub mod jobs;
 pub mod media;
 pub mod respond;
 pub mod state;
 pub mod store;
+pub mod upload;
 
 pub use state::AppState;

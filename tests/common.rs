@@ -114,6 +114,43 @@ impl TestApp {
         self.send(request.body(Body::empty()).unwrap()).await
     }
 
+    /// Posts a multipart form: text `fields`, then `file` as the `file` field.
+    pub async fn upload(
+        &self,
+        path: &str,
+        cookie: &str,
+        fields: &[(&str, &str)],
+        file_name: &str,
+        file: &[u8],
+    ) -> Reply {
+        const BOUNDARY: &str = "boutiqboundary";
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend(
+                format!(
+                    "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        body.extend(
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .as_bytes(),
+        );
+        body.extend_from_slice(file);
+        body.extend(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        let request = Request::post(path)
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            )
+            .header("accept", "application/json")
+            .header("cookie", cookie)
+            .body(Body::from(body))
+            .unwrap();
+        self.send(request).await
+    }
+
     /// Registers an account and returns its session cookie.
     pub async fn register(&self, role: &str, email: &str) -> String {
         let reply = self

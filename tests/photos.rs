@@ -8,8 +8,6 @@ use axum::http::{Request, StatusCode};
 use common::{TestApp, app, op_id};
 use serde_json::{Value, json};
 
-const BOUNDARY: &str = "boutiqboundary";
-
 fn png(width: u32, height: u32) -> Vec<u8> {
     let picture = image::RgbImage::from_fn(width, height, |x, y| {
         image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
@@ -27,31 +25,9 @@ async fn upload(
     id: &str,
     file: &[u8],
 ) -> common::Reply {
-    let mut body = Vec::new();
-    for (name, value) in [("op", op), ("target", target), ("id", id)] {
-        body.extend(
-            format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            )
-            .as_bytes(),
-        );
-    }
-    body.extend(
-        format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .as_bytes(),
-    );
-    body.extend_from_slice(file);
-    body.extend(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
-    let request = Request::post("/api/photos/upload")
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
-        .header("accept", "application/json")
-        .header("cookie", cookie)
-        .body(Body::from(body))
-        .unwrap();
-    app.send(request).await
+    let fields = [("op", op), ("target", target), ("id", id)];
+    app.upload("/api/photos/upload", cookie, &fields, "photo", file)
+        .await
 }
 
 async fn product(app: &TestApp, cookie: &str) -> String {

@@ -69,51 +69,28 @@ pub async fn remove_photo(op: OpId, target: PhotoTarget, id: String) -> Result<(
     .map_err(reject)
 }
 
+/// Reads the form, stopping as soon as the file passes 5 MB.
 #[cfg(feature = "ssr")]
-struct Upload {
+async fn read_upload(data: MultipartData) -> Result<PhotoUpload, AppError> {
+    let mut form = crate::server::upload::read(
+        data,
+        crate::domain::photo::MAX_BYTES,
+        "photo",
+        "error.photo.too_large",
+    )
+    .await?;
+    Ok(PhotoUpload {
+        op: OpId::parse(form.field("op")?)?,
+        target: PhotoTarget::parse(form.field("target")?)?,
+        id: form.field("id")?.to_owned(),
+        bytes: form.take_file("photo", "error.photo.missing")?,
+    })
+}
+
+#[cfg(feature = "ssr")]
+struct PhotoUpload {
     op: OpId,
     target: PhotoTarget,
     id: String,
     bytes: Vec<u8>,
-}
-
-/// Reads the form, stopping as soon as the file passes 5 MB.
-#[cfg(feature = "ssr")]
-async fn read_upload(data: MultipartData) -> Result<Upload, AppError> {
-    use crate::domain::photo::MAX_BYTES;
-    let bad = |detail: String| AppError::BadRequest { detail };
-    let mut form = data
-        .into_inner()
-        .ok_or_else(|| bad("not a multipart form".into()))?;
-    let (mut op, mut target, mut id, mut bytes) = (None, None, None, None);
-    while let Some(mut field) = form.next_field().await.map_err(|e| bad(e.to_string()))? {
-        match field.name().unwrap_or_default() {
-            "file" => {
-                let mut file = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(|e| bad(e.to_string()))? {
-                    if file.len() + chunk.len() > MAX_BYTES {
-                        return Err(AppError::invalid("photo", "error.photo.too_large"));
-                    }
-                    file.extend_from_slice(&chunk);
-                }
-                bytes = Some(file);
-            }
-            name => {
-                let name = name.to_owned();
-                let text = field.text().await.map_err(|e| bad(e.to_string()))?;
-                match name.as_str() {
-                    "op" => op = Some(OpId::parse(&text)?),
-                    "target" => target = Some(PhotoTarget::parse(&text)?),
-                    "id" => id = Some(text),
-                    _ => {}
-                }
-            }
-        }
-    }
-    Ok(Upload {
-        op: op.ok_or_else(|| bad("missing op".into()))?,
-        target: target.ok_or_else(|| bad("missing target".into()))?,
-        id: id.ok_or_else(|| bad("missing id".into()))?,
-        bytes: bytes.ok_or_else(|| AppError::invalid("photo", "error.photo.missing"))?,
-    })
 }

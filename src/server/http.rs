@@ -36,6 +36,9 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .route("/media/{shop}/{file}", get(super::media::serve))
+        .route("/export/products.csv", get(super::exports::products))
+        .route("/export/movements.csv", get(super::exports::movements))
+        .route("/export/backup.json", get(super::backup::download))
         .leptos_routes_with_context(&state, routes, context.clone(), shell_fn)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

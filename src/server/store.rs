@@ -3,8 +3,11 @@
 
 pub mod alerts;
 pub mod auth;
+pub mod backup;
 pub mod categories;
 pub mod dashboard;
+pub mod exports;
+pub mod imports;
 pub mod ops;
 pub mod orders;
 pub mod photos;

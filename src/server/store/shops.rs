@@ -2,7 +2,10 @@
 
 use serde_json::json;
 
-use crate::api::shops::ShopSummary;
+use super::ops;
+use crate::api::shops::{ShopSettings, ShopSummary};
+use crate::domain::OpId;
+use crate::domain::csv::{DateFormat, Separator};
 use crate::server::db::{Db, DbError};
 
 pub async fn owned_by(db: &Db, user_id: &str) -> Result<Vec<ShopSummary>, DbError> {
@@ -23,3 +26,34 @@ pub async fn owned_by(db: &Db, user_id: &str) -> Result<Vec<ShopSummary>, DbErro
 pub const CURRENT_SHOP: &str = "LET $shop = (SELECT out, created_at FROM owns
     WHERE in = type::record('user', $user_id) ORDER BY created_at LIMIT 1)[0].out;
     IF !$shop { THROW 'not_found' };";
+
+pub async fn settings(db: &Db, user_id: &str) -> Result<Option<ShopSettings>, DbError> {
+    let sql = format!(
+        "{CURRENT_SHOP}
+         SELECT currency, csv_separator ?? ';' AS csv_separator, date_format ?? 'dd/mm/yyyy' AS date_format
+         FROM ONLY $shop;"
+    );
+    db.query(&sql, json!({ "user_id": user_id }))
+        .await?
+        .first(2)
+}
+
+pub async fn save_settings(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    separator: Separator,
+    date_format: DateFormat,
+) -> Result<(), DbError> {
+    let body = format!(
+        "{CURRENT_SHOP}
+         UPDATE $shop SET csv_separator = $separator, date_format = $date_format;
+         LET $result = NONE;"
+    );
+    let vars = json!({
+        "user_id": user_id,
+        "separator": separator.as_str(),
+        "date_format": date_format.as_str(),
+    });
+    ops::run_once(db, user_id, op, &body, vars).await
+}

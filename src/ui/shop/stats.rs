@@ -65,7 +65,12 @@ fn Report(report: StatsReport) -> impl IntoView {
 /// Stock value by category, as bars proportional to the largest.
 #[component]
 fn CategoryValues(report: StatsReport) -> impl IntoView {
-    let largest = report.by_category.iter().map(|c| c.value).max().unwrap_or(0);
+    let largest = report
+        .by_category
+        .iter()
+        .map(|c| c.value)
+        .max()
+        .unwrap_or(0);
     let uncategorised = t("category.none");
     view! {
         <section class="card chart" aria-labelledby="stats-categories">

@@ -1,0 +1,144 @@
+//! "Importer CSV" of products (B10): upload and preview, change the column mapping, then apply
+//! the valid rows batch by batch (the client shows the progress between batches).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::{Json, MultipartData, MultipartFormData};
+
+use crate::domain::import::{Column, RowError};
+use crate::domain::{AppError, OpId};
+#[cfg(feature = "ssr")]
+use crate::server::respond::reject;
+
+/// What the file holds, read with a mapping.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportPreview {
+    pub import_id: String,
+    pub file_name: String,
+    pub headers: Vec<String>,
+    /// The field each column fills, detected from its header or chosen by the user.
+    pub mapping: Vec<Column>,
+    /// The first rows, as in the file.
+    pub sample: Vec<Vec<String>>,
+    /// Data rows of the file, and how many of them can be imported.
+    pub rows: usize,
+    pub valid: usize,
+    /// The rows that will be skipped (the first 200), with their line numbers.
+    pub errors: Vec<RowError>,
+    pub error_count: usize,
+    /// Why the mapping cannot be imported (no name column, a field twice), as an i18n key.
+    pub mapping_error: Option<String>,
+}
+
+/// Where an import stands after a batch.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportProgress {
+    /// Valid rows handled so far, out of `total`.
+    pub done: usize,
+    pub total: usize,
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Rows of this batch the shop's data refused (e.g. a maximum below the product's minimum).
+    pub errors: Vec<RowError>,
+}
+
+impl ImportProgress {
+    pub fn finished(&self) -> bool {
+        self.done >= self.total
+    }
+}
+
+/// `POST /api/imports/preview` — shopkeepers. Multipart form with `file` (CSV, UTF-8, 2 MB at
+/// most). Keeps the file and returns its preview with the detected mapping; writes no product.
+#[server(prefix = "/api", endpoint = "imports/preview", input = MultipartFormData)]
+pub async fn preview_import(data: MultipartData) -> Result<ImportPreview, AppError> {
+    async move {
+        use crate::domain::import;
+        let (state, caller) = super::products::shopkeeper()?;
+        let mut form =
+            crate::server::upload::read(data, import::MAX_BYTES, "file", "error.import.too_large")
+                .await?;
+        let bytes = form.take_file("file", "error.import.missing")?;
+        let table = import::read(&bytes)?;
+        let content = String::from_utf8_lossy(&bytes).into_owned();
+        let import_id =
+            crate::server::store::imports::save(&state.db, &caller, &form.file_name, &content)
+                .await?;
+        let mapping = import::detect_mapping(&table.headers);
+        let currency = super::shops::currency_of(&state, &caller).await?;
+        Ok(crate::server::import::preview(
+            import_id,
+            form.file_name,
+            &table,
+            mapping,
+            &currency,
+        ))
+    }
+    .await
+    .map_err(reject)
+}
+
+/// `POST /api/imports/check` — shopkeepers. The preview of a kept file read with another
+/// mapping (one field per column, `ignored` for none); writes nothing.
+#[server(prefix = "/api", endpoint = "imports/check", input = Json)]
+pub async fn check_import(
+    import_id: String,
+    mapping: Vec<Column>,
+) -> Result<ImportPreview, AppError> {
+    async move {
+        let (state, caller) = super::products::shopkeeper()?;
+        let (file_name, table, currency) = kept_file(&state, &caller, &import_id).await?;
+        Ok(crate::server::import::preview(
+            import_id, file_name, &table, mapping, &currency,
+        ))
+    }
+    .await
+    .map_err(reject)
+}
+
+/// `POST /api/imports/run` — shopkeepers. Applies the valid rows from number `start` (0 first),
+/// 100 at most: each creates the product, or updates the one with its SKU (else its name), a
+/// quantity change being a "correction" movement; a row equal to its product changes nothing.
+/// The file is dropped after its last batch. A replayed `op` returns the same outcome.
+#[server(prefix = "/api", endpoint = "imports/run", input = Json)]
+pub async fn run_import(
+    op: OpId,
+    import_id: String,
+    mapping: Vec<Column>,
+    start: usize,
+) -> Result<ImportProgress, AppError> {
+    async move {
+        use crate::domain::import;
+        import::check_mapping(&mapping)?;
+        let (state, caller) = super::products::shopkeeper()?;
+        let (_, table, currency) = kept_file(&state, &caller, &import_id).await?;
+        let (valid, _) = import::check_rows(&table, &mapping, &currency);
+        let end = valid.len().min(start.saturating_add(import::BATCH_ROWS));
+        let batch = valid.get(start..end).unwrap_or_default();
+        let mut progress = crate::server::import::apply(&state.db, &op, &caller, batch).await?;
+        progress.done = end.max(start.min(valid.len()));
+        progress.total = valid.len();
+        if progress.finished() {
+            crate::server::store::imports::finish(&state.db, &caller, &import_id).await?;
+        }
+        Ok(progress)
+    }
+    .await
+    .map_err(reject)
+}
+
+/// The kept file of the caller's shop, read again, with the shop's currency.
+#[cfg(feature = "ssr")]
+async fn kept_file(
+    state: &crate::server::AppState,
+    caller: &str,
+    import_id: &str,
+) -> Result<(String, crate::domain::import::Table, String), AppError> {
+    let file = crate::server::store::imports::load(&state.db, caller, import_id)
+        .await?
+        .ok_or_else(|| AppError::invalid("file", "error.import.expired"))?;
+    let table = crate::domain::import::read(file.content.as_bytes())?;
+    let currency = super::shops::currency_of(state, caller).await?;
+    Ok((file.file_name, table, currency))
+}

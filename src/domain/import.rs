@@ -1,0 +1,549 @@
+//! "Importer CSV" of products (B10): reading the file, recognising its columns, checking each
+//! row, and merging a row into the product it updates. Pure: the store applies the result.
+
+use serde::{Deserialize, Serialize};
+
+use super::AppError;
+use super::csv::parse_money;
+use super::product::{DEFAULT_UNITS, ProductInput};
+
+/// Larger files are refused before anything is read (a shop's list fits many times in it).
+pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+pub const MAX_ROWS: usize = 20_000;
+/// Rows applied per request; the progress bar moves after each batch.
+pub const BATCH_ROWS: usize = 100;
+/// Rows shown in the preview.
+pub const PREVIEW_ROWS: usize = 5;
+
+/// What a column of the file fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Column {
+    Name,
+    Sku,
+    Category,
+    Unit,
+    Quantity,
+    MinStock,
+    MaxStock,
+    PurchasePrice,
+    SalePrice,
+    Notes,
+    Ignored,
+}
+
+impl Column {
+    pub const ALL: [Column; 11] = [
+        Self::Name,
+        Self::Sku,
+        Self::Category,
+        Self::Unit,
+        Self::Quantity,
+        Self::MinStock,
+        Self::MaxStock,
+        Self::PurchasePrice,
+        Self::SalePrice,
+        Self::Notes,
+        Self::Ignored,
+    ];
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::Name => "import.column.name",
+            Self::Sku => "import.column.sku",
+            Self::Category => "import.column.category",
+            Self::Unit => "import.column.unit",
+            Self::Quantity => "import.column.quantity",
+            Self::MinStock => "import.column.min_stock",
+            Self::MaxStock => "import.column.max_stock",
+            Self::PurchasePrice => "import.column.purchase_price",
+            Self::SalePrice => "import.column.sale_price",
+            Self::Notes => "import.column.notes",
+            Self::Ignored => "import.column.ignored",
+        }
+    }
+
+    /// The column that fills a field of the product form (`min_stock` → [`Column::MinStock`]).
+    pub fn of_field(field: &str) -> Option<Self> {
+        let column = match field {
+            "name" => Self::Name,
+            "sku" => Self::Sku,
+            "category_id" => Self::Category,
+            "unit" => Self::Unit,
+            "quantity" => Self::Quantity,
+            "min_stock" => Self::MinStock,
+            "max_stock" => Self::MaxStock,
+            "purchase_price" => Self::PurchasePrice,
+            "sale_price" => Self::SalePrice,
+            "notes" => Self::Notes,
+            _ => return None,
+        };
+        Some(column)
+    }
+
+    /// The column a header names, in French or English, with or without accents, case or a
+    /// trailing "(XOF)"; the export's own headers are recognised.
+    pub fn detect(header: &str) -> Self {
+        let key = header_key(header);
+        let names: [(&[&str], Column); 10] = [
+            (
+                &[
+                    "nom",
+                    "name",
+                    "produit",
+                    "product",
+                    "designation",
+                    "libelle",
+                ],
+                Self::Name,
+            ),
+            (
+                &[
+                    "sku",
+                    "code",
+                    "codebarres",
+                    "barcode",
+                    "reference",
+                    "ref",
+                    "ean",
+                ],
+                Self::Sku,
+            ),
+            (
+                &["categorie", "category", "famille", "rayon"],
+                Self::Category,
+            ),
+            (&["unite", "unit"], Self::Unit),
+            (
+                &["quantite", "quantity", "qte", "stock", "qty"],
+                Self::Quantity,
+            ),
+            (
+                &["stockmin", "min", "minstock", "stockminimum", "seuil"],
+                Self::MinStock,
+            ),
+            (
+                &["stockmax", "max", "maxstock", "stockmaximum"],
+                Self::MaxStock,
+            ),
+            (
+                &[
+                    "prixdachat",
+                    "prixachat",
+                    "purchaseprice",
+                    "cout",
+                    "cost",
+                    "achat",
+                ],
+                Self::PurchasePrice,
+            ),
+            (
+                &[
+                    "prixdevente",
+                    "prixvente",
+                    "saleprice",
+                    "prix",
+                    "price",
+                    "vente",
+                ],
+                Self::SalePrice,
+            ),
+            (&["notes", "note", "remarque", "commentaire"], Self::Notes),
+        ];
+        names
+            .into_iter()
+            .find(|(words, _)| words.contains(&key.as_str()))
+            .map_or(Self::Ignored, |(_, column)| column)
+    }
+}
+
+/// "Prix d'achat (XOF)" → "prixdachat".
+fn header_key(header: &str) -> String {
+    let without_unit = header.split('(').next().unwrap_or_default();
+    without_unit
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            other => other,
+        })
+        .filter(char::is_ascii_alphanumeric)
+        .collect()
+}
+
+/// The file as rows of cells; `line` is the line number a spreadsheet shows (header = 1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+/// Reads a CSV file: UTF-8 (a BOM is skipped), `;`, `,` or tab separated, a header row first.
+pub fn read(bytes: &[u8]) -> Result<Table, AppError> {
+    let file_error = |code: &str| AppError::invalid("file", code);
+    if bytes.len() > MAX_BYTES {
+        return Err(file_error("error.import.too_large"));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| file_error("error.import.encoding"))?;
+    if text.contains('\0') {
+        return Err(file_error("error.import.encoding"));
+    }
+    let first_line = text.lines().next().unwrap_or_default();
+    let separator = [b';', b',', b'\t']
+        .into_iter()
+        .max_by_key(|s| first_line.bytes().filter(|b| b == s).count())
+        .unwrap_or(b';');
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let headers: Vec<String> = match records.next() {
+        Some(Ok(header)) => header.iter().map(|h| h.trim().to_owned()).collect(),
+        _ => return Err(file_error("error.import.empty")),
+    };
+    let mut rows = Vec::new();
+    for record in records {
+        let record = record.map_err(|_| file_error("error.import.malformed"))?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        if rows.len() == MAX_ROWS {
+            return Err(file_error("error.import.too_many_rows"));
+        }
+        rows.push(Row {
+            line,
+            cells: record.iter().map(|c| c.trim().to_owned()).collect(),
+        });
+    }
+    if rows.is_empty() {
+        return Err(file_error("error.import.empty"));
+    }
+    Ok(Table { headers, rows })
+}
+
+/// The column of each header; a field named twice is kept for its first column only.
+pub fn detect_mapping(headers: &[String]) -> Vec<Column> {
+    let mut seen = Vec::new();
+    headers
+        .iter()
+        .map(|h| {
+            let column = Column::detect(h);
+            if column != Column::Ignored && seen.contains(&column) {
+                Column::Ignored
+            } else {
+                seen.push(column);
+                column
+            }
+        })
+        .collect()
+}
+
+/// A mapping needs the name, and each field once.
+pub fn check_mapping(mapping: &[Column]) -> Result<(), AppError> {
+    if !mapping.contains(&Column::Name) {
+        return Err(AppError::invalid("mapping", "error.import.name_column"));
+    }
+    let fields: Vec<_> = mapping.iter().filter(|c| **c != Column::Ignored).collect();
+    for (i, column) in fields.iter().enumerate() {
+        if fields[..i].contains(column) {
+            return Err(AppError::invalid("mapping", "error.import.column_twice"));
+        }
+    }
+    Ok(())
+}
+
+/// What one row says; `None` is a column absent or a cell left empty: the product keeps its
+/// value (a new one gets the form's default).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowValues {
+    pub line: usize,
+    pub name: String,
+    pub sku: Option<String>,
+    pub category: Option<String>,
+    pub unit: Option<String>,
+    pub quantity: Option<i64>,
+    pub min_stock: Option<i64>,
+    pub max_stock: Option<i64>,
+    pub purchase_price: Option<i64>,
+    pub sale_price: Option<i64>,
+    pub notes: Option<String>,
+}
+
+/// A row that cannot be imported, and why (an i18n key naming the column where it applies).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowError {
+    pub line: usize,
+    pub column: Option<Column>,
+    pub code: String,
+}
+
+/// Reads every row with the mapping; rows with errors are left out and reported, as is a SKU
+/// that an earlier row of the file already used.
+pub fn check_rows(
+    table: &Table,
+    mapping: &[Column],
+    currency: &str,
+) -> (Vec<RowValues>, Vec<RowError>) {
+    let mut valid: Vec<RowValues> = Vec::new();
+    let mut errors = Vec::new();
+    let mut skus = std::collections::HashSet::new();
+    for row in &table.rows {
+        match row_values(row, mapping, currency) {
+            Ok(values) => {
+                let sku_key = values.sku.as_ref().map(|s| s.to_lowercase());
+                if let Some(key) = sku_key
+                    && !skus.insert(key)
+                {
+                    errors.push(RowError {
+                        line: row.line,
+                        column: Some(Column::Sku),
+                        code: "error.import.duplicate_sku".into(),
+                    });
+                    continue;
+                }
+                valid.push(values);
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    (valid, errors)
+}
+
+fn row_values(row: &Row, mapping: &[Column], currency: &str) -> Result<RowValues, RowError> {
+    let cell = |column: Column| -> Option<&str> {
+        let index = mapping.iter().position(|c| *c == column)?;
+        row.cells
+            .get(index)
+            .map(String::as_str)
+            .filter(|c| !c.is_empty())
+    };
+    let error = |column: Column, code: &str| RowError {
+        line: row.line,
+        column: Some(column),
+        code: code.to_owned(),
+    };
+    let count = |column: Column| -> Result<Option<i64>, RowError> {
+        cell(column)
+            .map(|raw| {
+                let digits: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+                digits
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| *n >= 0)
+                    .ok_or_else(|| error(column, "error.import.number"))
+            })
+            .transpose()
+    };
+    let money = |column: Column| -> Result<Option<i64>, RowError> {
+        cell(column)
+            .map(|raw| {
+                parse_money(raw, currency).ok_or_else(|| error(column, "error.import.amount"))
+            })
+            .transpose()
+    };
+    Ok(RowValues {
+        line: row.line,
+        name: cell(Column::Name)
+            .ok_or_else(|| error(Column::Name, "error.import.name_missing"))?
+            .to_owned(),
+        sku: cell(Column::Sku).map(str::to_owned),
+        category: cell(Column::Category).map(str::to_owned),
+        unit: cell(Column::Unit).map(str::to_owned),
+        quantity: count(Column::Quantity)?,
+        min_stock: count(Column::MinStock)?,
+        max_stock: count(Column::MaxStock)?,
+        purchase_price: money(Column::PurchasePrice)?,
+        sale_price: money(Column::SalePrice)?,
+        notes: cell(Column::Notes).map(str::to_owned),
+    })
+}
+
+/// The product a row makes: the existing one with the row's values over it, or a new one with
+/// the form's defaults; `category_id` is left for the store, which knows categories by name.
+pub fn merge(existing: Option<&ProductInput>, row: &RowValues) -> ProductInput {
+    let base = existing.cloned().unwrap_or_else(|| ProductInput {
+        unit: DEFAULT_UNITS[0].to_owned(),
+        ..ProductInput::default()
+    });
+    ProductInput {
+        name: row.name.clone(),
+        sku: row.sku.clone().unwrap_or(base.sku),
+        unit: row.unit.clone().unwrap_or(base.unit),
+        quantity: row.quantity.unwrap_or(base.quantity),
+        min_stock: row.min_stock.unwrap_or(base.min_stock),
+        max_stock: row.max_stock.or(base.max_stock),
+        purchase_price: row.purchase_price.unwrap_or(base.purchase_price),
+        sale_price: row.sale_price.unwrap_or(base.sale_price),
+        notes: row.notes.clone().unwrap_or(base.notes),
+        ..base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> Table {
+        read(text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn reads_semicolons_commas_tabs_a_bom_and_quotes() {
+        let file = "\u{feff}Nom;SKU;Prix de vente (XOF)\n\"Riz; 5 kg\";R5;5 000\n\n";
+        let t = table(file);
+        assert_eq!(t.headers, ["Nom", "SKU", "Prix de vente (XOF)"]);
+        assert_eq!(
+            t.rows,
+            vec![Row {
+                line: 2,
+                cells: vec!["Riz; 5 kg".into(), "R5".into(), "5 000".into()]
+            }]
+        );
+        assert_eq!(
+            table("name,price\nSugar,300\n").rows[0].cells,
+            ["Sugar", "300"]
+        );
+        assert_eq!(
+            table("name\tunit\nSugar\tkg\n").rows[0].cells,
+            ["Sugar", "kg"]
+        );
+    }
+
+    #[test]
+    fn files_that_are_not_csv_are_refused_with_a_reason() {
+        let code = |bytes: &[u8]| match read(bytes) {
+            Err(AppError::Invalid { field, code }) if field == "file" => code,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            code(b"Nom;Prix\nCaf\xe9;300\n"),
+            "error.import.encoding",
+            "Latin-1"
+        );
+        assert_eq!(
+            code(b"\xff\xfeN\0o\0m\0"),
+            "error.import.encoding",
+            "UTF-16"
+        );
+        assert_eq!(code(b""), "error.import.empty");
+        assert_eq!(code(b"Nom;Prix\n"), "error.import.empty");
+        assert_eq!(code(b"Nom;Prix\n\"Riz;300\n"), "error.import.malformed");
+        assert_eq!(code(&vec![b'x'; MAX_BYTES + 1]), "error.import.too_large");
+    }
+
+    #[test]
+    fn columns_are_recognised_in_french_english_and_from_the_export() {
+        let headers: Vec<String> = [
+            "Nom",
+            "Référence",
+            "Catégorie",
+            "Unité",
+            "Quantité",
+            "Stock min",
+            "Stock max",
+            "Prix d'achat (XOF)",
+            "Prix de vente (XOF)",
+            "Valeur du stock (XOF)",
+            "Notes",
+            "name",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            detect_mapping(&headers),
+            [
+                Column::Name,
+                Column::Sku,
+                Column::Category,
+                Column::Unit,
+                Column::Quantity,
+                Column::MinStock,
+                Column::MaxStock,
+                Column::PurchasePrice,
+                Column::SalePrice,
+                Column::Ignored,
+                Column::Notes,
+                Column::Ignored
+            ]
+        );
+        assert_eq!(Column::detect("Sale price"), Column::SalePrice);
+        assert_eq!(Column::detect("Couleur"), Column::Ignored);
+        assert!(check_mapping(&[Column::Sku]).is_err());
+        assert!(check_mapping(&[Column::Name, Column::Sku, Column::Sku]).is_err());
+        assert!(check_mapping(&[Column::Name, Column::Ignored, Column::Ignored]).is_ok());
+    }
+
+    #[test]
+    fn each_bad_row_is_reported_with_its_line_and_column() {
+        let t = table(
+            "Nom;SKU;Quantité;Prix de vente\nRiz;R1;10;500\n;R2;1;1\nMil;M1;dix;1\nSel;S1;-2;1\nThé;T1;1;1,5\nSucre;r1;1;1\n",
+        );
+        let mapping = detect_mapping(&t.headers);
+        let (valid, errors) = check_rows(&t, &mapping, "XOF");
+        assert_eq!(valid.len(), 1);
+        assert_eq!(valid[0].quantity, Some(10));
+        let found: Vec<_> = errors
+            .iter()
+            .map(|e| (e.line, e.column, e.code.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (3, Some(Column::Name), "error.import.name_missing"),
+                (4, Some(Column::Quantity), "error.import.number"),
+                (5, Some(Column::Quantity), "error.import.number"),
+                (6, Some(Column::SalePrice), "error.import.amount"),
+                (7, Some(Column::Sku), "error.import.duplicate_sku"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_changes_only_what_it_says() {
+        let existing = ProductInput {
+            name: "Riz".into(),
+            sku: "R1".into(),
+            unit: "sac".into(),
+            quantity: 10,
+            min_stock: 2,
+            max_stock: Some(40),
+            purchase_price: 400,
+            sale_price: 500,
+            notes: "sec".into(),
+            ..ProductInput::default()
+        };
+        let row = RowValues {
+            name: "Riz".into(),
+            sale_price: Some(550),
+            ..RowValues::default()
+        };
+        let merged = merge(Some(&existing), &row);
+        assert_eq!(
+            merged,
+            ProductInput {
+                sale_price: 550,
+                ..existing.clone()
+            }
+        );
+        let new = merge(None, &row);
+        assert_eq!(
+            (new.unit.as_str(), new.quantity, new.max_stock),
+            ("pièce", 0, None)
+        );
+    }
+}

@@ -1,0 +1,35 @@
+//! `GET /export/backup.json` (E7): the shop's data as a download named after the shop and day.
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderMap, Response, StatusCode, header};
+
+use super::AppState;
+use super::exports::refusal;
+use crate::domain::Role;
+
+pub async fn download(State(state): State<AppState>, headers: HeaderMap) -> Response<Body> {
+    let Some(caller) = state.keys.caller(&headers) else {
+        return refusal(StatusCode::UNAUTHORIZED);
+    };
+    if caller.role != Role::Shopkeeper {
+        return refusal(StatusCode::FORBIDDEN);
+    }
+    let backup = match super::store::backup::export(&state.db, &caller.user_id).await {
+        Ok(backup) => backup,
+        Err(error) => {
+            tracing::error!(%error, "backup export");
+            return refusal(StatusCode::INTERNAL_SERVER_ERROR);
+        }
+    };
+    let today = chrono::Utc::now().format("%Y-%m-%d");
+    Response::builder()
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"boutiq-sauvegarde-{today}.json\""),
+        )
+        .header(header::CACHE_CONTROL, "private, no-store")
+        .body(Body::from(backup.to_string()))
+        .unwrap_or_default()
+}

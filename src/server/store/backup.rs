@@ -1,0 +1,236 @@
+//! Sauvegarde (E7): all of a shop's records as plain JSON (ids as keys, references as keys,
+//! instants as RFC 3339 text, sorted), and their restoration in one transaction.
+
+use serde_json::{Value, json};
+
+use super::ops;
+use super::shops::CURRENT_SHOP;
+use crate::domain::OpId;
+use crate::domain::backup::{FORMAT, TABLES, VERSION};
+use crate::server::db::{Db, DbError};
+
+/// `<string>` of an optional instant, kept NONE.
+macro_rules! instant {
+    ($field:literal) => {
+        concat!(
+            "IF ",
+            $field,
+            " { <string> ",
+            $field,
+            " } ELSE { NONE } AS ",
+            $field
+        )
+    };
+}
+
+/// `record::id` of an optional reference, kept NONE.
+macro_rules! key {
+    ($field:literal) => {
+        concat!(
+            "IF ",
+            $field,
+            " { record::id(",
+            $field,
+            ") } ELSE { NONE } AS ",
+            $field
+        )
+    };
+}
+
+/// One SELECT per table of [`TABLES`], in that order.
+const EXPORT: &str = concat!(
+    "SELECT record::id(id) AS id, name, <string> created_at AS created_at FROM category WHERE shop = $shop ORDER BY id;",
+    "SELECT record::id(id) AS id, name, phone, whatsapp, email, address, city, notes, favorite, ",
+    key!("linked_user"),
+    ", <string> created_at AS created_at FROM supplier WHERE shop = $shop ORDER BY id;",
+    "SELECT record::id(id) AS id, name, sku, ",
+    key!("category"),
+    ", ",
+    key!("supplier"),
+    ", unit, quantity, min_stock, max_stock, purchase_price, sale_price, notes, photo, <string> created_at AS created_at ",
+    "FROM product WHERE shop = $shop ORDER BY id;",
+    "SELECT record::id(in) AS supplier, record::id(out) AS product, <string> created_at AS created_at ",
+    "FROM supplies WHERE out.shop = $shop ORDER BY supplier, product;",
+    "SELECT record::id(id) AS id, record::id(product) AS product, kind, quantity, reason, note, balance_after, ",
+    "record::id(by) AS by, ",
+    key!("purchase"),
+    ", <string> at AS at FROM movement WHERE shop = $shop ORDER BY id;",
+    "SELECT record::id(id) AS id, number, ",
+    key!("supplier"),
+    ", supplier_name, status, is_connected, total, ",
+    "line_count, ordered_units, received_units, received_total, on_time, expected_on, note, rating, ",
+    key!("source"),
+    ", recurrence, next_run, attachment, record::id(created_by) AS created_by, <string> created_at AS created_at, ",
+    instant!("confirmed_at"),
+    ", ",
+    instant!("shipped_at"),
+    ", ",
+    instant!("delivered_at"),
+    ", ",
+    instant!("cancelled_at"),
+    " FROM purchase_order WHERE shop = $shop ORDER BY id;",
+    "SELECT record::id(id) AS id, record::id(purchase) AS purchase, position, ",
+    key!("product"),
+    ", name, unit, quantity, unit_price, received FROM order_line WHERE purchase.shop = $shop ORDER BY id;",
+    "SELECT kind, enabled, threshold, in_app, push FROM alert_rule WHERE shop = $shop ORDER BY kind;",
+    "SELECT record::id(id) AS id, kind, severity, ",
+    key!("product"),
+    ", ",
+    key!("purchase"),
+    ", state, <string> created_at AS created_at, ",
+    instant!("read_at"),
+    ", ",
+    instant!("closed_at"),
+    " FROM alert WHERE shop = $shop ORDER BY id;",
+);
+
+/// The whole shop as one JSON document.
+pub async fn export(db: &Db, user_id: &str) -> Result<Value, DbError> {
+    let sql = format!(
+        "{CURRENT_SHOP}
+         SELECT record::id(id) AS id, name, currency, csv_separator ?? ';' AS csv_separator,
+             date_format ?? 'dd/mm/yyyy' AS date_format, order_seq ?? 0 AS order_seq,
+             <string> created_at AS created_at FROM ONLY $shop;
+         {EXPORT}"
+    );
+    let mut rows = db.query(&sql, json!({ "user_id": user_id })).await?;
+    let mut backup = json!({
+        "format": FORMAT,
+        "version": VERSION,
+        "shop": rows.first::<Value>(2)?.unwrap_or_default(),
+    });
+    for (i, table) in TABLES.iter().enumerate() {
+        backup[*table] = Value::Array(rows.all(3 + i)?);
+    }
+    Ok(strip_nulls(backup))
+}
+
+/// NONE fields read as null; leaving them out keeps the file short and the same after a
+/// restore (which writes them back as NONE).
+fn strip_nulls(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, strip_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(strip_nulls).collect()),
+        other => other,
+    }
+}
+
+/// Records of the shop now (restoring over them needs the user's confirmation).
+pub async fn record_count(db: &Db, user_id: &str) -> Result<u64, DbError> {
+    let sql = format!(
+        "{CURRENT_SHOP}
+         RETURN count(SELECT VALUE id FROM product WHERE shop = $shop)
+             + count(SELECT VALUE id FROM category WHERE shop = $shop)
+             + count(SELECT VALUE id FROM supplier WHERE shop = $shop)
+             + count(SELECT VALUE id FROM purchase_order WHERE shop = $shop);"
+    );
+    Ok(db
+        .query(&sql, json!({ "user_id": user_id }))
+        .await?
+        .last()?
+        .unwrap_or(0))
+}
+
+/// Replaces everything the shop holds by the backup, in one transaction. Records keep their
+/// keys when the backup is of this shop; from another shop they get keys of their own (prefixed
+/// by this shop's), its users become the caller and its photo files, which stay with that
+/// shop, are left out.
+pub async fn restore(db: &Db, op: &OpId, user_id: &str, backup: &Value) -> Result<u64, DbError> {
+    let body = format!(
+        "{CURRENT_SHOP}
+         LET $same = record::id($shop) = $backup.shop.id;
+         LET $prefix = IF $same {{ '' }} ELSE {{ record::id($shop) + '_' }};
+         LET $me = type::record('user', $user_id);
+         DELETE order_line WHERE purchase.shop = $shop;
+         DELETE supplies WHERE out.shop = $shop;
+         DELETE movement WHERE shop = $shop;
+         DELETE alert WHERE shop = $shop;
+         DELETE alert_rule WHERE shop = $shop;
+         DELETE purchase_order WHERE shop = $shop;
+         DELETE product WHERE shop = $shop;
+         DELETE supplier WHERE shop = $shop;
+         DELETE category WHERE shop = $shop;
+         DELETE product_import WHERE shop = $shop;
+         UPDATE $shop SET name = $backup.shop.name, currency = $backup.shop.currency,
+             csv_separator = $backup.shop.csv_separator, date_format = $backup.shop.date_format,
+             order_seq = $backup.shop.order_seq;
+         {RESTORE}
+         LET $result = array::len($backup.products) + array::len($backup.movements)
+             + array::len($backup.orders) + array::len($backup.categories) + array::len($backup.suppliers);"
+    );
+    let vars = json!({ "user_id": user_id, "backup": backup });
+    ops::run_once(db, user_id, op, &body, vars).await
+}
+
+/// A reference restored: the record of `table` with the (prefixed) key, or NONE.
+macro_rules! reference {
+    ($table:literal, $value:literal) => {
+        concat!(
+            "IF ",
+            $value,
+            " { type::record('",
+            $table,
+            "', $prefix + ",
+            $value,
+            ") } ELSE { NONE }"
+        )
+    };
+}
+
+/// An optional instant restored.
+macro_rules! at {
+    ($value:literal) => {
+        concat!("IF ", $value, " { <datetime> ", $value, " } ELSE { NONE }")
+    };
+}
+
+const RESTORE: &str = concat!(
+    "FOR $r IN $backup.categories { CREATE type::record('category', $prefix + $r.id) CONTENT {
+        shop: $shop, name: $r.name, created_at: <datetime> $r.created_at } };",
+    "FOR $r IN $backup.suppliers { CREATE type::record('supplier', $prefix + $r.id) CONTENT {
+        shop: $shop, name: $r.name, phone: $r.phone ?? '', whatsapp: $r.whatsapp ?? '', email: $r.email ?? '',
+        address: $r.address ?? '', city: $r.city ?? '', notes: $r.notes ?? '', favorite: $r.favorite ?? false,
+        linked_user: IF $same AND $r.linked_user { type::record('user', $r.linked_user) } ELSE { NONE },
+        created_at: <datetime> $r.created_at } };",
+    "FOR $r IN $backup.products { CREATE type::record('product', $prefix + $r.id) CONTENT {
+        shop: $shop, name: $r.name, sku: $r.sku, category: ", reference!("category", "$r.category"), ",
+        supplier: ", reference!("supplier", "$r.supplier"), ", unit: $r.unit, quantity: $r.quantity,
+        min_stock: $r.min_stock, max_stock: $r.max_stock, purchase_price: $r.purchase_price,
+        sale_price: $r.sale_price, notes: $r.notes ?? '', photo: IF $same { $r.photo } ELSE { NONE },
+        created_at: <datetime> $r.created_at } };",
+    "FOR $r IN $backup.supplies { RELATE (type::record('supplier', $prefix + $r.supplier))->supplies->(type::record('product', $prefix + $r.product))
+        CONTENT { created_at: <datetime> $r.created_at } };",
+    "FOR $r IN $backup.orders { CREATE type::record('purchase_order', $prefix + $r.id) CONTENT {
+        shop: $shop, number: $r.number, supplier: ", reference!("supplier", "$r.supplier"), ",
+        supplier_name: $r.supplier_name, status: $r.status, is_connected: $r.is_connected ?? false, total: $r.total,
+        line_count: $r.line_count, ordered_units: $r.ordered_units, received_units: $r.received_units,
+        received_total: $r.received_total, on_time: $r.on_time, expected_on: $r.expected_on, note: $r.note ?? '',
+        rating: $r.rating, source: ", reference!("purchase_order", "$r.source"), ", recurrence: $r.recurrence,
+        next_run: $r.next_run, attachment: IF $same { $r.attachment } ELSE { NONE },
+        created_by: IF $same { type::record('user', $r.created_by) } ELSE { $me },
+        created_at: <datetime> $r.created_at, confirmed_at: ", at!("$r.confirmed_at"), ",
+        shipped_at: ", at!("$r.shipped_at"), ", delivered_at: ", at!("$r.delivered_at"), ",
+        cancelled_at: ", at!("$r.cancelled_at"), " } };",
+    "FOR $r IN $backup.order_lines { CREATE type::record('order_line', $prefix + $r.id) CONTENT {
+        purchase: type::record('purchase_order', $prefix + $r.purchase), position: $r.position,
+        product: ", reference!("product", "$r.product"), ", name: $r.name, unit: $r.unit,
+        quantity: $r.quantity, unit_price: $r.unit_price, received: $r.received } };",
+    "FOR $r IN $backup.movements { CREATE type::record('movement', $prefix + $r.id) CONTENT {
+        shop: $shop, product: type::record('product', $prefix + $r.product), kind: $r.kind,
+        quantity: $r.quantity, reason: $r.reason, note: $r.note ?? '', balance_after: $r.balance_after,
+        by: IF $same { type::record('user', $r.by) } ELSE { $me },
+        purchase: ", reference!("purchase_order", "$r.purchase"), ", at: <datetime> $r.at } };",
+    "FOR $r IN $backup.alert_rules { CREATE alert_rule CONTENT {
+        shop: $shop, kind: $r.kind, enabled: $r.enabled, threshold: $r.threshold,
+        in_app: $r.in_app ?? true, push: $r.push ?? false } };",
+    "FOR $r IN $backup.alerts { CREATE type::record('alert', $prefix + $r.id) CONTENT {
+        shop: $shop, kind: $r.kind, severity: $r.severity, product: ", reference!("product", "$r.product"), ",
+        purchase: ", reference!("purchase_order", "$r.purchase"), ", state: $r.state,
+        created_at: <datetime> $r.created_at, read_at: ", at!("$r.read_at"), ",
+        closed_at: ", at!("$r.closed_at"), " } };",
+);
