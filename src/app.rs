@@ -12,8 +12,8 @@ use crate::ui::components::SectionPage;
 use crate::ui::layout::{Home, NotFound, RoleArea, SessionResource};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::{
-    AlertsPage, HistoryPage, OrdersPage, ProductsPage, ShopDashboard, ShopSettings, StatsPage,
-    SuppliersPage,
+    AlertsPage, HistoryPage, ImportPage, OrdersPage, ProductsPage, ShopDashboard, ShopSettings,
+    StatsPage, SuppliersPage,
 };
 use crate::ui::supplier::{SupplierDashboard, SupplierSettings};
 
@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/shop") view=|| view! { <RoleArea role=Role::Shopkeeper/> }>
                     <Route path=path!("") view=ShopDashboard/>
                     <Route path=path!("products") view=ProductsPage/>
+                    <Route path=path!("products/import") view=ImportPage/>
                     <Route path=path!("orders") view=OrdersPage/>
                     <Route path=path!("suppliers") view=SuppliersPage/>
                     <Route path=path!("alerts") view=AlertsPage/>

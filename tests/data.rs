@@ -272,10 +272,7 @@ async fn import_reports_bad_rows_applies_good_ones_and_changes_nothing_the_secon
         "one Épicerie"
     );
     let huile = app
-        .get(
-            &format!("/api/products/get?id={existing}"),
-            Some(&awa),
-        )
+        .get(&format!("/api/products/get?id={existing}"), Some(&awa))
         .await
         .json();
     assert_eq!(
@@ -502,7 +499,9 @@ async fn backup_then_restore_then_backup_is_identical_and_other_shops_are_untouc
         app.get("/export/backup.json", Some(&awa)).await.body,
         first.body
     );
-    let orders = app.get("/api/orders/list?query[period]=all", Some(&fatou)).await;
+    let orders = app
+        .get("/api/orders/list?query[period]=all", Some(&fatou))
+        .await;
     assert!(orders.body.contains("Moussa"), "{}", orders.body);
 }
 

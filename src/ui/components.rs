@@ -10,6 +10,7 @@ pub mod page;
 pub mod password_meter;
 pub mod photo;
 pub mod preferences;
+pub mod upload;
 
 pub use account::AccountSettings;
 pub use badge::{OrderBadge, StatusBadge};

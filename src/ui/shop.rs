@@ -1,9 +1,11 @@
 //! The shopkeeper's tabs: Tableau de bord | Produits | Commandes | Fournisseurs | Alertes | Paramètres.
 
 pub mod alerts;
+pub mod backup;
 pub mod categories;
 pub mod dashboard;
 pub mod history;
+pub mod import;
 pub mod orders;
 pub mod product_form;
 pub mod product_search;
@@ -17,6 +19,7 @@ pub mod suppliers;
 pub use alerts::AlertsPage;
 pub use dashboard::ShopDashboard;
 pub use history::HistoryPage;
+pub use import::ImportPage;
 pub use orders::OrdersPage;
 pub use products::ProductsPage;
 pub use settings::ShopSettings;

@@ -25,35 +25,24 @@ pub fn PhotoField(
     let picked = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
         {
-            use wasm_bindgen::JsCast;
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            use crate::ui::components::upload::{file_form, picked_file};
+            let Some(file) = picked_file(&ev) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
             // Refused here first, so nothing is sent over a slow link for nothing.
             if file.size() > MAX_BYTES as f64 {
                 let too_large = crate::domain::AppError::invalid("photo", "error.photo.too_large");
                 return errors.set(Some(too_large));
             }
-            let Ok(form) = web_sys::FormData::new() else {
-                return;
-            };
             let op = crate::offline::write::new_op_id();
             let fields = [
                 ("op", op.as_str().to_owned()),
                 ("target", target.as_str().to_owned()),
                 ("id", id.get_value()),
             ];
-            for (name, value) in fields {
-                let _ = form.append_with_str(name, &value);
-            }
-            let _ = form.append_with_blob("file", &file);
+            let Some(form) = file_form(&fields, &file) else {
+                return;
+            };
             pending.set(true);
             errors.set(None);
             leptos::task::spawn_local(async move {

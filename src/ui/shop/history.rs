@@ -38,6 +38,7 @@ pub fn HistoryPage() -> impl IntoView {
         <div class="toolbar">
             <DateRangeFields on_from=Callback::new(move |v: String| set(&|q| q.from = v.clone()))
                 on_to=Callback::new(move |v: String| set(&|q| q.to = v.clone()))/>
+            <a class="button" download href=move || query.with(export_url)>{t("history.export")}</a>
         </div>
         <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {
@@ -58,4 +59,13 @@ pub fn HistoryPage() -> impl IntoView {
             })}
         </Transition>
     }
+}
+
+/// `/export/movements.csv` with the filters on screen (E6).
+fn export_url(query: &HistoryQuery) -> String {
+    let kind = query.kind.map_or("", |k| k.as_str());
+    format!(
+        "/export/movements.csv?kind={kind}&from={}&to={}",
+        query.from, query.to
+    )
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::categories::list_categories;
@@ -127,6 +128,7 @@ pub fn ProductsPage() -> impl IntoView {
             <button type="button" class="button primary add-button" on:click=move |_| dialog.set(Some(Dialog::Create(new_product())))>
                 {t("products.add")}
             </button>
+            <A href="/shop/products/import" attr:class="button">{t("products.import")}</A>
         </PageHeader>
         <form class="search" role="search" on:submit=move |ev| {
             ev.prevent_default();

@@ -2,9 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::api::shops::my_shops;
-use crate::ui::components::{AccountSettings, PageHeader};
+use crate::api::shops::{SaveShopSettings, get_shop_settings, my_shops};
+use crate::domain::csv::{DateFormat, Separator};
+use crate::offline::send;
+use crate::ui::components::{AccountSettings, FormAlert, FormErrors, PageHeader};
 use crate::ui::i18n::{t, t_with};
+use crate::ui::shop::backup::BackupCard;
 
 #[component]
 pub fn ShopSettings() -> impl IntoView {
@@ -28,6 +31,76 @@ pub fn ShopSettings() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+        <FileSettings/>
+        <BackupCard/>
         <AccountSettings/>
+    }
+}
+
+/// How the shop's CSV files are written (E6): separator and day format.
+#[component]
+fn FileSettings() -> impl IntoView {
+    let current = Resource::new(|| (), |_| get_shop_settings());
+    let separator = RwSignal::new(Separator::default());
+    let date_format = RwSignal::new(DateFormat::default());
+    let errors = FormErrors::new();
+    let saved = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        saved.set(false);
+        leptos::task::spawn_local(async move {
+            let result = send(|op| SaveShopSettings {
+                op,
+                csv_separator: separator.get_untracked(),
+                date_format: date_format.get_untracked(),
+            })
+            .await;
+            saved.set(result.is_ok());
+            errors.set(result.err());
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="files-title">
+            <h2 id="files-title">{t("settings.files")}</h2>
+            <Suspense fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
+                {move || Suspend::new(async move {
+                    if let Ok(settings) = current.await {
+                        separator.set(settings.csv_separator);
+                        date_format.set(settings.date_format);
+                    }
+                    view! {
+                        <form on:submit=save>
+                            <label for="csv-separator">{t("settings.separator")}</label>
+                            <select id="csv-separator" on:change=move |ev| {
+                                if let Ok(s) = Separator::parse(&event_target_value(&ev)) { separator.set(s) }
+                            }>
+                                {Separator::ALL.into_iter().map(|s| view! {
+                                    <option value=s.as_str() selected=move || separator.get() == s>{t(match s {
+                                        Separator::Semicolon => "settings.separator.semicolon",
+                                        Separator::Comma => "settings.separator.comma",
+                                    })}</option>
+                                }).collect_view()}
+                            </select>
+                            <label for="date-format">{t("settings.date_format")}</label>
+                            <select id="date-format" on:change=move |ev| {
+                                if let Ok(f) = DateFormat::parse(&event_target_value(&ev)) { date_format.set(f) }
+                            }>
+                                {DateFormat::ALL.into_iter().map(|f| view! {
+                                    <option value=f.as_str() selected=move || date_format.get() == f>{match f {
+                                        DateFormat::DayFirst => "24/11/2026",
+                                        DateFormat::Iso => "2026-11-24",
+                                    }}</option>
+                                }).collect_view()}
+                            </select>
+                            <FormAlert message=errors.general(&[])/>
+                            <button type="submit" class="button primary">{t("common.save")}</button>
+                            <Show when=move || saved.get()>
+                                <p class="success" role="status">{t("settings.saved")}</p>
+                            </Show>
+                        </form>
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }

@@ -1,0 +1,256 @@
+//! "Importer CSV" of products (B10): pick a file, check the preview and the column of each
+//! field, then import with a progress bar; skipped rows are listed with their line numbers.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::imports::{ImportPreview, ImportProgress, RunImport, check_import};
+use crate::domain::import::{Column, RowError};
+use crate::offline::send;
+use crate::ui::components::{FormAlert, FormErrors, PageHeader};
+use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::prefs::Prefs;
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let preview = RwSignal::new(None::<ImportPreview>);
+    let progress = RwSignal::new(None::<ImportProgress>);
+    let errors = FormErrors::new();
+    let pending = RwSignal::new(false);
+    let picked = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        {
+            use crate::domain::import::MAX_BYTES;
+            use crate::ui::components::upload::{file_form, picked_file};
+            let Some(file) = picked_file(&ev) else {
+                return;
+            };
+            if file.size() > MAX_BYTES as f64 {
+                let too_large = crate::domain::AppError::invalid("file", "error.import.too_large");
+                return errors.set(Some(too_large));
+            }
+            let Some(form) = file_form(&[], &file) else {
+                return;
+            };
+            pending.set(true);
+            errors.set(None);
+            progress.set(None);
+            leptos::task::spawn_local(async move {
+                let result = crate::api::imports::preview_import(form.into()).await;
+                pending.set(false);
+                match result {
+                    Ok(shown) => preview.set(Some(shown)),
+                    Err(error) => {
+                        preview.set(None);
+                        errors.set(Some(error));
+                    }
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    view! {
+        <PageHeader title="import.title"/>
+        <p class="intro">{t("import.intro")}</p>
+        <p><a href="/samples/produits-exemple.csv" download>{t("import.sample")}</a></p>
+        <section class="card import-file">
+            <label class="button primary file-button">
+                {t("import.choose")}
+                <input type="file" class="visually-hidden" accept=".csv,text/csv" disabled=pending
+                    aria-describedby="file-error" on:change=picked/>
+            </label>
+            <Show when=move || pending.get()>
+                <p class="muted" role="status">{t("import.reading")}</p>
+            </Show>
+            <crate::ui::components::FieldError id="file" error=errors.for_field("file")/>
+            <FormAlert message=errors.general(&["file"])/>
+        </section>
+        {move || preview.get().map(|shown| view! { <Preview shown preview progress/> }.into_any())}
+    }
+}
+
+/// The file as read: counts, the mapping of each column, the first rows, the skipped rows, and
+/// the import button with its progress.
+#[component]
+fn Preview(
+    shown: ImportPreview,
+    preview: RwSignal<Option<ImportPreview>>,
+    progress: RwSignal<Option<ImportProgress>>,
+) -> impl IntoView {
+    let errors = FormErrors::new();
+    let running = RwSignal::new(false);
+    let remap = {
+        let shown = shown.clone();
+        move |index: usize, column: Column| {
+            let mut mapping = shown.mapping.clone();
+            if let Some(slot) = mapping.get_mut(index) {
+                *slot = column;
+            }
+            let import_id = shown.import_id.clone();
+            leptos::task::spawn_local(async move {
+                match check_import(import_id, mapping).await {
+                    Ok(checked) => preview.set(Some(checked)),
+                    Err(error) => errors.set(Some(error)),
+                }
+            });
+        }
+    };
+    let start = {
+        let (import_id, mapping) = (shown.import_id.clone(), shown.mapping.clone());
+        move |_| {
+            let (import_id, mapping) = (import_id.clone(), mapping.clone());
+            running.set(true);
+            progress.set(None);
+            leptos::task::spawn_local(async move {
+                let result = import_all(import_id, mapping, progress).await;
+                running.set(false);
+                errors.set(result.err());
+            });
+        }
+    };
+    let (rows, valid, skipped) = (shown.rows, shown.valid, shown.error_count);
+    let can_import = shown.mapping_error.is_none() && valid > 0;
+    let mapping_error = shown.mapping_error.clone();
+    view! {
+        <section class="card import-preview" aria-labelledby="preview-title">
+            <h2 id="preview-title">{shown.file_name.clone()}</h2>
+            <p data-figure="import-counts">{t_with("import.counts", move || vec![
+                ("rows", rows.to_string()), ("valid", valid.to_string()), ("skipped", skipped.to_string()),
+            ])}</p>
+            <h3>{t("import.mapping")}</h3>
+            <div class="table-scroll">
+                <table class="mapping">
+                    <thead><tr><th scope="col">{t("import.file_column")}</th><th scope="col">{t("import.field")}</th><th scope="col">{t("import.example")}</th></tr></thead>
+                    <tbody>
+                        {shown.headers.iter().enumerate().map(|(index, header)| {
+                            let current = shown.mapping.get(index).copied().unwrap_or(Column::Ignored);
+                            let example = shown.sample.first().and_then(|r| r.get(index)).cloned().unwrap_or_default();
+                            let remap = remap.clone();
+                            view! {
+                                <tr>
+                                    <th scope="row">{header.clone()}</th>
+                                    <td>
+                                        <select aria-label=header.clone() on:change=move |ev| {
+                                            let chosen = event_target_value(&ev).parse::<usize>().ok();
+                                            if let Some(column) = chosen.and_then(|i| Column::ALL.get(i).copied()) {
+                                                remap(index, column);
+                                            }
+                                        }>
+                                            {Column::ALL.into_iter().enumerate().map(|(i, column)| view! {
+                                                <option value=i.to_string() selected=column == current>{t(column.label_key())}</option>
+                                            }).collect_view()}
+                                        </select>
+                                    </td>
+                                    <td class="muted">{example}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <FormAlert message=Signal::derive(move || mapping_error.clone())/>
+            <h3>{t("import.first_rows")}</h3>
+            <div class="table-scroll">
+                <table class="sample">
+                    <thead><tr>{shown.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {shown.sample.iter().map(|row| view! {
+                            <tr>{row.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <RowErrors errors=shown.errors.clone() total=skipped/>
+            <button type="button" class="button primary" disabled=move || running.get() || !can_import on:click=start>
+                {t_with("import.start", move || vec![("count", valid.to_string())])}
+            </button>
+            <FormAlert message=errors.general(&[])/>
+        </section>
+        {move || progress.get().map(|p| view! { <Progress progress=p running/> })}
+    }
+}
+
+/// Sends the batches one after the other, adding up their outcomes in `progress`.
+async fn import_all(
+    import_id: String,
+    mapping: Vec<Column>,
+    progress: RwSignal<Option<ImportProgress>>,
+) -> Result<(), crate::domain::AppError> {
+    let mut start = 0;
+    loop {
+        let (import_id, mapping) = (import_id.clone(), mapping.clone());
+        let batch = send(|op| RunImport {
+            op,
+            import_id,
+            mapping,
+            start,
+        })
+        .await?;
+        start = batch.done;
+        let finished = batch.finished();
+        progress.update(|total| {
+            let sum = total.get_or_insert_with(ImportProgress::default);
+            sum.done = batch.done;
+            sum.total = batch.total;
+            sum.created += batch.created;
+            sum.updated += batch.updated;
+            sum.unchanged += batch.unchanged;
+            sum.errors.extend(batch.errors);
+        });
+        if finished {
+            return Ok(());
+        }
+    }
+}
+
+#[component]
+fn Progress(progress: ImportProgress, running: RwSignal<bool>) -> impl IntoView {
+    let ImportProgress {
+        done,
+        total,
+        created,
+        updated,
+        unchanged,
+        ..
+    } = progress;
+    let refused = progress.errors.len();
+    view! {
+        <section class="card" aria-live="polite">
+            <progress max=total.max(1) value=done aria-label=t("import.progress")></progress>
+            <p data-figure="import-progress">{t_with("import.progress_text", move || vec![("done", done.to_string()), ("total", total.to_string())])}</p>
+            <Show when=move || !running.get()>
+                <p class="import-done" data-figure="import-result">{t_with("import.result", move || vec![
+                    ("created", created.to_string()), ("updated", updated.to_string()),
+                    ("unchanged", unchanged.to_string()), ("refused", refused.to_string()),
+                ])}</p>
+                <A href="/shop/products" attr:class="button">{t("import.see_products")}</A>
+            </Show>
+            <RowErrors errors=progress.errors.clone() total=refused/>
+        </section>
+    }
+}
+
+/// "Ligne 12 · Quantité : nombre entier attendu", for each skipped row.
+#[component]
+fn RowErrors(errors: Vec<RowError>, total: usize) -> impl IntoView {
+    let lang = expect_context::<Prefs>().lang;
+    (!errors.is_empty()).then(|| view! {
+        <h3>{t_with("import.skipped", move || vec![("count", total.to_string())])}</h3>
+        <ul class="import-errors">
+            {errors.into_iter().map(|e| {
+                let column = e.column.map(Column::label_key);
+                view! {
+                    <li>{move || {
+                        let lang = lang.get();
+                        let column = column.map(|c| format!(" · {}", translate(lang, c))).unwrap_or_default();
+                        translate(lang, "import.row_error")
+                            .replace("{line}", &e.line.to_string())
+                            .replace("{column}", &column)
+                            .replace("{message}", translate(lang, &e.code))
+                    }}</li>
+                }
+            }).collect_view()}
+        </ul>
+    })
+}
