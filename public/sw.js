@@ -1,7 +1,7 @@
 // Boutiq service worker: keeps the app shell and the pages already visited, so that the app
 // opens and reloads without network (I1). Reads of the API are kept too, for later offline use.
 // Writes (POST) always go to the network; the app's outbox handles them.
-const VERSION = "boutiq-v2";
+const VERSION = "boutiq-v3";
 const SHELL = [
   "/pkg/boutiq.js",
   "/pkg/boutiq.wasm",
@@ -44,6 +44,8 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (url.pathname === "/sw.js" || url.pathname === "/healthz" || url.pathname === "/readyz") return;
+  // Exports and backups are large, private and always fresh: straight to the network, never kept.
+  if (url.pathname.startsWith("/export/")) return;
   // The barcode decoder (/vendor/zxing) is kept after its first use, so scanning works offline.
   const isAsset = url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/icons/") ||
     url.pathname.startsWith("/vendor/") || url.pathname === "/manifest.webmanifest";

@@ -313,3 +313,36 @@ async fn the_products_that_raised_most_alerts_this_month_come_first() {
         json!([])
     );
 }
+
+#[tokio::test]
+async fn no_alert_is_raised_for_a_record_deleted_while_it_was_evaluated() {
+    use boutiq::domain::alert::AlertKind;
+    let app = app().await;
+    let cookie = app.register("shopkeeper", "awa@example.sn").await;
+    let rice = app
+        .create_product(&cookie, product("Riz", 1, 5, None))
+        .await;
+    let id = rice["id"].as_str().unwrap();
+    let shop = app.rows("SELECT VALUE record::id(id) FROM shop").await;
+    // The engine read the facts (stock bas), then the product was deleted (or restored over).
+    let reply = app
+        .post(
+            "/api/products/delete",
+            json!({ "op": op_id(), "id": id }),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let shop_id = shop[0].as_str().unwrap();
+    boutiq::server::store::alerts::sync(
+        &app.state.db,
+        shop_id,
+        "product",
+        id,
+        &AlertKind::PRODUCT,
+        &[AlertKind::Low],
+    )
+    .await
+    .unwrap();
+    assert_eq!(app.count("alert").await, 0);
+}

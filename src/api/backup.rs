@@ -28,6 +28,8 @@ pub async fn restore_backup(data: MultipartData) -> Result<u64, AppError> {
         if !confirmed && store.await? > 0 {
             return Err(AppError::invalid("confirm", "error.backup.not_empty"));
         }
+        let shop_id = super::shops::shop_id_of(&state, &caller).await?;
+        let _no_alert_meanwhile = state.db.lock_alerts(&shop_id).await;
         crate::server::store::backup::restore(&state.db, &op, &caller, &file)
             .await
             .map_err(|error| match error {

@@ -18,14 +18,10 @@ pub async fn upload_photo(data: MultipartData) -> Result<PhotoUrls, AppError> {
     async move {
         let (state, caller) = super::products::shopkeeper()?;
         let form = read_upload(data).await?;
-        let shop = crate::server::store::shops::owned_by(&state.db, &caller)
-            .await?
-            .into_iter()
-            .next()
-            .ok_or(AppError::NotFound)?;
+        let shop_id = super::shops::shop_id_of(&state, &caller).await?;
         let data_dir = &state.config.data_dir;
         let stored =
-            crate::server::media::store(data_dir, &shop.id, form.op.as_str(), form.bytes).await?;
+            crate::server::media::store(data_dir, &shop_id, form.op.as_str(), form.bytes).await?;
         let attached = crate::server::store::photos::attach(
             &state.db,
             &form.op,

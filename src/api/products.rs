@@ -208,6 +208,8 @@ async fn save(op: OpId, id: Option<String>, input: ProductInput) -> Result<Produ
 pub async fn delete_product(op: OpId, id: String) -> Result<(), AppError> {
     async move {
         let (state, caller) = shopkeeper()?;
+        let shop_id = super::shops::shop_id_of(&state, &caller).await?;
+        let _no_alert_meanwhile = state.db.lock_alerts(&shop_id).await;
         let photo = crate::server::store::products::delete(&state.db, &op, &caller, &id).await?;
         if let Some(photo) = photo {
             crate::server::media::remove(&state.config.data_dir, &photo).await;

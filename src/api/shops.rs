@@ -83,3 +83,14 @@ pub(crate) async fn currency_of(state: &AppState, caller: &str) -> Result<String
         .ok_or(AppError::NotFound)?
         .currency)
 }
+
+/// The id of the caller's shop.
+#[cfg(feature = "ssr")]
+pub(crate) async fn shop_id_of(state: &AppState, caller: &str) -> Result<String, AppError> {
+    Ok(crate::server::store::shops::owned_by(&state.db, caller)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)?
+        .id)
+}

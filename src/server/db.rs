@@ -149,6 +149,13 @@ impl Db {
             .await
     }
 
+    /// Serialises, within this process, the alert engine's writes for a shop with the writes
+    /// that delete the shop's records (a product, a restore): an alert is never raised for a
+    /// record deleted while the engine looked at it.
+    pub async fn lock_alerts(&self, shop_id: &str) -> tokio::sync::MutexGuard<'_, ()> {
+        self.lock(&format!("alerts:{shop_id}")).await
+    }
+
     /// True when the database answers a trivial query.
     pub async fn is_ready(&self) -> bool {
         self.query("RETURN 1", serde_json::json!({})).await.is_ok()

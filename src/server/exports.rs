@@ -252,7 +252,8 @@ fn csv_response(
     pages: impl futures::Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static,
 ) -> Response<Body> {
     let today = chrono::Utc::now().format("%Y-%m-%d");
-    let body = futures::stream::once(async move { Ok(head) }).chain(pages);
+    // Fused: the compression layer may poll again after the end, which `unfold` forbids.
+    let body = futures::stream::once(async move { Ok(head) }).chain(pages.fuse());
     Response::builder()
         .header(header::CONTENT_TYPE, "text/csv; charset=utf-8")
         .header(

@@ -127,8 +127,9 @@ pub async fn sync(
          LET $active = SELECT VALUE kind FROM alert WHERE {field} = $subject AND state IN ['open', 'read', 'dismissed'];
          UPDATE alert SET state = 'resolved', closed_at = time::now()
              WHERE {field} = $subject AND state IN ['open', 'read', 'dismissed'] AND kind IN $considered AND kind NOT IN $wanted_kinds;
+         -- The record may have gone (deleted, restored over) since its facts were read.
          FOR $want IN $wanted {{
-             IF $want.kind NOT IN $active {{
+             IF $want.kind NOT IN $active AND record::exists($subject) {{
                  CREATE alert CONTENT {{
                      shop: type::record('shop', $shop_id), kind: $want.kind, severity: $want.severity,
                      {field}: $subject, state: 'open'
@@ -137,6 +138,7 @@ pub async fn sync(
          }};
          COMMIT TRANSACTION;"
     );
+    let _one_writer = db.lock_alerts(shop_id).await;
     let wanted_objects: Vec<_> = wanted
         .iter()
         .map(|k| json!({ "kind": k.as_str(), "severity": k.severity().as_str() }))

@@ -12,7 +12,10 @@ pub fn BackupCard() -> impl IntoView {
     let pending = RwSignal::new(false);
     let restored = RwSignal::new(None::<u64>);
     // The picked file waits here while the user confirms (a browser object: this tab only).
+    #[cfg(feature = "hydrate")]
     let waiting = StoredValue::new_local(None::<Picked>);
+    #[cfg(not(feature = "hydrate"))]
+    let waiting = StoredValue::new(None::<Picked>);
     let asking = RwSignal::new(false);
     let send = move |confirm: bool| {
         #[cfg(feature = "hydrate")]

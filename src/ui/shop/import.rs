@@ -82,7 +82,7 @@ fn Preview(
     let running = RwSignal::new(false);
     let remap = {
         let shown = shown.clone();
-        move |index: usize, column: Column| {
+        Callback::new(move |(index, column): (usize, Column)| {
             let mut mapping = shown.mapping.clone();
             if let Some(slot) = mapping.get_mut(index) {
                 *slot = column;
@@ -94,7 +94,7 @@ fn Preview(
                     Err(error) => errors.set(Some(error)),
                 }
             });
-        }
+        })
     };
     let start = {
         let (import_id, mapping) = (shown.import_id.clone(), shown.mapping.clone());
@@ -118,49 +118,9 @@ fn Preview(
             <p data-figure="import-counts">{t_with("import.counts", move || vec![
                 ("rows", rows.to_string()), ("valid", valid.to_string()), ("skipped", skipped.to_string()),
             ])}</p>
-            <h3>{t("import.mapping")}</h3>
-            <div class="table-scroll">
-                <table class="mapping">
-                    <thead><tr><th scope="col">{t("import.file_column")}</th><th scope="col">{t("import.field")}</th><th scope="col">{t("import.example")}</th></tr></thead>
-                    <tbody>
-                        {shown.headers.iter().enumerate().map(|(index, header)| {
-                            let current = shown.mapping.get(index).copied().unwrap_or(Column::Ignored);
-                            let example = shown.sample.first().and_then(|r| r.get(index)).cloned().unwrap_or_default();
-                            let remap = remap.clone();
-                            view! {
-                                <tr>
-                                    <th scope="row">{header.clone()}</th>
-                                    <td>
-                                        <select aria-label=header.clone() on:change=move |ev| {
-                                            let chosen = event_target_value(&ev).parse::<usize>().ok();
-                                            if let Some(column) = chosen.and_then(|i| Column::ALL.get(i).copied()) {
-                                                remap(index, column);
-                                            }
-                                        }>
-                                            {Column::ALL.into_iter().enumerate().map(|(i, column)| view! {
-                                                <option value=i.to_string() selected=column == current>{t(column.label_key())}</option>
-                                            }).collect_view()}
-                                        </select>
-                                    </td>
-                                    <td class="muted">{example}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <MappingTable shown=shown.clone() remap=remap/>
             <FormAlert message=Signal::derive(move || mapping_error.clone())/>
-            <h3>{t("import.first_rows")}</h3>
-            <div class="table-scroll">
-                <table class="sample">
-                    <thead><tr>{shown.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
-                    <tbody>
-                        {shown.sample.iter().map(|row| view! {
-                            <tr>{row.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}</tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <SampleTable shown=shown.clone()/>
             <RowErrors errors=shown.errors.clone() total=skipped/>
             <button type="button" class="button primary" disabled=move || running.get() || !can_import on:click=start>
                 {t_with("import.start", move || vec![("count", valid.to_string())])}
@@ -169,6 +129,63 @@ fn Preview(
         </section>
         {move || progress.get().map(|p| view! { <Progress progress=p running/> })}
     }
+}
+
+/// Each column of the file, the field it fills (a choice), and its first value.
+#[component]
+fn MappingTable(shown: ImportPreview, remap: Callback<(usize, Column)>) -> impl IntoView {
+    view! {
+        <h3>{t("import.mapping")}</h3>
+        <div class="table-scroll">
+            <table class="mapping">
+                <thead><tr><th scope="col">{t("import.file_column")}</th><th scope="col">{t("import.field")}</th><th scope="col">{t("import.example")}</th></tr></thead>
+                <tbody>
+                    {shown.headers.iter().enumerate().map(|(index, header)| {
+                        let current = shown.mapping.get(index).copied().unwrap_or(Column::Ignored);
+                        let example = shown.sample.first().and_then(|r| r.get(index)).cloned().unwrap_or_default();
+                        view! {
+                            <tr>
+                                <th scope="row">{header.clone()}</th>
+                                <td>
+                                    <select aria-label=header.clone() on:change=move |ev| {
+                                        let chosen = event_target_value(&ev).parse::<usize>().ok();
+                                        if let Some(column) = chosen.and_then(|i| Column::ALL.get(i).copied()) {
+                                            remap.run((index, column));
+                                        }
+                                    }>
+                                        {Column::ALL.into_iter().enumerate().map(|(i, column)| view! {
+                                            <option value=i.to_string() selected=column == current>{t(column.label_key())}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </td>
+                                <td class="muted">{example}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// The first rows, as in the file.
+#[component]
+fn SampleTable(shown: ImportPreview) -> impl IntoView {
+    view! {
+        <h3>{t("import.first_rows")}</h3>
+        <div class="table-scroll">
+            <table class="sample">
+                <thead><tr>{shown.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {shown.sample.iter().map(|row| view! {
+                        <tr>{row.iter().map(|cell| view! { <td>{cell.clone()}</td> }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }
 
 /// Sends the batches one after the other, adding up their outcomes in `progress`.
