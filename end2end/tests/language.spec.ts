@@ -18,7 +18,7 @@ test("the language switch turns the app to English and the choice persists", asy
 test("settings switch the language and the theme inside the app", async ({ page }) => {
   await register(page, "shopkeeper");
   await open(page, "/shop/settings");
-  await page.getByRole("button", { name: "EN" }).click();
+  await page.getByRole("button", { name: "EN", exact: true }).click();
   await expect(page.getByRole("navigation").getByRole("link")).toContainText(["Dashboard", "Products", "Orders"]);
   await page.getByRole("button", { name: "Dark" }).click();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");

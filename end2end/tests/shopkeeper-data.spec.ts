@@ -31,7 +31,7 @@ test("statistics follow the period, and products and movements export as CSV", a
   await open(page, "/shop");
   await page.getByRole("link", { name: "Voir statistiques" }).click();
   await expect(page.getByRole("heading", { name: "Statistiques" })).toBeVisible();
-  await expect(page.locator("[data-figure=usage]")).toHaveText("Vous avez 2 produits, 0 commandes ce mois, 0 alertes traitées.");
+  await expect(page.locator("[data-figure=usage]")).toHaveText("Vous avez 2 produit(s), 0 commande(s) ce mois, 0 alerte(s) traitée(s).");
   // Stock value by category: 16 × 1 000 in Céréales, nothing uncategorised.
   await expect(page.locator("[data-figure=by-category] li").first()).toContainText("Céréales16 000 F CFA");
   await expect(page.locator("[data-figure=by-status] li[data-status=rupture]")).toContainText("Rupture1");

@@ -257,7 +257,7 @@ messages! {
     "stats.title" => "Statistiques", "Statistics";
     "stats.period" => "Période", "Period";
     "stats.days" => "{days} jours", "{days} days";
-    "stats.usage" => "Vous avez {products} produits, {orders} commandes ce mois, {alerts} alertes traitées.", "You have {products} products, {orders} orders this month, {alerts} alerts handled.";
+    "stats.usage" => "Vous avez {products} produit(s), {orders} commande(s) ce mois, {alerts} alerte(s) traitée(s).", "You have {products} product(s), {orders} order(s) this month, {alerts} alert(s) handled.";
     "stats.covers" => "Du {from} au {to}", "From {from} to {to}";
     "stats.export_products" => "Exporter CSV (produits)", "Export CSV (products)";
     "stats.export_movements" => "Exporter CSV (mouvements)", "Export CSV (movements)";
