@@ -1,4 +1,4 @@
-//! Load benchmark of the shopkeeper API (issue 3).
+//! Load benchmark of the shopkeeper API (issues 3 and 4).
 //!
 //! Seeds one shop with 10,000 products and 100,000 stock movements in an on-disk SurrealKV
 //! database, then drives the real axum router (no sockets: `router.oneshot`) with 1 and with 32
@@ -6,7 +6,9 @@
 //! (filtered, sorted, page 3), product search (name fragment, exact SKU), the dashboard KPIs and
 //! one stock movement (32 products, and one hot product); plus the barcode lookup (`by_sku`) for
 //! comparison, and a breakdown of where the read time goes (store calls and SurrealQL pieces,
-//! without HTTP). It prints figures, it does not judge them. Results: docs/BENCHMARKS.md.
+//! without HTTP); the statistics of 7, 30 and 90 days; and the downloads of the 100,000-movement
+//! CSV export, the products CSV and the backup, with their time and peak memory. It prints
+//! figures, it does not judge them. Results: docs/BENCHMARKS.md.
 //!
 //! Run: `CARGO_TARGET_DIR=/work/bench-target nice -n 19 cargo bench --features ssr --bench load`
 //! (`BENCH_SECONDS` = target length of each measured run, default 5).
@@ -587,6 +589,53 @@ impl Bench {
     }
 }
 
+/// A field of `/proc/self/status` in KiB (`VmRSS`, `VmHWM`), 0 where there is none.
+fn memory_kib(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Downloads `path`, reading the body frame by frame (nothing kept), and prints its time, size,
+/// lines and how far the resident memory rose above where it was before.
+async fn download(router: &Router, path: &str, cookie: &str) {
+    // Writing 5 to clear_refs resets the high-water mark (Linux), so VmHWM is this download's.
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    let rss_before = memory_kib("VmRSS:");
+    let start = Instant::now();
+    let response = router
+        .clone()
+        .oneshot(get(path, cookie))
+        .await
+        .expect("infallible");
+    let status = response.status();
+    let mut body = response.into_body();
+    let (mut bytes, mut lines, mut first_byte) = (0usize, 0usize, None);
+    while let Some(frame) = body.frame().await {
+        if let Ok(data) = frame.expect("body").into_data() {
+            first_byte.get_or_insert_with(|| start.elapsed());
+            bytes += data.len();
+            lines += data.iter().filter(|b| **b == b'\n').count();
+        }
+    }
+    let total = start.elapsed();
+    let peak = memory_kib("VmHWM:");
+    println!(
+        "{path:<24} {status}: {:.2} s, first byte after {:.0} ms, {:.1} MiB, {lines} lines; \
+         resident memory {:.0} MiB before, peak {:.0} MiB (+{:.0} MiB)",
+        total.as_secs_f64(),
+        first_byte.unwrap_or_default().as_secs_f64() * 1000.0,
+        bytes as f64 / (1024.0 * 1024.0),
+        rss_before as f64 / 1024.0,
+        peak as f64 / 1024.0,
+        peak.saturating_sub(rss_before) as f64 / 1024.0,
+    );
+}
+
 async fn scalar(state: &AppState, sql: &str, vars: Value) -> Value {
     let mut rows = state
         .db
@@ -1105,6 +1154,17 @@ async fn main() {
         )
         .await;
 
+    for days in [7, 30, 90] {
+        bench
+            .scenario(
+                &format!("statistics: {days} days"),
+                get_scenario(format!("/api/stats/get?period={days}")),
+                false,
+                false,
+            )
+            .await;
+    }
+
     breakdown(&state, &user_id, category, &fragment, &sku).await;
     print_header();
 
@@ -1168,6 +1228,19 @@ async fn main() {
         "Σ quantity = {quantities}, Σ movements = {sums}: {}",
         if quantities == sums { "OK" } else { "MISMATCH" }
     );
+    println!();
+    println!(
+        "== Downloads (one client; peak = the process's resident-memory high-water mark during the download)"
+    );
+    for path in [
+        "/export/movements.csv",
+        "/export/products.csv",
+        "/export/backup.json",
+    ] {
+        download(&router, path, &cookie).await;
+    }
+    println!();
+
     let total_errors: usize = bench.outcomes.iter().map(|o| o.errors).sum();
     println!("non-200 responses in measured runs: {total_errors}");
     println!("load average after: {}", load_average());

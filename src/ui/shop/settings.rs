@@ -70,28 +70,32 @@ fn FileSettings() -> impl IntoView {
                     }
                     view! {
                         <form on:submit=save>
-                            <label for="csv-separator">{t("settings.separator")}</label>
-                            <select id="csv-separator" on:change=move |ev| {
-                                if let Ok(s) = Separator::parse(&event_target_value(&ev)) { separator.set(s) }
-                            }>
-                                {Separator::ALL.into_iter().map(|s| view! {
-                                    <option value=s.as_str() selected=move || separator.get() == s>{t(match s {
-                                        Separator::Semicolon => "settings.separator.semicolon",
-                                        Separator::Comma => "settings.separator.comma",
-                                    })}</option>
-                                }).collect_view()}
-                            </select>
-                            <label for="date-format">{t("settings.date_format")}</label>
-                            <select id="date-format" on:change=move |ev| {
-                                if let Ok(f) = DateFormat::parse(&event_target_value(&ev)) { date_format.set(f) }
-                            }>
-                                {DateFormat::ALL.into_iter().map(|f| view! {
-                                    <option value=f.as_str() selected=move || date_format.get() == f>{match f {
-                                        DateFormat::DayFirst => "24/11/2026",
-                                        DateFormat::Iso => "2026-11-24",
-                                    }}</option>
-                                }).collect_view()}
-                            </select>
+                            <div class="field">
+                                <label for="csv-separator">{t("settings.separator")}</label>
+                                <select id="csv-separator" on:change=move |ev| {
+                                    if let Ok(s) = Separator::parse(&event_target_value(&ev)) { separator.set(s) }
+                                }>
+                                    {Separator::ALL.into_iter().map(|s| view! {
+                                        <option value=s.as_str() selected=move || separator.get() == s>{t(match s {
+                                            Separator::Semicolon => "settings.separator.semicolon",
+                                            Separator::Comma => "settings.separator.comma",
+                                        })}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field">
+                                <label for="date-format">{t("settings.date_format")}</label>
+                                <select id="date-format" on:change=move |ev| {
+                                    if let Ok(f) = DateFormat::parse(&event_target_value(&ev)) { date_format.set(f) }
+                                }>
+                                    {DateFormat::ALL.into_iter().map(|f| view! {
+                                        <option value=f.as_str() selected=move || date_format.get() == f>{match f {
+                                            DateFormat::DayFirst => "24/11/2026",
+                                            DateFormat::Iso => "2026-11-24",
+                                        }}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
                             <FormAlert message=errors.general(&[])/>
                             <button type="submit" class="button primary">{t("common.save")}</button>
                             <Show when=move || saved.get()>
