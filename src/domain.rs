@@ -13,6 +13,7 @@ pub mod password;
 pub mod period;
 pub mod photo;
 pub mod product;
+pub mod profile;
 pub mod role;
 pub mod session;
 pub mod stats;

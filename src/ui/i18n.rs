@@ -348,6 +348,11 @@ messages! {
     "backup.confirm" => "Toutes les données actuelles de la boutique seront remplacées par celles de la sauvegarde.", "All of the shop's current data will be replaced by the backup's.";
     "backup.replace" => "Oui, remplacer", "Yes, replace";
     "history.export" => "Exporter CSV", "Export CSV";
+    "profile.missing.company" => "le nom de l'entreprise", "the company name";
+    "profile.missing.city" => "la ville", "the city";
+    "profile.missing.category" => "au moins une catégorie", "at least one category";
+    "error.profile.delivery_days" => "Délai de livraison : de 0 à 90 jours.", "Delivery time: 0 to 90 days.";
+    "error.profile.too_many" => "20 éléments au plus.", "20 items at most.";
     "dashboard.suppliers" => "Fournisseurs", "Suppliers";
     "suppliers.add" => "+ Fournisseur", "+ Supplier";
     "suppliers.empty" => "Aucun fournisseur pour l'instant. Ajoutez ceux chez qui vous achetez.", "No suppliers yet. Add the ones you buy from.";

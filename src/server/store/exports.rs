@@ -4,6 +4,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::shops::CURRENT_SHOP;
+use super::stock::DAY_RANGE;
 use crate::domain::period::DayRange;
 use crate::domain::stock::MovementKind;
 use crate::server::db::{Db, DbError};
@@ -78,25 +79,17 @@ pub async fn movements(
     cursor: &Cursor,
     limit: usize,
 ) -> Result<Vec<MovementRow>, DbError> {
-    let mut conditions = vec!["shop = $shop"];
-    if kind.is_some() {
-        conditions.push("kind = $kind");
-    }
-    if range.start.is_some() {
-        conditions.push("at >= <datetime> $start");
-    }
-    if range.end.is_some() {
-        conditions.push("at < <datetime> $end");
-    }
+    let mut conditions = super::stock::movement_filter(kind.is_some(), range);
     if cursor.at.is_some() {
-        conditions.push("at <= <datetime> $cursor");
+        conditions.push("at <= $cursor");
     }
     let filter = conditions.join(" AND ");
     let sql = format!(
-        "{CURRENT_SHOP}
-         SELECT record::id(id) AS id, <string> at AS at, at AS time, product.name AS product,
+        "{CURRENT_SHOP}{DAY_RANGE}
+         LET $cursor = IF $cursor {{ <datetime> $cursor }} ELSE {{ NONE }};
+         SELECT record::id(id) AS id, at, product.name AS product,
              product.sku AS sku, kind, quantity, reason, note, balance_after, by.name AS by_name
-         FROM movement WHERE {filter} ORDER BY time DESC LIMIT $limit;"
+         FROM movement WHERE {filter} ORDER BY at DESC LIMIT $limit;"
     );
     let vars = json!({
         "user_id": user_id,
@@ -106,7 +99,7 @@ pub async fn movements(
         "cursor": cursor.at,
         "limit": limit + cursor.seen.len(),
     });
-    let rows: Vec<MovementRow> = db.query(&sql, vars).await?.all(2)?;
+    let rows: Vec<MovementRow> = db.query(&sql, vars).await?.all(5)?;
     Ok(rows
         .into_iter()
         .filter(|row| !cursor.seen.contains(&row.id))

@@ -34,6 +34,9 @@ pub async fn statistics(
     let first_day = period.first_day(today);
     let sql = format!(
         "{CURRENT_SHOP}
+         -- Cast once: a cast inside WHERE keeps the (shop, at) index from serving the range.
+         LET $since = <datetime> $since;
+         LET $month_start = <datetime> $month_start;
          SELECT category.name AS name, products, value FROM (
              SELECT category, count() AS products, math::sum(purchase_price * quantity) AS value
              FROM product WHERE shop = $shop GROUP BY category
@@ -41,23 +44,23 @@ pub async fn statistics(
          SELECT status, count() AS count FROM product WHERE shop = $shop GROUP BY status;
          SELECT day, kind, math::sum(quantity) AS units FROM (
              SELECT time::format(at, '%Y-%m-%d') AS day, kind, quantity FROM movement
-             WHERE shop = $shop AND at >= <datetime> $since
+             WHERE shop = $shop AND at >= $since
          ) GROUP BY day, kind;
          SELECT record::id(id) AS id, name, unit, purchase_price * quantity AS figure
              FROM product WHERE shop = $shop AND quantity > 0 AND purchase_price > 0
              ORDER BY figure DESC, name ASC LIMIT 5;
          SELECT record::id(product) AS id, product.name AS name, product.unit AS unit, figure FROM (
              SELECT product, math::sum(quantity) AS figure FROM movement
-             WHERE shop = $shop AND at >= <datetime> $since AND kind = 'out' AND reason = 'sale'
+             WHERE shop = $shop AND at >= $since AND kind = 'out' AND reason = 'sale'
              GROUP BY product
          ) ORDER BY figure DESC, name ASC LIMIT 3;
          RETURN {{
              products: count(SELECT VALUE id FROM product WHERE shop = $shop),
              orders_this_month: count(SELECT VALUE id FROM purchase_order
-                 WHERE shop = $shop AND created_at >= <datetime> $month_start),
+                 WHERE shop = $shop AND created_at >= $month_start),
              alerts_handled: count(SELECT VALUE id FROM alert WHERE shop = $shop
                  AND state IN ['read', 'dismissed', 'resolved']
-                 AND (closed_at ?? read_at) >= <datetime> $month_start),
+                 AND (closed_at ?? read_at) >= $month_start),
          }};"
     );
     let vars = json!({
@@ -66,12 +69,12 @@ pub async fn statistics(
         "month_start": instant(month_start(today)),
     });
     let mut rows = db.query(&sql, vars).await?;
-    let by_category: Vec<CategoryValue> = rows.all(2)?;
-    let statuses: Vec<StatusRow> = rows.all(3)?;
-    let per_day = day_sums(rows.all(4)?);
-    let top_by_value: Vec<RankedProduct> = rows.all(5)?;
-    let top_sellers: Vec<RankedProduct> = rows.all(6)?;
-    let usage: Usage = rows.first(7)?.unwrap_or_default();
+    let by_category: Vec<CategoryValue> = rows.all(4)?;
+    let statuses: Vec<StatusRow> = rows.all(5)?;
+    let per_day = day_sums(rows.all(6)?);
+    let top_by_value: Vec<RankedProduct> = rows.all(7)?;
+    let top_sellers: Vec<RankedProduct> = rows.all(8)?;
+    let usage: Usage = rows.first(9)?.unwrap_or_default();
     Ok(StatsReport {
         period,
         first_day: first_day.format("%Y-%m-%d").to_string(),
