@@ -353,6 +353,15 @@ messages! {
     "profile.missing.category" => "au moins une catégorie", "at least one category";
     "error.profile.delivery_days" => "Délai de livraison : de 0 à 90 jours.", "Delivery time: 0 to 90 days.";
     "error.profile.too_many" => "20 éléments au plus.", "20 items at most.";
+    "profile.description" => "Description", "Description";
+    "profile.delivery_zones" => "Zones de livraison", "Delivery zones";
+    "profile.categories" => "Catégories de produits", "Product categories";
+    "profile.lists_hint" => "Séparez les zones et les catégories par des virgules.", "Separate zones and categories with commas.";
+    "profile.min_order_amount" => "Montant minimum de commande (F CFA)", "Minimum order amount (F CFA)";
+    "profile.delivery_days" => "Délai moyen de livraison (jours)", "Average delivery time (days)";
+    "profile.complete" => "Votre profil est complet : les commerçants peuvent vous trouver.", "Your profile is complete: shopkeepers can find you.";
+    "profile.incomplete" => "Pour apparaître dans la marketplace, complétez votre profil :", "To appear in the marketplace, complete your profile:";
+    "profile.complete_it" => "Compléter mon profil", "Complete my profile";
     "dashboard.suppliers" => "Fournisseurs", "Suppliers";
     "suppliers.add" => "+ Fournisseur", "+ Supplier";
     "suppliers.empty" => "Aucun fournisseur pour l'instant. Ajoutez ceux chez qui vous achetez.", "No suppliers yet. Add the ones you buy from.";

@@ -1,8 +1,11 @@
-//! Supplier profiles, one per supplier account.
+//! Supplier profiles, one per supplier account, read and written by their own user only.
 
 use serde_json::json;
 
+use super::ops;
 use crate::api::supplier_profile::SupplierProfile;
+use crate::domain::OpId;
+use crate::domain::profile::ProfileInput;
 use crate::server::db::{Db, DbError};
 
 pub async fn of_user(db: &Db, user_id: &str) -> Result<Option<SupplierProfile>, DbError> {
@@ -13,4 +16,19 @@ pub async fn of_user(db: &Db, user_id: &str) -> Result<Option<SupplierProfile>, 
         )
         .await?;
     rows.first(0)
+}
+
+/// Replaces the editable part of the caller's profile (rating and verification stay).
+pub async fn save(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    profile: &ProfileInput,
+) -> Result<(), DbError> {
+    let body = "
+        LET $updated = UPDATE supplier_profile MERGE $profile WHERE user = type::record('user', $user_id);
+        IF !$updated[0] { THROW 'not_found' };
+        LET $result = NONE;";
+    let vars = json!({ "user_id": user_id, "profile": profile });
+    ops::run_once(db, user_id, op, body, vars).await
 }
