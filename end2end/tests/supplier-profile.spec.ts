@@ -25,7 +25,7 @@ test("a new supplier learns what its profile lacks, completes it, and the dashbo
 
   // Saved for real: a reload shows the cleaned values, the dashboard no longer asks.
   await open(page, "/supplier/settings");
-  await expect(page.getByLabel("Téléphone")).toHaveValue("+221771234567");
+  await expect(page.getByLabel("Téléphone")).toHaveValue("771234567");
   await expect(page.getByLabel("Zones de livraison")).toHaveValue("Dakar, Thiès, Rufisque");
   await open(page, "/supplier");
   await expect(page.locator("[data-figure=profile-state]")).toHaveText("Votre profil est complet : les commerçants peuvent vous trouver.");
