@@ -4,6 +4,7 @@
 pub mod alerts;
 pub mod auth;
 pub mod backup;
+pub mod catalog;
 pub mod categories;
 pub mod dashboard;
 pub mod imports;

@@ -15,7 +15,7 @@ use crate::ui::shop::{
     AlertsPage, HistoryPage, ImportPage, OrdersPage, ProductsPage, ShopDashboard, ShopSettings,
     StatsPage, SuppliersPage,
 };
-use crate::ui::supplier::{SupplierDashboard, SupplierSettings};
+use crate::ui::supplier::{CatalogPage, SupplierDashboard, SupplierSettings};
 
 /// The document around the app, rendered on the server. Its inline scripts carry a fresh nonce
 /// that the page's Content-Security-Policy allows.
@@ -76,7 +76,7 @@ pub fn App() -> impl IntoView {
                 </ParentRoute>
                 <ParentRoute path=path!("/supplier") view=|| view! { <RoleArea role=Role::Supplier/> }>
                     <Route path=path!("") view=SupplierDashboard/>
-                    <Route path=path!("catalog") view=|| view! { <SectionPage title="nav.catalog" intro="page.supplier.catalog.intro"/> }/>
+                    <Route path=path!("catalog") view=CatalogPage/>
                     <Route path=path!("orders") view=|| view! { <SectionPage title="nav.orders" intro="page.supplier.orders.intro"/> }/>
                     <Route path=path!("settings") view=SupplierSettings/>
                 </ParentRoute>

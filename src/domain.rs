@@ -2,6 +2,7 @@
 
 pub mod alert;
 pub mod backup;
+pub mod catalog;
 pub mod csv;
 pub mod email;
 pub mod error;

@@ -104,3 +104,165 @@ async fn a_supplier_edits_its_own_profile_and_nobody_else_can() {
         saved
     );
 }
+
+fn item(name: &str, category: &str, price: i64) -> serde_json::Value {
+    json!({ "name": name, "description": "", "category": category, "price": price, "unit": "sac",
+        "min_order_quantity": 5, "stock_available": 100, "available": true })
+}
+
+#[tokio::test]
+async fn a_supplier_keeps_its_catalog_and_nobody_else_touches_it() {
+    let app = app().await;
+    let moussa = app.register("supplier", "moussa@example.sn").await;
+    let ibou = app.register("supplier", "ibou@example.sn").await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    let create = |cookie: String, input: serde_json::Value| {
+        let app = &app;
+        async move {
+            app.post(
+                "/api/catalog/create",
+                json!({ "op": op_id(), "input": input }),
+                Some(&cookie),
+            )
+            .await
+        }
+    };
+    let mut ids = Vec::new();
+    for i in 0..30 {
+        let (name, category) = if i < 12 {
+            (format!("Riz {i:02}"), "Céréales")
+        } else {
+            (format!("Huile {i:02}"), "Huiles")
+        };
+        let reply = create(moussa.clone(), item(&name, category, 1000 + i)).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        ids.push(reply.json().as_str().unwrap().to_owned());
+    }
+    let page = app
+        .get("/api/catalog/list?query[page]=0", Some(&moussa))
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let page = page.json();
+    assert_eq!(
+        (
+            page["total"].as_u64(),
+            page["items"].as_array().unwrap().len()
+        ),
+        (Some(30), 25)
+    );
+    assert_eq!(page["categories"], json!(["Céréales", "Huiles"]));
+    assert_eq!(page["items"][0]["name"], "Huile 12", "by name");
+    let second = app
+        .get("/api/catalog/list?query[page]=1", Some(&moussa))
+        .await
+        .json();
+    assert_eq!(second["items"].as_array().unwrap().len(), 5);
+    let rice = app
+        .get("/api/catalog/list?query[search]=RIZ", Some(&moussa))
+        .await
+        .json();
+    assert_eq!(rice["total"], 12);
+    let oils = app
+        .get("/api/catalog/list?query[category]=huiles", Some(&moussa))
+        .await
+        .json();
+    assert_eq!(oils["total"], 18);
+
+    // Edit, toggle, refuse bad input on its field.
+    let mut changed = item("Riz parfumé 25 kg", "Céréales", 14_500);
+    changed["stock_available"] = json!(null);
+    let reply = app
+        .post(
+            "/api/catalog/update",
+            json!({ "op": op_id(), "id": ids[0], "input": changed }),
+            Some(&moussa),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let reply = app
+        .post(
+            "/api/catalog/available",
+            json!({ "op": op_id(), "id": ids[0], "available": false }),
+            Some(&moussa),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let found = app
+        .get("/api/catalog/list?query[search]=parfum", Some(&moussa))
+        .await
+        .json();
+    assert_eq!(
+        found["items"][0],
+        json!({ "id": ids[0], "name": "Riz parfumé 25 kg", "description": "", "category": "Céréales", "price": 14500,
+            "unit": "sac", "min_order_quantity": 5, "stock_available": null, "available": false })
+    );
+    let mut bad = item("Mil", "Céréales", 100);
+    bad["min_order_quantity"] = json!(0);
+    let reply = create(moussa.clone(), bad).await;
+    assert_eq!(
+        (reply.status, reply.json()["field"].clone()),
+        (StatusCode::BAD_REQUEST, json!("min_order_quantity"))
+    );
+    assert_eq!(app.count("catalog_item").await, 30);
+
+    // Another supplier can neither see nor change Moussa's items; a shopkeeper has no catalog.
+    assert_eq!(
+        app.get("/api/catalog/list?query[page]=0", Some(&ibou))
+            .await
+            .json()["total"],
+        0
+    );
+    for (path, body) in [
+        (
+            "/api/catalog/update",
+            json!({ "op": op_id(), "id": ids[1], "input": item("Volé", "", 1) }),
+        ),
+        (
+            "/api/catalog/available",
+            json!({ "op": op_id(), "id": ids[1], "available": false }),
+        ),
+        (
+            "/api/catalog/delete",
+            json!({ "op": op_id(), "id": ids[1] }),
+        ),
+    ] {
+        assert_eq!(
+            app.post(path, body, Some(&ibou)).await.status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+    assert_eq!(
+        app.get("/api/catalog/list?query[page]=0", Some(&awa))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.get("/api/catalog/list?query[page]=0", None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    let untouched = app
+        .get("/api/catalog/list?query[search]=riz%2001", Some(&moussa))
+        .await
+        .json();
+    assert_eq!(
+        (
+            untouched["items"][0]["name"].as_str(),
+            untouched["items"][0]["available"].as_bool()
+        ),
+        (Some("Riz 01"), Some(true))
+    );
+
+    let reply = app
+        .post(
+            "/api/catalog/delete",
+            json!({ "op": op_id(), "id": ids[1] }),
+            Some(&moussa),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(app.count("catalog_item").await, 29);
+}

@@ -17,6 +17,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("schema/003_purchasing.surql")),
     (4, include_str!("schema/004_alerts.surql")),
     (5, include_str!("schema/005_data.surql")),
+    (6, include_str!("schema/006_catalog.surql")),
 ];
 
 /// The version of the newest schema file.

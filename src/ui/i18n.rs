@@ -156,7 +156,6 @@ messages! {
     "dashboard.stock_value" => "Valeur du stock (prix d'achat)", "Stock value (purchase price)";
     "dashboard.rupture_banner" => "{count} produit(s) en rupture de stock — voir la liste", "{count} product(s) out of stock — see the list";
     "page.supplier.dashboard.intro" => "Bonjour {name}. Voici l'espace fournisseur de {workspace}.", "Hello {name}. This is the supplier space of {workspace}.";
-    "page.supplier.catalog.intro" => "Les produits que vous proposez aux boutiques.", "The products you offer to shops.";
     "page.supplier.orders.intro" => "Les commandes reçues des boutiques.", "Orders received from shops.";
     "page.empty" => "Rien ici pour le moment.", "Nothing here yet.";
 
@@ -362,6 +361,24 @@ messages! {
     "profile.complete" => "Votre profil est complet : les commerçants peuvent vous trouver.", "Your profile is complete: shopkeepers can find you.";
     "profile.incomplete" => "Pour apparaître dans la marketplace, complétez votre profil :", "To appear in the marketplace, complete your profile:";
     "profile.complete_it" => "Compléter mon profil", "Complete my profile";
+    "catalog.add" => "+ Article", "+ Item";
+    "catalog.edit" => "Modifier l'article", "Edit the item";
+    "catalog.search" => "Nom ou catégorie", "Name or category";
+    "catalog.category_filter" => "Filtrer par catégorie", "Filter by category";
+    "catalog.all_categories" => "Toutes les catégories", "All categories";
+    "catalog.count" => "{count} article(s)", "{count} item(s)";
+    "catalog.empty" => "Aucun article. Ajoutez ce que vous vendez aux boutiques.", "No items. Add what you sell to shops.";
+    "catalog.minimum" => "Minimum : {count}", "Minimum: {count}";
+    "catalog.stock" => "Stock : {count} {unit}", "Stock: {count} {unit}";
+    "catalog.available" => "Disponible", "Available";
+    "catalog.toggle_failed" => "Changement non enregistré : réessayez.", "Change not saved: try again.";
+    "catalog.delete.title" => "Supprimer l'article ?", "Delete the item?";
+    "catalog.delete.confirm" => "« {name} » sera retiré de votre catalogue.", "\"{name}\" will be removed from your catalogue.";
+    "catalog.name" => "Nom de l'article", "Item name";
+    "catalog.price" => "Prix unitaire (F CFA)", "Unit price (F CFA)";
+    "catalog.min_order_quantity" => "Quantité minimum de commande", "Minimum order quantity";
+    "catalog.stock_available" => "Stock disponible (vide : non suivi)", "Stock available (empty: not tracked)";
+    "error.catalog.min_quantity" => "Au moins 1.", "At least 1.";
     "dashboard.suppliers" => "Fournisseurs", "Suppliers";
     "suppliers.add" => "+ Fournisseur", "+ Supplier";
     "suppliers.empty" => "Aucun fournisseur pour l'instant. Ajoutez ceux chez qui vous achetez.", "No suppliers yet. Add the ones you buy from.";

@@ -1,7 +1,9 @@
 //! The supplier's tabs: Tableau de bord | Catalogue | Commandes | Paramètres.
 
+pub mod catalog;
 pub mod dashboard;
 pub mod settings;
 
+pub use catalog::CatalogPage;
 pub use dashboard::SupplierDashboard;
 pub use settings::SupplierSettings;

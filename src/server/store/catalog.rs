@@ -1,0 +1,129 @@
+//! A registered supplier's catalog (F2): every query starts from the caller's own profile, so an
+//! item id from the client never reaches another supplier's catalog.
+
+use serde_json::json;
+
+use super::ops;
+use crate::api::catalog::{CatalogPage, CatalogQuery};
+use crate::domain::OpId;
+use crate::domain::catalog::ItemInput;
+use crate::server::db::{Db, DbError};
+
+/// Sets `$supplier` to the caller's (`$user_id`) supplier profile. Two statements.
+const CURRENT_SUPPLIER: &str = "LET $supplier = (SELECT VALUE id FROM supplier_profile
+    WHERE user = type::record('user', $user_id) LIMIT 1)[0];
+    IF !$supplier { THROW 'not_found' };";
+
+const PROJECTION: &str = "record::id(id) AS id, name, description, category, price, unit,
+    min_order_quantity, stock_available, available, name_key";
+
+/// The fields of `$item` (an `ItemInput`); a null stock becomes NONE (not tracked).
+const ITEM_FIELDS: &str = "name: $item.name, description: $item.description,
+    category: $item.category, price: $item.price, unit: $item.unit,
+    min_order_quantity: $item.min_order_quantity, stock_available: $item.stock_available ?? NONE,
+    available: $item.available";
+
+/// Sets `$target` to the caller's item `$id`, or THROWs not_found. Two statements.
+const OWN_ITEM: &str = "LET $target = (SELECT VALUE id FROM catalog_item
+    WHERE id = type::record('catalog_item', $id) AND supplier = $supplier)[0];
+    IF !$target { THROW 'not_found' };";
+
+pub async fn list(db: &Db, user_id: &str, query: &CatalogQuery) -> Result<CatalogPage, DbError> {
+    let mut conditions = vec!["supplier = $supplier"];
+    if !query.category.trim().is_empty() {
+        conditions.push("category_key = string::lowercase(string::trim($category))");
+    }
+    let search = query.search.trim().to_lowercase();
+    if !search.is_empty() {
+        conditions.push(
+            "(string::contains(name_key, $search) OR string::contains(category_key, $search))",
+        );
+    }
+    let filter = conditions.join(" AND ");
+    let sql = format!(
+        "{CURRENT_SUPPLIER}
+         SELECT {PROJECTION} FROM catalog_item WHERE {filter} ORDER BY name_key LIMIT $limit START $start;
+         RETURN count(SELECT VALUE id FROM catalog_item WHERE {filter});
+         RETURN array::sort(array::distinct(SELECT VALUE category FROM catalog_item
+             WHERE supplier = $supplier AND category != ''));"
+    );
+    let vars = json!({
+        "user_id": user_id,
+        "category": query.category,
+        "search": search,
+        "limit": CatalogQuery::PAGE_SIZE,
+        "start": query.page * CatalogQuery::PAGE_SIZE,
+    });
+    let mut rows = db.query(&sql, vars).await?;
+    Ok(CatalogPage {
+        items: rows.all(2)?,
+        total: rows.first(3)?.unwrap_or(0),
+        categories: rows.all(4)?,
+    })
+}
+
+/// Adds the item to the caller's catalog; returns its id.
+pub async fn create(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    item: &ItemInput,
+) -> Result<String, DbError> {
+    let body = format!(
+        "{CURRENT_SUPPLIER}
+         LET $created = CREATE ONLY catalog_item CONTENT {{ supplier: $supplier, {ITEM_FIELDS} }};
+         LET $result = record::id($created.id);"
+    );
+    ops::run_once(
+        db,
+        user_id,
+        op,
+        &body,
+        json!({ "user_id": user_id, "item": item }),
+    )
+    .await
+}
+
+/// Replaces the caller's item `id`.
+pub async fn update(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    id: &str,
+    item: &ItemInput,
+) -> Result<(), DbError> {
+    let body = format!(
+        "{CURRENT_SUPPLIER}{OWN_ITEM}
+         UPDATE $target MERGE {{ {ITEM_FIELDS} }};
+         LET $result = NONE;"
+    );
+    let vars = json!({ "user_id": user_id, "id": id, "item": item });
+    ops::run_once(db, user_id, op, &body, vars).await
+}
+
+/// The quick availability toggle of a row.
+pub async fn set_available(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    id: &str,
+    available: bool,
+) -> Result<(), DbError> {
+    let body = format!(
+        "{CURRENT_SUPPLIER}{OWN_ITEM}
+         UPDATE $target SET available = $available;
+         LET $result = NONE;"
+    );
+    let vars = json!({ "user_id": user_id, "id": id, "available": available });
+    ops::run_once(db, user_id, op, &body, vars).await
+}
+
+pub async fn delete(db: &Db, op: &OpId, user_id: &str, id: &str) -> Result<(), DbError> {
+    let body = format!(
+        "{CURRENT_SUPPLIER}{OWN_ITEM}
+         DELETE $target;
+         LET $result = NONE;"
+    );
+    let vars = json!({ "user_id": user_id, "id": id });
+    ops::run_once(db, user_id, op, &body, vars).await
+}

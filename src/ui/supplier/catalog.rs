@@ -1,0 +1,262 @@
+//! Catalogue of a registered supplier (F2): search, category filter, pages; add, edit, delete;
+//! a quick "Disponible" toggle on each row.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::catalog::{
+    CatalogItem, CatalogQuery, CreateItem, DeleteItem, SetItemAvailable, UpdateItem, list_catalog,
+};
+use crate::domain::AppError;
+use crate::domain::catalog::ItemInput;
+use crate::offline::send;
+use crate::ui::components::{
+    ConfirmDialog, FieldError, FormAlert, FormErrors, Modal, NumberField, PageHeader, Pager,
+    TextField,
+};
+use crate::ui::format::amount;
+use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::prefs::Prefs;
+
+/// What is open over the list.
+#[derive(Clone)]
+enum Dialog {
+    Create,
+    Edit(CatalogItem),
+    Delete(CatalogItem),
+}
+
+#[component]
+pub fn CatalogPage() -> impl IntoView {
+    let lang = expect_context::<Prefs>().lang;
+    let query = RwSignal::new(CatalogQuery::default());
+    let version = RwSignal::new(0u32);
+    let page = Resource::new(
+        move || (query.get(), version.get()),
+        |(query, _)| list_catalog(query),
+    );
+    let dialog = RwSignal::new(None::<Dialog>);
+    let typed = RwSignal::new(String::new());
+    let refresh = Callback::new(move |()| {
+        dialog.set(None);
+        version.update(|v| *v += 1);
+    });
+    let close = Callback::new(move |()| dialog.set(None));
+    view! {
+        <PageHeader title="nav.catalog">
+            <button type="button" class="button primary add-button" on:click=move |_| dialog.set(Some(Dialog::Create))>
+                {t("catalog.add")}
+            </button>
+        </PageHeader>
+        <form class="search" role="search" on:submit=move |ev| {
+            ev.prevent_default();
+            let search = typed.get_untracked();
+            query.update(|q| { q.search = search; q.page = 0; });
+        }>
+            <input type="search" aria-label=t("catalog.search") placeholder=t("catalog.search")
+                prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
+            <button type="submit" class="button">{t("products.search.go")}</button>
+        </form>
+        <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Err(error) => view! { <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p> }.into_any(),
+                    Ok(page) => {
+                        let pages = page.total.div_ceil(u64::from(CatalogQuery::PAGE_SIZE)).max(1);
+                        let current = query.with_untracked(|q| q.page);
+                        let chosen = query.with_untracked(|q| q.category.clone());
+                        let total = page.total;
+                        view! {
+                            <div class="toolbar">
+                                <select aria-label=t("catalog.category_filter") on:change=move |ev| {
+                                    let category = event_target_value(&ev);
+                                    query.update(|q| { q.category = category; q.page = 0; });
+                                }>
+                                    <option value="" selected=chosen.is_empty()>{t("catalog.all_categories")}</option>
+                                    {page.categories.into_iter().map(|c| view! {
+                                        <option value=c.clone() selected=c == chosen>{c.clone()}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <p class="muted result-count">{t_with("catalog.count", move || vec![("count", total.to_string())])}</p>
+                            {if page.items.is_empty() {
+                                view! { <p class="empty-state">{t("catalog.empty")}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="catalog-list">
+                                        {page.items.into_iter().map(|item| view! { <ItemRow item dialog/> }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                            <Pager page=current pages on_change=Callback::new(move |p| query.update(|q| q.page = p))/>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+        {move || dialog.get().map(|open| match open {
+            Dialog::Create => view! { <ItemForm item=None on_done=refresh on_close=close/> }.into_any(),
+            Dialog::Edit(item) => view! { <ItemForm item=Some(item) on_done=refresh on_close=close/> }.into_any(),
+            Dialog::Delete(item) => {
+                let id = StoredValue::new(item.id.clone());
+                let message = move || translate(lang.get(), "catalog.delete.confirm").replace("{name}", &item.name);
+                view! {
+                    <ConfirmDialog title="catalog.delete.title" message=Signal::derive(message) button="common.confirm_delete"
+                        action=move || { let id = id.get_value(); async move { send(|op| DeleteItem { op, id }).await } }
+                        on_done=refresh on_close=close/>
+                }.into_any()
+            }
+        })}
+    }
+}
+
+/// One item: what a shop sees of it, the availability toggle, Modifier, Supprimer.
+#[component]
+fn ItemRow(item: CatalogItem, dialog: RwSignal<Option<Dialog>>) -> impl IntoView {
+    let available = RwSignal::new(item.available);
+    let failed = RwSignal::new(false);
+    let id = StoredValue::new(item.id.clone());
+    let toggle = move |_| {
+        let wanted = !available.get_untracked();
+        available.set(wanted);
+        spawn_local(async move {
+            let id = id.get_value();
+            let result = send(|op| SetItemAvailable {
+                op,
+                id,
+                available: wanted,
+            })
+            .await;
+            failed.set(result.is_err());
+            if result.is_err() {
+                available.set(!wanted);
+            }
+        });
+    };
+    let (edit, delete) = (item.clone(), item.clone());
+    let stock = item.stock_available;
+    let unit = item.unit.clone();
+    view! {
+        <li class="catalog-row" class:unavailable=move || !available.get()>
+            <div class="catalog-main">
+                <strong class="catalog-name">{item.name.clone()}</strong>
+                <span class="muted">{item.category.clone()}</span>
+                <span class="catalog-price">{format!("{} / {}", amount(item.price), item.unit)}</span>
+                <span class="muted">{t_with("catalog.minimum", move || vec![("count", item.min_order_quantity.to_string())])}</span>
+                {stock.map(|s| view! { <span class="muted">{t_with("catalog.stock", move || vec![("count", s.to_string()), ("unit", unit.clone())])}</span> })}
+            </div>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || available.get() on:change=toggle/>
+                {t("catalog.available")}
+            </label>
+            <Show when=move || failed.get()>
+                <p class="field-error" role="alert">{t("catalog.toggle_failed")}</p>
+            </Show>
+            <div class="row-actions">
+                <button type="button" class="button" on:click=move |_| dialog.set(Some(Dialog::Edit(edit.clone())))>{t("common.edit")}</button>
+                <button type="button" class="button danger-text" on:click=move |_| dialog.set(Some(Dialog::Delete(delete.clone())))>{t("common.delete")}</button>
+            </div>
+        </li>
+    }
+}
+
+/// Add or edit an item.
+#[component]
+fn ItemForm(
+    item: Option<CatalogItem>,
+    on_done: Callback<()>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let id = item.as_ref().map(|i| i.id.clone());
+    let input = item.map(|i| i.input()).unwrap_or(ItemInput {
+        min_order_quantity: 1,
+        available: true,
+        ..ItemInput::default()
+    });
+    let title = if id.is_some() {
+        "catalog.edit"
+    } else {
+        "catalog.add"
+    };
+    let name = RwSignal::new(input.name);
+    let description = RwSignal::new(input.description);
+    let category = RwSignal::new(input.category);
+    let price = RwSignal::new(input.price.to_string());
+    let unit = RwSignal::new(input.unit);
+    let minimum = RwSignal::new(input.min_order_quantity.to_string());
+    let stock = RwSignal::new(
+        input
+            .stock_available
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+    );
+    let available = RwSignal::new(input.available);
+    let errors = FormErrors::new();
+    let pending = RwSignal::new(false);
+    let id = StoredValue::new(id);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let number = |field: &'static str, raw: String| {
+            raw.trim()
+                .parse::<i64>()
+                .map_err(|_| AppError::invalid(field, "error.number.invalid"))
+        };
+        let stock = match stock.get_untracked().trim() {
+            "" => Ok(None),
+            raw => number("stock_available", raw.to_owned()).map(Some),
+        };
+        let input = match (
+            number("price", price.get_untracked()),
+            number("min_order_quantity", minimum.get_untracked()),
+            stock,
+        ) {
+            (Ok(price), Ok(min_order_quantity), Ok(stock_available)) => ItemInput {
+                name: name.get_untracked(),
+                description: description.get_untracked(),
+                category: category.get_untracked(),
+                price,
+                unit: unit.get_untracked(),
+                min_order_quantity,
+                stock_available,
+                available: available.get_untracked(),
+            },
+            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return errors.set(Some(e)),
+        };
+        pending.set(true);
+        spawn_local(async move {
+            let result = match id.get_value() {
+                Some(id) => send(|op| UpdateItem { op, id, input }).await,
+                None => send(|op| CreateItem { op, input }).await.map(|_| ()),
+            };
+            pending.set(false);
+            match result {
+                Ok(()) => on_done.run(()),
+                Err(error) => errors.set(Some(error)),
+            }
+        });
+    };
+    view! {
+        <Modal title on_close>
+            <form on:submit=submit novalidate>
+                <TextField id="item-name" label="catalog.name" value=name error=errors.for_field("name")/>
+                <div class="field">
+                    <label for="item-description">{t("profile.description")}</label>
+                    <textarea id="item-description" rows="2" prop:value=move || description.get()
+                        on:input=move |ev| description.set(event_target_value(&ev))></textarea>
+                    <FieldError id="item-description" error=errors.for_field("description")/>
+                </div>
+                <TextField id="item-category" label="import.column.category" value=category error=errors.for_field("category")/>
+                <NumberField id="item-price" label="catalog.price" value=price error=errors.for_field("price")/>
+                <TextField id="item-unit" label="import.column.unit" value=unit error=errors.for_field("unit")/>
+                <NumberField id="item-minimum" label="catalog.min_order_quantity" value=minimum error=errors.for_field("min_order_quantity")/>
+                <NumberField id="item-stock" label="catalog.stock_available" value=stock error=errors.for_field("stock_available")/>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || available.get() on:change=move |ev| available.set(event_target_checked(&ev))/>
+                    {t("catalog.available")}
+                </label>
+                <FormAlert message=errors.general(&["name", "description", "category", "price", "unit", "min_order_quantity", "stock_available"])/>
+                <button type="submit" class="button primary" disabled=pending>{t("common.save")}</button>
+            </form>
+        </Modal>
+    }
+}
