@@ -22,7 +22,7 @@ test("a supplier registers and lands on the supplier tabs", async ({ page }) => 
   await register(page, "supplier");
   await expect(tabs(page)).toHaveText(["Tableau de bord", "Catalogue", "Commandes", "Paramètres"]);
   await tabs(page).filter({ hasText: "Paramètres" }).click();
-  await expect(page.locator(".company-name")).toHaveText("Grossiste Moussa");
+  await expect(page.getByLabel("Nom de l'entreprise")).toHaveValue("Grossiste Moussa");
   await expect(page.getByText("Non vérifié")).toBeVisible();
 });
 
