@@ -13,30 +13,8 @@ use crate::server::respond::reject;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogItem {
     pub id: String,
-    pub name: String,
-    pub description: String,
-    pub category: String,
-    pub price: i64,
-    pub unit: String,
-    pub min_order_quantity: i64,
-    pub stock_available: Option<i64>,
-    pub available: bool,
-}
-
-impl CatalogItem {
-    /// The item as its form shows it.
-    pub fn input(&self) -> ItemInput {
-        ItemInput {
-            name: self.name.clone(),
-            description: self.description.clone(),
-            category: self.category.clone(),
-            price: self.price,
-            unit: self.unit.clone(),
-            min_order_quantity: self.min_order_quantity,
-            stock_available: self.stock_available,
-            available: self.available,
-        }
-    }
+    #[serde(flatten)]
+    pub details: ItemInput,
 }
 
 /// `search` looks in names and categories; `category` is one of the catalog's, or empty.

@@ -9,37 +9,14 @@ use crate::domain::{AppError, OpId};
 #[cfg(feature = "ssr")]
 use crate::server::{AppState, respond::reject};
 
+/// The profile as the supplier sees it: what it edits, and what the marketplace gives it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SupplierProfile {
-    pub company_name: String,
-    pub description: String,
-    pub phone: String,
-    pub address: String,
-    pub city: String,
-    pub delivery_zones: Vec<String>,
-    pub categories: Vec<String>,
-    pub min_order_amount: i64,
-    pub average_delivery_days: i64,
+    #[serde(flatten)]
+    pub details: ProfileInput,
     pub rating_sum: i64,
     pub rating_count: i64,
     pub is_verified: bool,
-}
-
-impl SupplierProfile {
-    /// The editable part, as the form shows it.
-    pub fn input(&self) -> ProfileInput {
-        ProfileInput {
-            company_name: self.company_name.clone(),
-            description: self.description.clone(),
-            phone: self.phone.clone(),
-            address: self.address.clone(),
-            city: self.city.clone(),
-            delivery_zones: self.delivery_zones.clone(),
-            categories: self.categories.clone(),
-            min_order_amount: self.min_order_amount,
-            average_delivery_days: self.average_delivery_days,
-        }
-    }
 }
 
 /// `GET /api/supplier/profile` — suppliers. The caller's own profile.

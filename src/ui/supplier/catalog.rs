@@ -99,7 +99,7 @@ pub fn CatalogPage() -> impl IntoView {
             Dialog::Edit(item) => view! { <ItemForm item=Some(item) on_done=refresh on_close=close/> }.into_any(),
             Dialog::Delete(item) => {
                 let id = StoredValue::new(item.id.clone());
-                let message = move || translate(lang.get(), "catalog.delete.confirm").replace("{name}", &item.name);
+                let message = move || translate(lang.get(), "catalog.delete.confirm").replace("{name}", &item.details.name);
                 view! {
                     <ConfirmDialog title="catalog.delete.title" message=Signal::derive(message) button="common.confirm_delete"
                         action=move || { let id = id.get_value(); async move { send(|op| DeleteItem { op, id }).await } }
@@ -113,7 +113,7 @@ pub fn CatalogPage() -> impl IntoView {
 /// One item: what a shop sees of it, the availability toggle, Modifier, Supprimer.
 #[component]
 fn ItemRow(item: CatalogItem, dialog: RwSignal<Option<Dialog>>) -> impl IntoView {
-    let available = RwSignal::new(item.available);
+    let available = RwSignal::new(item.details.available);
     let failed = RwSignal::new(false);
     let id = StoredValue::new(item.id.clone());
     let toggle = move |_| {
@@ -134,15 +134,15 @@ fn ItemRow(item: CatalogItem, dialog: RwSignal<Option<Dialog>>) -> impl IntoView
         });
     };
     let (edit, delete) = (item.clone(), item.clone());
-    let stock = item.stock_available;
-    let unit = item.unit.clone();
+    let stock = item.details.stock_available;
+    let unit = item.details.unit.clone();
     view! {
         <li class="catalog-row" class:unavailable=move || !available.get()>
             <div class="catalog-main">
-                <strong class="catalog-name">{item.name.clone()}</strong>
-                <span class="muted">{item.category.clone()}</span>
-                <span class="catalog-price">{format!("{} / {}", amount(item.price), item.unit)}</span>
-                <span class="muted">{t_with("catalog.minimum", move || vec![("count", item.min_order_quantity.to_string())])}</span>
+                <strong class="catalog-name">{item.details.name.clone()}</strong>
+                <span class="muted">{item.details.category.clone()}</span>
+                <span class="catalog-price">{format!("{} / {}", amount(item.details.price), item.details.unit)}</span>
+                <span class="muted">{t_with("catalog.minimum", move || vec![("count", item.details.min_order_quantity.to_string())])}</span>
                 {stock.map(|s| view! { <span class="muted">{t_with("catalog.stock", move || vec![("count", s.to_string()), ("unit", unit.clone())])}</span> })}
             </div>
             <label class="check">
@@ -168,7 +168,7 @@ fn ItemForm(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let id = item.as_ref().map(|i| i.id.clone());
-    let input = item.map(|i| i.input()).unwrap_or(ItemInput {
+    let input = item.map(|i| i.details).unwrap_or(ItemInput {
         min_order_quantity: 1,
         available: true,
         ..ItemInput::default()

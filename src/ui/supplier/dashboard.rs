@@ -18,7 +18,7 @@ pub fn SupplierDashboard() -> impl IntoView {
         <Greeting key="page.supplier.dashboard.intro"/>
         <Suspense fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {
-                let missing = profile.await.map(|p| p.input().missing()).unwrap_or_default();
+                let missing = profile.await.map(|p| p.details.missing()).unwrap_or_default();
                 if missing.is_empty() {
                     view! { <p class="success" data-figure="profile-state">{t("profile.complete")}</p> }.into_any()
                 } else {

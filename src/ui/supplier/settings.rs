@@ -42,7 +42,7 @@ fn ProfileForm(profile: SupplierProfile) -> impl IntoView {
             profile.rating_count
         )
     });
-    let input = profile.input();
+    let input = profile.details;
     let company = RwSignal::new(input.company_name);
     let description = RwSignal::new(input.description);
     let phone = RwSignal::new(input.phone);
