@@ -276,6 +276,9 @@ pub(crate) fn refusal(status: StatusCode) -> Response<Body> {
         StatusCode::UNAUTHORIZED => AppError::Unauthorized,
         StatusCode::FORBIDDEN => AppError::Forbidden,
         StatusCode::BAD_REQUEST => AppError::invalid("from", "error.date.invalid"),
+        StatusCode::INTERNAL_SERVER_ERROR => AppError::Internal {
+            request_id: String::new(),
+        },
         _ => AppError::NotFound,
     };
     Response::builder()

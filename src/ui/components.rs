@@ -15,7 +15,7 @@ pub mod upload;
 pub use account::AccountSettings;
 pub use badge::{OrderBadge, StatusBadge};
 pub use confirm::ConfirmDialog;
-pub use field::{FieldError, FormAlert, FormErrors, NumberField, TextField};
+pub use field::{FieldError, FormAlert, FormErrors, NumberField, TextField, whole_number};
 pub use icon::Icon;
 pub use modal::Modal;
 pub use page::{DateRangeFields, Greeting, PageHeader, Pager, SectionPage};

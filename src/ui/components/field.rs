@@ -121,3 +121,13 @@ pub fn FormAlert(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView
         </Show>
     }
 }
+
+/// A whole number typed in a field (spaces between thousands allowed); empty counts as zero.
+pub fn whole_number(field: &str, raw: &str) -> Result<i64, AppError> {
+    let raw = raw.trim().replace([' ', '\u{a0}'], "");
+    if raw.is_empty() {
+        return Ok(0);
+    }
+    raw.parse()
+        .map_err(|_| AppError::invalid(field, "error.number.invalid"))
+}

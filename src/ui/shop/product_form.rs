@@ -13,7 +13,7 @@ use crate::domain::photo::PhotoTarget;
 use crate::domain::product::ProductInput;
 use crate::offline::send;
 use crate::ui::components::{
-    FieldError, FormAlert, FormErrors, Modal, NumberField, PhotoField, TextField,
+    FieldError, FormAlert, FormErrors, Modal, NumberField, PhotoField, TextField, whole_number,
 };
 use crate::ui::i18n::t;
 
@@ -169,14 +169,4 @@ pub fn ProductForm(
             </section>
         </Modal>
     }
-}
-
-/// A whole number typed in a field; empty counts as zero.
-fn whole_number(field: &str, raw: &str) -> Result<i64, AppError> {
-    let raw = raw.trim().replace([' ', '\u{a0}'], "");
-    if raw.is_empty() {
-        return Ok(0);
-    }
-    raw.parse()
-        .map_err(|_| AppError::invalid(field, "error.number.invalid"))
 }

@@ -7,12 +7,11 @@ use leptos::task::spawn_local;
 use crate::api::catalog::{
     CatalogItem, CatalogQuery, CreateItem, DeleteItem, SetItemAvailable, UpdateItem, list_catalog,
 };
-use crate::domain::AppError;
 use crate::domain::catalog::ItemInput;
 use crate::offline::send;
 use crate::ui::components::{
     ConfirmDialog, FieldError, FormAlert, FormErrors, Modal, NumberField, PageHeader, Pager,
-    TextField,
+    TextField, whole_number,
 };
 use crate::ui::format::amount;
 use crate::ui::i18n::{t, t_with, translate};
@@ -196,11 +195,7 @@ fn ItemForm(
     let id = StoredValue::new(id);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let number = |field: &'static str, raw: String| {
-            raw.trim()
-                .parse::<i64>()
-                .map_err(|_| AppError::invalid(field, "error.number.invalid"))
-        };
+        let number = |field: &'static str, raw: String| whole_number(field, &raw);
         let stock = match stock.get_untracked().trim() {
             "" => Ok(None),
             raw => number("stock_available", raw.to_owned()).map(Some),

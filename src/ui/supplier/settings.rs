@@ -7,6 +7,7 @@ use crate::domain::profile::{ProfileInput, split_list};
 use crate::offline::send;
 use crate::ui::components::{
     AccountSettings, FieldError, FormAlert, FormErrors, NumberField, PageHeader, TextField,
+    whole_number,
 };
 use crate::ui::i18n::t;
 
@@ -57,11 +58,7 @@ fn ProfileForm(profile: SupplierProfile) -> impl IntoView {
     let pending = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let number = |field: &'static str, raw: String| {
-            raw.trim()
-                .parse::<i64>()
-                .map_err(|_| crate::domain::AppError::invalid(field, "error.number.invalid"))
-        };
+        let number = |field: &'static str, raw: String| whole_number(field, &raw);
         let input = match (
             number("min_order_amount", min_amount.get_untracked()),
             number("average_delivery_days", delivery_days.get_untracked()),
