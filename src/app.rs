@@ -7,15 +7,14 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::domain::Role;
-use crate::ui::auth::{LoginPage, RegisterPage};
-use crate::ui::components::SectionPage;
+use crate::ui::auth::{InvitationPage, LoginPage, RegisterPage};
 use crate::ui::layout::{Home, NotFound, RoleArea, SessionResource};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::{
-    AlertsPage, HistoryPage, ImportPage, OrdersPage, ProductsPage, ShopDashboard, ShopSettings,
-    StatsPage, SuppliersPage,
+    AlertsPage, HistoryPage, ImportPage, MarketSupplierPage, MarketplacePage, OrdersPage,
+    ProductsPage, ShopDashboard, ShopSettings, StatsPage, SuppliersPage,
 };
-use crate::ui::supplier::{CatalogPage, SupplierDashboard, SupplierSettings};
+use crate::ui::supplier::{CatalogPage, InboxPage, SupplierDashboard, SupplierSettings};
 
 /// The document around the app, rendered on the server. Its inline scripts carry a fresh nonce
 /// that the page's Content-Security-Policy allows.
@@ -63,12 +62,15 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=Home/>
                 <Route path=path!("/login") view=LoginPage/>
                 <Route path=path!("/register") view=RegisterPage/>
+                <Route path=path!("/invitation/:token") view=InvitationPage/>
                 <ParentRoute path=path!("/shop") view=|| view! { <RoleArea role=Role::Shopkeeper/> }>
                     <Route path=path!("") view=ShopDashboard/>
                     <Route path=path!("products") view=ProductsPage/>
                     <Route path=path!("products/import") view=ImportPage/>
                     <Route path=path!("orders") view=OrdersPage/>
                     <Route path=path!("suppliers") view=SuppliersPage/>
+                    <Route path=path!("marketplace") view=MarketplacePage/>
+                    <Route path=path!("marketplace/:id") view=MarketSupplierPage/>
                     <Route path=path!("alerts") view=AlertsPage/>
                     <Route path=path!("settings") view=ShopSettings/>
                     <Route path=path!("history") view=HistoryPage/>
@@ -77,7 +79,7 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/supplier") view=|| view! { <RoleArea role=Role::Supplier/> }>
                     <Route path=path!("") view=SupplierDashboard/>
                     <Route path=path!("catalog") view=CatalogPage/>
-                    <Route path=path!("orders") view=|| view! { <SectionPage title="nav.orders" intro="page.supplier.orders.intro"/> }/>
+                    <Route path=path!("orders") view=InboxPage/>
                     <Route path=path!("settings") view=SupplierSettings/>
                 </ParentRoute>
             </Routes>

@@ -3,10 +3,13 @@
 pub mod alert;
 pub mod backup;
 pub mod catalog;
+pub mod connected_order;
 pub mod csv;
 pub mod email;
 pub mod error;
 pub mod import;
+pub mod invitation;
+pub mod marketplace;
 pub mod money;
 pub mod op;
 pub mod order;

@@ -9,6 +9,7 @@ pub mod exports;
 pub mod http;
 pub mod import;
 pub mod jobs;
+pub mod mail;
 pub mod media;
 pub mod respond;
 pub mod state;

@@ -30,7 +30,7 @@ test("every shopkeeper page and dialog fits a 360 px phone", async ({ page }, in
     data: { op: crypto.randomUUID(), input: { supplier_id: supplier, lines, expected_on: "2099-03-01", note: "Livrer le matin" } },
   })).ok()).toBeTruthy();
 
-  for (const path of ["/shop", "/shop/products", "/shop/orders", "/shop/suppliers", "/shop/history", "/shop/stats", "/shop/products/import", "/shop/settings"]) {
+  for (const path of ["/shop", "/shop/products", "/shop/orders", "/shop/suppliers", "/shop/marketplace", "/shop/history", "/shop/stats", "/shop/products/import", "/shop/settings"]) {
     await open(page, path);
     await fitsTheScreen(page, path);
     await page.screenshot({ path: info.outputPath(`${path.replaceAll("/", "_")}.png`), fullPage: true });

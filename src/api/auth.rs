@@ -133,7 +133,7 @@ pub async fn current_session() -> Result<Option<Session>, AppError> {
 
 /// Issues the session cookie for `user_id` and returns what the pages show of the session.
 #[cfg(feature = "ssr")]
-async fn start_session(state: &AppState, user_id: &str) -> Result<Session, AppError> {
+pub(crate) async fn start_session(state: &AppState, user_id: &str) -> Result<Session, AppError> {
     let session = crate::server::store::auth::session(&state.db, user_id)
         .await?
         .ok_or_else(|| {

@@ -103,7 +103,7 @@ pub async fn delete_item(op: OpId, id: String) -> Result<(), AppError> {
 
 /// The state and the user id of a supplier caller.
 #[cfg(feature = "ssr")]
-fn supplier() -> Result<(crate::server::AppState, String), AppError> {
+pub(crate) fn supplier() -> Result<(crate::server::AppState, String), AppError> {
     let caller = super::caller()?.require(crate::domain::Role::Supplier)?;
     Ok((crate::server::AppState::current()?, caller.user_id))
 }

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::{GetUrl, Json};
 
+#[cfg(feature = "ssr")]
+use crate::domain::order::Actor;
 use crate::domain::order::{OrderInput, OrderStatus, ReceivedLine, Recurrence};
 use crate::domain::period::Period;
 use crate::domain::{AppError, OpId};
@@ -34,6 +36,9 @@ pub struct OrderSummary {
     pub recurrence: Option<Recurrence>,
     /// The day the next recurring order will be created, `YYYY-MM-DD`.
     pub next_run: Option<String>,
+    /// The stars the shop gave it once delivered (C3, G6).
+    #[serde(default)]
+    pub rating: Option<i64>,
 }
 
 /// One product of an order, its price frozen at creation.
@@ -66,6 +71,14 @@ pub struct Order {
     pub source_number: Option<i64>,
     /// The photo of its delivery note or invoice (C9).
     pub attachment: Option<String>,
+    /// Why a registered supplier refused it.
+    #[serde(default)]
+    pub refusal_reason: Option<String>,
+    #[serde(default)]
+    pub rating_comment: Option<String>,
+    /// The marketplace profile of a connected order's supplier.
+    #[serde(default)]
+    pub vendor_profile_id: Option<String>,
 }
 
 /// Filters of the order list (C8).
@@ -151,7 +164,16 @@ pub async fn set_order_status(
             return Err(AppError::invalid("status", "error.order.transition"));
         }
         let (state, caller) = super::products::shopkeeper()?;
-        crate::server::store::orders::set_status(&state.db, &op, &caller, &id, status).await?;
+        crate::server::store::orders::set_status(
+            &state.db,
+            &op,
+            &caller,
+            Actor::Shopkeeper,
+            &id,
+            status,
+            None,
+        )
+        .await?;
         found(crate::server::store::orders::get(&state.db, &caller, &id).await?)
     }
     .await
@@ -170,8 +192,16 @@ pub async fn deliver_order(
         crate::domain::order::check_received(&received)?;
         let today = chrono::Utc::now().date_naive();
         let (state, caller) = super::products::shopkeeper()?;
-        crate::server::store::orders::deliver(&state.db, &op, &caller, &id, &received, today)
-            .await?;
+        crate::server::store::orders::deliver(
+            &state.db,
+            &op,
+            &caller,
+            Actor::Shopkeeper,
+            &id,
+            Some(&received),
+            today,
+        )
+        .await?;
         found(crate::server::store::orders::get(&state.db, &caller, &id).await?)
     }
     .await
@@ -214,6 +244,6 @@ pub async fn set_recurrence(
 }
 
 #[cfg(feature = "ssr")]
-fn found(order: Option<Order>) -> Result<Order, AppError> {
+pub(crate) fn found(order: Option<Order>) -> Result<Order, AppError> {
     order.ok_or(AppError::NotFound)
 }

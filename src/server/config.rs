@@ -22,6 +22,14 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     pub log_format: String,
     pub alert_sweep_minutes: u64,
+    /// The address people reach the site at (links in e-mails); empty: the request's host.
+    pub public_url: String,
+    /// Sender of the app's e-mails (invitations).
+    pub mail_from: String,
+    /// From BOUTIQ_SMTP_URL only (it may hold a password); no SMTP: e-mails go to
+    /// `<data_dir>/outbox/`.
+    #[serde(skip)]
+    pub smtp_url: Option<String>,
     /// From BOUTIQ_JWT_SECRET only; generated under `data_dir` when absent.
     #[serde(skip)]
     pub jwt_secret: Option<String>,
@@ -69,6 +77,7 @@ impl Config {
         config.jwt_secret = env("BOUTIQ_JWT_SECRET").filter(|s| !s.is_empty());
         config.database_user = env("BOUTIQ_DATABASE_USER");
         config.database_password = env("BOUTIQ_DATABASE_PASSWORD");
+        config.smtp_url = env("BOUTIQ_SMTP_URL").filter(|s| !s.trim().is_empty());
         Ok(config)
     }
 }
@@ -117,6 +126,27 @@ mod tests {
         assert_eq!(config.login_max_failures_per_account, 3);
         assert_eq!(config.database_url, "ws://db:8000");
         assert_eq!(config.jwt_secret.as_deref(), Some("s3cret"));
+    }
+
+    #[test]
+    fn mail_settings_come_from_the_file_and_the_environment() {
+        let config = Config::from_sources(FILE, |_| None).unwrap();
+        assert!(config.smtp_url.is_none(), "no SMTP: the outbox folder");
+        assert!(config.public_url.is_empty());
+        assert!(config.mail_from.contains('@'));
+        let env = |key: &str| match key {
+            "BOUTIQ_SMTP_URL" => Some("smtps://user:pass@smtp.example.sn".to_owned()),
+            "BOUTIQ_MAIL_FROM" => Some("Boutiq <bonjour@example.sn>".to_owned()),
+            "BOUTIQ_PUBLIC_URL" => Some("https://boutiq.example.sn".to_owned()),
+            _ => None,
+        };
+        let config = Config::from_sources(FILE, env).unwrap();
+        assert_eq!(
+            config.smtp_url.as_deref(),
+            Some("smtps://user:pass@smtp.example.sn")
+        );
+        assert_eq!(config.mail_from, "Boutiq <bonjour@example.sn>");
+        assert_eq!(config.public_url, "https://boutiq.example.sn");
     }
 
     #[test]

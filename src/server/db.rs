@@ -18,6 +18,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("schema/004_alerts.surql")),
     (5, include_str!("schema/005_data.surql")),
     (6, include_str!("schema/006_catalog.surql")),
+    (7, include_str!("schema/007_marketplace.surql")),
 ];
 
 /// The version of the newest schema file.

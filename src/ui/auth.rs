@@ -1,8 +1,10 @@
 //! Sign-in and registration pages (A1, A2, A3).
 
+pub mod invitation;
 pub mod login;
 pub mod register;
 
+pub use invitation::InvitationPage;
 pub use login::LoginPage;
 pub use register::RegisterPage;
 

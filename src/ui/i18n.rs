@@ -157,7 +157,6 @@ messages! {
     "dashboard.rupture_banner" => "{count} produit(s) en rupture de stock — voir la liste", "{count} product(s) out of stock — see the list";
     "page.supplier.dashboard.intro" => "Bonjour {name}. Voici l'espace fournisseur de {workspace}.", "Hello {name}. This is the supplier space of {workspace}.";
     "page.supplier.orders.intro" => "Les commandes reçues des boutiques.", "Orders received from shops.";
-    "page.empty" => "Rien ici pour le moment.", "Nothing here yet.";
 
     "login.title" => "Connexion", "Sign in";
     "login.email" => "Adresse e-mail", "E-mail address";
@@ -422,6 +421,30 @@ messages! {
     "suppliers.link.search" => "Ajouter un produit (nom ou code)", "Add a product (name or code)";
     "suppliers.link.add" => "Ajouter", "Add";
     "suppliers.orders" => "Commandes", "Orders";
+    // Marketplace read side (G1–G4): search, supplier page, product search.
+    "marketplace.tabs" => "Mes fournisseurs ou la marketplace", "My suppliers or the marketplace";
+    "marketplace.tab.mine" => "Mes fournisseurs", "My suppliers";
+    "marketplace.tab.market" => "Marketplace", "Marketplace";
+    "marketplace.mode" => "Chercher des fournisseurs ou des produits", "Search suppliers or products";
+    "marketplace.mode.suppliers" => "Fournisseurs", "Suppliers";
+    "marketplace.mode.products" => "Produits", "Products";
+    "marketplace.search" => "Nom, catégorie ou description", "Name, category or description";
+    "marketplace.category" => "Catégorie", "Category";
+    "marketplace.city" => "Ville ou zone de livraison", "City or delivery area";
+    "marketplace.count" => "{count} fournisseur(s)", "{count} supplier(s)";
+    "marketplace.empty" => "Aucun fournisseur ne correspond à votre recherche.", "No supplier matches your search.";
+    "marketplace.delivery_days" => "Livraison en {days} j en moyenne", "Delivers in {days} d on average";
+    "marketplace.products.search" => "Produit ou catégorie", "Product or category";
+    "marketplace.products.hint" => "Tapez au moins deux lettres du nom d'un produit ou d'une catégorie.", "Type at least two letters of a product or category name.";
+    "marketplace.products.empty" => "Aucun produit trouvé.", "No product found.";
+    "marketplace.back" => "← Marketplace", "← Marketplace";
+    "marketplace.min_order" => "Commande minimum", "Minimum order";
+    "marketplace.delivery" => "Délai de livraison", "Delivery time";
+    "marketplace.catalog" => "Catalogue", "Catalogue";
+    "marketplace.catalog.empty" => "Aucun article disponible.", "No item available.";
+    "marketplace.reviews" => "Avis des commerçants", "Shopkeepers' reviews";
+    "marketplace.reviews.count" => "({count} avis)", "({count} reviews)";
+    "marketplace.reviews.empty" => "Pas encore d'avis.", "No reviews yet.";
     "orders.add" => "+ Commande", "+ Order";
     "orders.all" => "Toutes", "All";
     "orders.status" => "Statut de la commande", "Order status";
@@ -566,6 +589,60 @@ messages! {
     "error.order.received_quantity" => "Saisissez des quantités reçues entières, zéro ou plus.", "Enter whole received quantities, zero or more.";
     "error.order.nothing_received" => "Rien n'a été reçu : saisissez au moins une quantité.", "Nothing was received: enter at least one quantity.";
     "error.order.recurrence" => "Choisissez un jour de la semaine, ou de 1 à 365 jours.", "Choose a weekday, or 1 to 365 days.";
+    // Invitations (G7): "Inviter à s'inscrire" in a supplier's detail, the invitation page.
+    "invite.button" => "Inviter à s'inscrire", "Invite to register";
+    "invite.intro" => "Le fournisseur recevra un lien pour créer son compte (valable 7 jours, une seule fois). Une fois inscrit, il apparaît « Vérifié » et reçoit vos commandes dans Boutiq.", "The supplier will receive a link to create an account (valid 7 days, once). Once registered, it shows as \"Verified\" and receives your orders in Boutiq.";
+    "invite.send" => "Envoyer l'invitation", "Send the invitation";
+    "invite.sent" => "Invitation envoyée à {email}.", "Invitation sent to {email}.";
+    "invite.not_emailed" => "L'e-mail n'a pas pu partir : partagez le lien ci-dessous.", "The e-mail could not be sent: share the link below.";
+    "invite.valid_until" => "Lien valable jusqu'au {date}, une seule fois.", "Link valid until {date}, once.";
+    "invite.link" => "Lien d'inscription", "Registration link";
+    "invite.whatsapp" => "Partager par WhatsApp", "Share on WhatsApp";
+    "invite.whatsapp.message" => "Bonjour, la boutique {shop} vous invite à créer votre compte fournisseur sur Boutiq pour recevoir ses commandes : {link}", "Hello, the shop {shop} invites you to create your supplier account on Boutiq to receive its orders: {link}";
+    "invite.copy" => "Copier le lien", "Copy the link";
+    "invite.copied" => "Lien copié", "Link copied";
+    "invite.page.title" => "Invitation fournisseur", "Supplier invitation";
+    "invite.page.intro" => "La boutique « {shop} » vous invite à créer votre compte fournisseur. Vérifiez vos informations et choisissez un mot de passe.", "The shop \"{shop}\" invites you to create your supplier account. Check your details and choose a password.";
+    "invite.page.submit" => "Créer mon compte fournisseur", "Create my supplier account";
+    "error.invitation.invalid" => "Ce lien d'invitation n'est pas valide. Vérifiez qu'il est complet, ou demandez un nouveau lien à la boutique.", "This invitation link is not valid. Check that it is complete, or ask the shop for a new link.";
+    "error.invitation.expired" => "Ce lien d'invitation a expiré (il est valable 7 jours). Demandez un nouveau lien à la boutique.", "This invitation link has expired (it is valid 7 days). Ask the shop for a new link.";
+    "error.invitation.used" => "Cette invitation a déjà été utilisée. Connectez-vous avec le compte créé.", "This invitation has already been used. Sign in with the account created.";
+    "error.invitation.already_linked" => "Ce fournisseur a déjà un compte Boutiq (« Vérifié »).", "This supplier already has a Boutiq account (\"Verified\").";
+    // Connected orders (G5), ratings (G6), the supplier's inbox (F3) and dashboard (F4).
+    "error.order.connected_copy" => "Une commande au fournisseur inscrit se refait depuis son catalogue (les prix ont pu changer).", "An order to a registered supplier is placed again from its catalogue (prices may have changed).";
+    "error.market.unavailable" => "Cet article n'est plus disponible chez le fournisseur.", "This item is no longer available from the supplier.";
+    "error.market.price_changed" => "Le fournisseur a changé le prix de cet article : vérifiez le panier.", "The supplier changed this item's price: check the cart.";
+    "error.market.below_minimum" => "En dessous de la quantité minimum de commande.", "Below the minimum order quantity.";
+    "error.market.above_stock" => "Plus que le stock disponible chez le fournisseur.", "More than the supplier's available stock.";
+    "error.market.below_min_amount" => "Le total n'atteint pas le minimum de commande du fournisseur.", "The total is below the supplier's minimum order amount.";
+    "error.rating.score" => "Choisissez de 1 à 5 étoiles.", "Choose 1 to 5 stars.";
+    "error.rating.not_delivered" => "Une commande se note une fois livrée.", "An order is rated once delivered.";
+    "error.rating.already" => "Cette commande est déjà notée.", "This order is already rated.";
+    "inbox.empty" => "Aucune commande reçue pour le moment.", "No order received yet.";
+    "inbox.accept" => "Accepter", "Accept";
+    "inbox.refuse" => "Refuser", "Refuse";
+    "inbox.ship" => "Expédier", "Ship";
+    "inbox.deliver" => "Livrer", "Deliver";
+    "inbox.deliver.confirm" => "Marquer la commande n°{number} de {shop} comme livrée ? Le stock de la boutique la recevra.", "Mark order no. {number} of {shop} as delivered? The shop's stock will receive it.";
+    "inbox.refusal_reason" => "Raison du refus (la boutique la lira)", "Reason for refusing (the shop will read it)";
+    "inbox.refused_because" => "Refusée :", "Refused:";
+    "supplier.kpi.items" => "Articles au catalogue", "Catalogue items";
+    "supplier.kpi.pending" => "En attente", "Pending";
+    "supplier.kpi.active" => "En cours", "In progress";
+    "supplier.kpi.delivered" => "Livrées", "Delivered";
+    "supplier.kpi.revenue" => "Chiffre d'affaires (livrées)", "Revenue (delivered)";
+    "supplier.kpi.rating" => "Note moyenne", "Average rating";
+    "supplier.kpi.rating_count" => "({count} avis)", "({count} reviews)";
+    "supplier.recent_orders" => "Dernières commandes", "Latest orders";
+    "supplier.all_orders" => "Toutes les commandes", "All orders";
+    "orders.connected" => "Commande au fournisseur inscrit : c'est lui qui la fait avancer.", "Order to a registered supplier: it moves the order on.";
+    "orders.connected.see_supplier" => "Voir le fournisseur", "See the supplier";
+    "rating.title" => "Votre note", "Your rating";
+    "rating.prompt" => "Noter la livraison", "Rate the delivery";
+    "rating.score" => "Note", "Rating";
+    "rating.stars" => "{count} étoile(s) sur 5", "{count} star(s) out of 5";
+    "rating.comment" => "Commentaire (facultatif)", "Comment (optional)";
+    "rating.submit" => "Envoyer la note", "Send the rating";
 }
 
 #[cfg(test)]

@@ -2,8 +2,10 @@
 
 pub mod catalog;
 pub mod dashboard;
+pub mod orders;
 pub mod settings;
 
 pub use catalog::CatalogPage;
 pub use dashboard::SupplierDashboard;
+pub use orders::InboxPage;
 pub use settings::SupplierSettings;

@@ -23,6 +23,11 @@ const ITEM_FIELDS: &str = "name: $item.name, description: $item.description,
     min_order_quantity: $item.min_order_quantity, stock_available: $item.stock_available ?? NONE,
     available: $item.available";
 
+/// Recounts the supplier's available items on its profile (the marketplace cards read it), in
+/// the same transaction as the catalog write.
+const RECOUNT: &str = "UPDATE $supplier SET available_items = count(SELECT VALUE id
+    FROM catalog_item WHERE supplier = $supplier AND available = true);";
+
 /// Sets `$target` to the caller's item `$id`, or THROWs not_found. Two statements.
 const OWN_ITEM: &str = "LET $target = (SELECT VALUE id FROM catalog_item
     WHERE id = type::record('catalog_item', $id) AND supplier = $supplier)[0];
@@ -72,6 +77,7 @@ pub async fn create(
     let body = format!(
         "{CURRENT_SUPPLIER}
          LET $created = CREATE ONLY catalog_item CONTENT {{ supplier: $supplier, {ITEM_FIELDS} }};
+         {RECOUNT}
          LET $result = record::id($created.id);"
     );
     ops::run_once(
@@ -95,6 +101,7 @@ pub async fn update(
     let body = format!(
         "{CURRENT_SUPPLIER}{OWN_ITEM}
          UPDATE $target MERGE {{ {ITEM_FIELDS} }};
+         {RECOUNT}
          LET $result = NONE;"
     );
     let vars = json!({ "user_id": user_id, "id": id, "item": item });
@@ -112,6 +119,7 @@ pub async fn set_available(
     let body = format!(
         "{CURRENT_SUPPLIER}{OWN_ITEM}
          UPDATE $target SET available = $available;
+         {RECOUNT}
          LET $result = NONE;"
     );
     let vars = json!({ "user_id": user_id, "id": id, "available": available });
@@ -122,6 +130,7 @@ pub async fn delete(db: &Db, op: &OpId, user_id: &str, id: &str) -> Result<(), D
     let body = format!(
         "{CURRENT_SUPPLIER}{OWN_ITEM}
          DELETE $target;
+         {RECOUNT}
          LET $result = NONE;"
     );
     let vars = json!({ "user_id": user_id, "id": id });

@@ -19,11 +19,12 @@ use crate::server::db::{Db, DbError};
 pub const ORDER_SUMMARY: &str = "record::id(id) AS id, number,
     IF supplier { record::id(supplier) } ELSE { NONE } AS supplier_id, supplier_name, status,
     is_connected, total, received_total, line_count, <string> created_at AS created_at, expected_on,
+    rating,
     IF delivered_at { <string> delivered_at } ELSE { NONE } AS delivered_at, recurrence, next_run,
     created_at AS created";
 
 /// SurrealQL that sets `$order` from `$order_id` within the caller's shop, or "not found".
-const ORDER_OF_SHOP: &str = "
+pub const ORDER_OF_SHOP: &str = "
     LET $order = (SELECT * FROM purchase_order WHERE id = type::record('purchase_order', $order_id) AND shop = $shop)[0];
     IF !$order { THROW 'not_found' };";
 
@@ -86,7 +87,8 @@ pub async fn get(db: &Db, user_id: &str, order_id: &str) -> Result<Option<Order>
              IF shipped_at {{ <string> shipped_at }} ELSE {{ NONE }} AS shipped_at,
              IF cancelled_at {{ <string> cancelled_at }} ELSE {{ NONE }} AS cancelled_at,
              supplier.phone AS supplier_phone, supplier.whatsapp AS supplier_whatsapp,
-             source.number AS source_number, attachment,
+             source.number AS source_number, attachment, refusal_reason, rating_comment,
+             (SELECT VALUE record::id(id) FROM supplier_profile WHERE user = $parent.vendor)[0] AS vendor_profile_id,
              (SELECT record::id(id) AS id, IF product {{ record::id(product) }} ELSE {{ NONE }} AS product_id,
                   name, unit, quantity, unit_price, received, position
               FROM order_line WHERE purchase = $parent.id ORDER BY position) AS lines
@@ -98,17 +100,19 @@ pub async fn get(db: &Db, user_id: &str, order_id: &str) -> Result<Option<Order>
 }
 
 /// SurrealQL that opens a pending order to `$supplier` for `$shop` as `$order`, numbered after
-/// the shop's previous one; its lines follow, then [`CLOSE_ORDER`].
-const OPEN_ORDER: &str = "
+/// the shop's previous one, connected when `$vendor` (a registered supplier) is set; its lines
+/// follow, then [`CLOSE_ORDER`].
+pub const OPEN_ORDER: &str = "
     LET $number = (UPDATE ONLY $shop SET order_seq = (order_seq ?? 0) + 1 RETURN VALUE order_seq);
     LET $order = (CREATE ONLY purchase_order CONTENT {
         shop: $shop, number: $number, supplier: $supplier, supplier_name: $supplier.name,
         status: 'pending', total: 0, line_count: 0, ordered_units: 0,
+        vendor: $vendor ?? NONE, is_connected: $vendor != NONE,
         expected_on: $expected_on ?? NONE, note: $note ?? '', source: $source ?? NONE, created_by: $by
     });";
 
 /// SurrealQL that totals the lines of `$order` and returns its id as `$result`.
-const CLOSE_ORDER: &str = "
+pub const CLOSE_ORDER: &str = "
     LET $lines = SELECT quantity, unit_price FROM order_line WHERE purchase = $order.id;
     IF array::len($lines) = 0 { THROW 'lines:error.order.empty' };
     UPDATE $order.id SET line_count = array::len($lines), ordered_units = math::sum($lines.quantity),
@@ -177,6 +181,7 @@ pub async fn create(
 pub async fn reorder(db: &Db, op: &OpId, user_id: &str, order_id: &str) -> Result<String, DbError> {
     let body = format!(
         "{CURRENT_SHOP}{ORDER_OF_SHOP}
+         IF $order.is_connected {{ THROW 'error.order.connected_copy' }};
          LET $source = $order.id;
          LET $supplier = $order.supplier;
          IF !$supplier {{ THROW 'error.order.no_supplier' }};
@@ -187,33 +192,58 @@ pub async fn reorder(db: &Db, op: &OpId, user_id: &str, order_id: &str) -> Resul
     ops::run_once(db, user_id, op, &body, vars).await
 }
 
-/// Moves the order to `to` if `domain::order` allows it from its current status; the time of
-/// the step is recorded.
+/// SurrealQL that sets `$order` from `$order_id` as seen by `actor` (the caller `$user_id`): an
+/// order of its shop, or one addressed to it as a registered supplier; `$shop` is the order's
+/// shop and `$recipient` who hears of the change (the other side of a connected order).
+fn order_of(actor: Actor) -> String {
+    match actor {
+        Actor::Shopkeeper => format!("{CURRENT_SHOP}{ORDER_OF_SHOP} LET $recipient = $order.vendor;"),
+        Actor::Supplier => "
+            LET $order = (SELECT * FROM purchase_order WHERE id = type::record('purchase_order', $order_id)
+                AND vendor = type::record('user', $user_id))[0];
+            IF !$order { THROW 'not_found' };
+            LET $shop = $order.shop;
+            LET $recipient = $order.created_by;"
+            .to_owned(),
+    }
+}
+
+/// SurrealQL that tells `$recipient`, if any, that `$order` moved to `$to` (read by the
+/// notifications of a later issue).
+pub const EMIT_EVENT: &str = "
+    IF $recipient { CREATE order_event CONTENT { recipient: $recipient, purchase: $order.id, status: $to } };";
+
+/// Moves the order to `to` if `domain::order` allows it from its current status for `actor`;
+/// the time of the step (and a supplier's reason to refuse) is recorded.
 pub async fn set_status(
     db: &Db,
     op: &OpId,
     user_id: &str,
+    actor: Actor,
     order_id: &str,
     to: OrderStatus,
+    reason: Option<&str>,
 ) -> Result<String, DbError> {
     let stamp = match to {
         OrderStatus::Confirmed => "confirmed_at",
         OrderStatus::Shipped => "shipped_at",
         OrderStatus::Cancelled => "cancelled_at",
         OrderStatus::Pending | OrderStatus::Delivered => {
-            return Err(DbError::Rule("error.order.transition".into()));
+            return Err(DbError::Rule("status:error.order.transition".into()));
         }
     };
     let body = format!(
-        "{CURRENT_SHOP}{ORDER_OF_SHOP}{ALLOWED_FROM}
-         UPDATE $order.id SET status = $to, {stamp} = time::now();
-         {QUEUE_ORDER}
-         LET $result = $order_id;"
+        "{order_of}{ALLOWED_FROM}
+         UPDATE $order.id SET status = $to, {stamp} = time::now(), refusal_reason = $reason ?? NONE;
+         {QUEUE_ORDER}{EMIT_EVENT}
+         LET $result = $order_id;",
+        order_of = order_of(actor)
     );
-    let mut vars = sources(to);
+    let mut vars = sources(to, actor);
     vars["user_id"] = json!(user_id);
     vars["order_id"] = json!(order_id);
     vars["to"] = json!(to.as_str());
+    vars["reason"] = json!(reason);
     ops::run_once(db, user_id, op, &body, vars).await
 }
 
@@ -223,26 +253,35 @@ const ALLOWED_FROM: &str = "
         THROW 'status:error.order.transition'
     };";
 
-fn sources(to: OrderStatus) -> Value {
+fn sources(to: OrderStatus, actor: Actor) -> Value {
     json!({
-        "from_manual": OrderStatus::sources(to, Actor::Shopkeeper, false),
-        "from_connected": OrderStatus::sources(to, Actor::Shopkeeper, true),
+        "from_manual": OrderStatus::sources(to, actor, false),
+        "from_connected": OrderStatus::sources(to, actor, true),
     })
 }
 
-/// "Marquer livrée": records what arrived of each line, adds it to stock as "in" movements
-/// (reason livraison, linked to the order), and closes the order, in one transaction. The
-/// status check makes a second delivery impossible; the operation id makes a replay harmless.
+/// What arrived of each line: `Some` when the shopkeeper counted it ("Marquer livrée"), `None`
+/// when a registered supplier marks its order delivered (everything ordered).
+pub type Received<'a> = Option<&'a [ReceivedLine]>;
+
+/// Delivers the order: records what arrived of each line, adds it to the shop's stock as "in"
+/// movements (reason livraison, linked to the order), and closes the order, in one
+/// transaction. The status check makes a second delivery impossible; the operation id makes a
+/// replay harmless.
 pub async fn deliver(
     db: &Db,
     op: &OpId,
     user_id: &str,
+    actor: Actor,
     order_id: &str,
-    received: &[ReceivedLine],
+    received: Received<'_>,
     today: NaiveDate,
 ) -> Result<String, DbError> {
     let body = format!(
-        "{CURRENT_SHOP}{ORDER_OF_SHOP}{ALLOWED_FROM}
+        "{order_of}{ALLOWED_FROM}
+         LET $by = type::record('user', $user_id);
+         LET $received = $received ?? (SELECT record::id(product) AS product_id, quantity
+             FROM order_line WHERE purchase = $order.id AND product != NONE);
          FOR $line IN (SELECT id, product FROM order_line WHERE purchase = $order.id) {{
              LET $got = IF $line.product {{ $received[WHERE product_id = record::id($line.product)][0].quantity ?? 0 }} ELSE {{ 0 }};
              UPDATE $line.id SET received = $got;
@@ -252,7 +291,7 @@ pub async fn deliver(
                  UPDATE $product.id SET quantity = $balance;
                  CREATE movement CONTENT {{
                      shop: $shop, product: $product.id, kind: 'in', quantity: $got, reason: 'delivery',
-                     balance_after: $balance, by: type::record('user', $user_id), purchase: $order.id
+                     balance_after: $balance, by: $by, purchase: $order.id
                  }};
                  UPSERT type::record('alert_job', ['product', record::id($product.id)]) SET at = time::now();
              }};
@@ -261,10 +300,12 @@ pub async fn deliver(
              received_units = math::sum(SELECT VALUE received FROM order_line WHERE purchase = $order.id),
              received_total = math::sum(SELECT VALUE received * unit_price FROM order_line WHERE purchase = $order.id),
              on_time = IF $order.expected_on {{ $today <= $order.expected_on }} ELSE {{ NONE }};
-         {QUEUE_ORDER}
-         LET $result = $order_id;"
+         LET $to = 'delivered';
+         {QUEUE_ORDER}{EMIT_EVENT}
+         LET $result = $order_id;",
+        order_of = order_of(actor)
     );
-    let mut vars = sources(OrderStatus::Delivered);
+    let mut vars = sources(OrderStatus::Delivered, actor);
     vars["user_id"] = json!(user_id);
     vars["order_id"] = json!(order_id);
     vars["received"] = json!(received);
@@ -284,6 +325,7 @@ pub async fn set_recurrence(
     let body = format!(
         "{CURRENT_SHOP}{ORDER_OF_SHOP}
          IF $recurrence AND !$order.supplier {{ THROW 'error.order.no_supplier' }};
+         IF $recurrence AND $order.is_connected {{ THROW 'error.order.connected_copy' }};
          UPDATE $order.id SET recurrence = $recurrence ?? NONE, next_run = $next_run ?? NONE;
          LET $result = $order_id;"
     );

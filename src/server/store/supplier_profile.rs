@@ -28,7 +28,10 @@ pub async fn save(
     let body = "
         LET $updated = UPDATE supplier_profile MERGE $profile WHERE user = type::record('user', $user_id);
         IF !$updated[0] { THROW 'not_found' };
+        UPDATE $updated[0].id SET listed = $listed;
         LET $result = NONE;";
-    let vars = json!({ "user_id": user_id, "profile": profile });
+    // Whether the marketplace shows it: the one rule, kept with the profile for the search.
+    let listed = crate::domain::marketplace::is_listed(profile);
+    let vars = json!({ "user_id": user_id, "profile": profile, "listed": listed });
     ops::run_once(db, user_id, op, body, vars).await
 }

@@ -21,16 +21,6 @@ pub fn PageHeader(
     }
 }
 
-/// A tab whose tools arrive with a later issue: its title and what it is for, nothing invented.
-#[component]
-pub fn SectionPage(title: &'static str, intro: &'static str) -> impl IntoView {
-    view! {
-        <PageHeader title/>
-        <p class="intro">{t(intro)}</p>
-        <p class="empty-state">{t("page.empty")}</p>
-    }
-}
-
 /// The greeting of a dashboard: the user's name and workspace.
 #[component]
 pub fn Greeting(key: &'static str) -> impl IntoView {

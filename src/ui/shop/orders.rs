@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use crate::api::connected_orders::RateOrder;
 use crate::api::orders::{
     CreateOrder, DeliverOrder, Order, OrderQuery, OrderSummary, Reorder, SetOrderStatus,
     SetRecurrence, get_order, list_orders,
@@ -13,6 +14,7 @@ use crate::api::orders::{
 use crate::api::products::Product;
 use crate::api::suppliers::{SupplierSort, list_suppliers};
 use crate::domain::AppError;
+use crate::domain::connected_order::RatingInput;
 use crate::domain::order::{OrderInput, OrderLineInput, OrderStatus, ReceivedLine, Recurrence};
 use crate::domain::period::Period;
 use crate::domain::photo::PhotoTarget;
@@ -20,12 +22,13 @@ use crate::domain::supplier::whatsapp_link;
 use crate::offline::send;
 use crate::ui::components::{
     ConfirmDialog, DateRangeFields, FieldError, FormAlert, FormErrors, Modal, OrderBadge,
-    PageHeader, Pager, PhotoField,
+    PageHeader, Pager, PhotoField, refresh_periodically,
 };
 use crate::ui::format;
 use crate::ui::i18n::{t, t_with, translate};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::product_search::ProductSearch;
+use crate::ui::shop::suppliers::Stars;
 
 #[derive(Clone)]
 enum Dialog {
@@ -55,6 +58,8 @@ pub fn OrdersPage() -> impl IntoView {
         |(q, _)| list_orders(q),
     );
     let suppliers = Resource::new(|| (), |_| list_suppliers(SupplierSort::Name));
+    // A registered supplier moves connected orders on its side: show it without a reload.
+    refresh_periodically(version);
     let close = Callback::new(move |_| dialog.set(None));
     let reload = Callback::new(move |_| version.update(|v| *v += 1));
     let open_order = Callback::new(move |id: String| {
@@ -187,6 +192,10 @@ fn OrderCard(order: OrderSummary, open: Callback<String>) -> impl IntoView {
             <p class="product-prices"><strong>{format::amount(order.received_total.unwrap_or(order.total))}</strong></p>
             <div class="card-actions">
                 <button type="button" class="button" on:click=move |_| open.run(id.get_value())>{t("suppliers.details")}</button>
+                {(order.status == OrderStatus::Delivered && order.rating.is_none()).then(|| view! {
+                    <button type="button" class="button primary" on:click=move |_| open.run(id.get_value())>{t("rating.prompt")}</button>
+                })}
+                {order.rating.map(|score| view! { <Stars rating=score as f64/> })}
             </div>
         </li>
     }
@@ -440,12 +449,20 @@ fn OrderDetailBody(
             .or(order.supplier_phone.clone().filter(|n| !n.is_empty())),
     );
     let message_order = order.clone();
+    let rated = order.clone();
     let attachment = order.attachment.clone();
     let lang = expect_context::<Prefs>().lang;
     let shop = expect_context::<crate::domain::Session>().workspace_name;
     view! {
         <h3>{t_with("orders.number", move || vec![("number", number.to_string())])} " · " {summary.supplier_name.clone()}</h3>
+        {order.vendor_profile_id.clone().map(|profile| view! {
+            <p class="muted connected-note">{t("orders.connected")} " "
+                <a href=format!("/shop/marketplace/{profile}")>{t("orders.connected.see_supplier")}</a></p>
+        })}
         <Timeline order=order.clone()/>
+        {order.refusal_reason.clone().map(|reason| view! {
+            <p class="cancelled-note" data-figure="refusal-reason">{t("inbox.refused_because")} " " {reason}</p>
+        })}
         <table class="ledger order-table">
             <thead><tr>
                 <th>{t("product.name")}</th><th>{t("orders.quantity")}</th><th>{t("orders.unit_price")}</th>
@@ -484,7 +501,7 @@ fn OrderDetailBody(
                 let text = move || order_message(lang.get(), &message_order, &shop);
                 view! { <a class="button whatsapp" target="_blank" rel="noopener" href=move || whatsapp_link(&number, &text())>{t("orders.whatsapp")}</a> }
             })}
-            {summary.supplier_id.is_some().then(|| view! {
+            {(summary.supplier_id.is_some() && !summary.is_connected).then(|| view! {
                 <button type="button" class="button" on:click=reorder>{t("orders.reorder")}</button>
             })}
             {(status.is_active() && (status == OrderStatus::Pending || !summary.is_connected)).then(|| view! {
@@ -503,7 +520,8 @@ fn OrderDetailBody(
             }
             Panel::None => ().into_any(),
         }}
-        {summary.supplier_id.is_some().then(|| view! { <RecurrenceForm order=summary.clone() on_done=on_change/> })}
+        {(status == OrderStatus::Delivered).then(|| view! { <RatingSection order=rated on_done=on_change/> })}
+        {(summary.supplier_id.is_some() && !summary.is_connected).then(|| view! { <RecurrenceForm order=summary.clone() on_done=on_change/> })}
         <section class="photo-section">
             <h4>{t("orders.attachment")}</h4>
             <PhotoField target=PhotoTarget::Order id=summary.id.clone() current=attachment
@@ -682,6 +700,71 @@ fn RecurrenceForm(order: OrderSummary, on_done: Callback<()>) -> impl IntoView {
             <button type="submit" class="button">{t("common.save")}</button>
         </form>
     }
+}
+
+/// After delivery (G6): the stars given, or 1–5 stars and a comment to give them, once.
+#[component]
+fn RatingSection(order: Order, on_done: Callback<()>) -> impl IntoView {
+    if let Some(score) = order.summary.rating {
+        return view! {
+            <section class="card rating-given" data-figure="rating">
+                <h4>{t("rating.title")}</h4>
+                <Stars rating=score as f64/>
+                {order.rating_comment.clone().filter(|c| !c.is_empty()).map(|c| view! { <p>{c}</p> })}
+            </section>
+        }
+        .into_any();
+    }
+    let score = RwSignal::new(0i64);
+    let comment = RwSignal::new(String::new());
+    let errors = FormErrors::new();
+    let pending = RwSignal::new(false);
+    let id = StoredValue::new(order.summary.id.clone());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        pending.set(true);
+        let rating = RatingInput {
+            score: score.get_untracked(),
+            comment: comment.get_untracked(),
+        };
+        let id = id.get_value();
+        spawn_local(async move {
+            let result = send(|op| RateOrder { op, id, rating }).await;
+            pending.set(false);
+            match result {
+                Ok(_) => on_done.run(()),
+                Err(error) => errors.set(Some(error)),
+            }
+        });
+    };
+    view! {
+        <form class="card rating-form" on:submit=submit novalidate>
+            <h4>{t("rating.prompt")}</h4>
+            <fieldset class="star-picker">
+                <legend>{t("rating.score")}</legend>
+                {(1..=5).map(|n| {
+                    let label = t_with("rating.stars", move || vec![("count", n.to_string())]);
+                    view! {
+                        <label class=move || { if score.get() >= n { "star lit" } else { "star" } }>
+                            <input type="radio" name="rating-score" value=n.to_string() aria-label=label
+                                on:change=move |_| score.set(n)/>
+                            <span aria-hidden="true">"★"</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <FieldError id="rating-score" error=errors.for_field("score")/>
+            <div class="field">
+                <label for="rating-comment">{t("rating.comment")}</label>
+                <textarea id="rating-comment" rows="2" prop:value=move || comment.get()
+                    on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+                <FieldError id="rating-comment" error=errors.for_field("comment")/>
+            </div>
+            <FormAlert message=errors.general(&["score", "comment"])/>
+            <button type="submit" class="button primary" disabled=pending>{t("rating.submit")}</button>
+        </form>
+    }
+    .into_any()
 }
 
 const WEEKDAYS: [&str; 7] = [

@@ -18,6 +18,8 @@ use crate::ui::components::{
 use crate::ui::format;
 use crate::ui::i18n::{t, t_with, translate};
 use crate::ui::prefs::Prefs;
+use crate::ui::shop::invite::InviteSupplier;
+use crate::ui::shop::marketplace::SupplierTabs;
 use crate::ui::shop::product_search::ProductSearch;
 
 #[derive(Clone)]
@@ -58,6 +60,7 @@ pub fn SuppliersPage() -> impl IntoView {
                 {t("suppliers.add")}
             </button>
         </PageHeader>
+        <SupplierTabs active="/shop/suppliers"/>
         <div class="toolbar">
             <select aria-label=t("suppliers.sort") on:change=move |ev| {
                 let value = event_target_value(&ev);
@@ -316,7 +319,10 @@ fn SupplierDetailBody(detail: SupplierDetail, on_change: Callback<()>) -> impl I
     let supplier_id = StoredValue::new(supplier.id.clone());
     let order_link = format!("/shop/orders?new=1&supplier={}", supplier.id);
     view! {
-        <h3>{supplier.name.clone()}</h3>
+        <div class="product-head">
+            <h3>{supplier.name.clone()}</h3>
+            {supplier.verified.then(|| view! { <span class="status-badge" data-verified="true">{t("suppliers.verified")}</span> })}
+        </div>
         <dl class="facts">
             {(!supplier.phone.is_empty()).then(|| view! { <dt>{t("suppliers.phone")}</dt><dd>{supplier.phone.clone()}</dd> })}
             {(!supplier.email.is_empty()).then(|| view! { <dt>{t("login.email")}</dt><dd>{supplier.email.clone()}</dd> })}
@@ -327,6 +333,7 @@ fn SupplierDetailBody(detail: SupplierDetail, on_change: Callback<()>) -> impl I
         </dl>
         <ContactLinks supplier=supplier.clone()/>
         <a class="button primary" href=order_link>{t("suppliers.order")}</a>
+        {(!supplier.verified).then(|| view! { <InviteSupplier supplier=supplier.clone()/> })}
         <h4>{t("suppliers.reliability")}</h4>
         <dl class="kpis reliability">
             <div class="kpi"><dt>{t("suppliers.delivered")}</dt><dd>{delivered}</dd></div>

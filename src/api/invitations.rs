@@ -1,0 +1,233 @@
+//! Invitations (G7): a shopkeeper invites a manual supplier to register; the link opens a
+//! registration pre-filled from that supplier, which creates the supplier account, links it
+//! ("Vérifié") and signs it in.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::{GetUrl, Json};
+
+use crate::domain::invitation::InvitationSent;
+use crate::domain::{AppError, OpId, Session};
+#[cfg(feature = "ssr")]
+use crate::server::{AppState, respond::reject};
+
+/// What the invitation page pre-fills, from the invitation and the shop's supplier record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationPreview {
+    /// The shop that invites.
+    pub shop_name: String,
+    pub email: String,
+    pub company_name: String,
+    pub phone: String,
+    pub city: String,
+    pub address: String,
+    /// RFC 3339, UTC.
+    pub expires_at: String,
+}
+
+/// What the invitation page sends.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationSignup {
+    pub name: String,
+    pub email: String,
+    pub password: String,
+    pub company_name: String,
+    pub phone: String,
+    pub city: String,
+    pub address: String,
+}
+
+/// `POST /api/invitations/send` — shopkeepers. Invites the shop's supplier `supplier_id` to
+/// register: a single-use link valid 7 days, e-mailed to `email` (SMTP, or the outbox folder)
+/// and returned to be shared by WhatsApp or copied.
+#[server(prefix = "/api", endpoint = "invitations/send", input = Json)]
+pub async fn send_invitation(
+    op: OpId,
+    supplier_id: String,
+    email: String,
+) -> Result<InvitationSent, AppError> {
+    use crate::domain::invitation::{self, InvitationToken, TOKEN_BYTES};
+    use crate::server::{mail, store};
+    async move {
+        let email = invitation::invitee_email(&email)?;
+        let (state, caller) = super::products::shopkeeper()?;
+        let mut bytes = [0u8; TOKEN_BYTES];
+        getrandom::fill(&mut bytes)
+            .map_err(|e| crate::server::respond::internal("invitation token", e))?;
+        let token = InvitationToken::from_random(bytes);
+        let expires_at = invitation::expires_at(chrono::Utc::now()).to_rfc3339();
+        let created = store::invitations::create(
+            &state.db,
+            &op,
+            &caller,
+            &supplier_id,
+            &email,
+            &token,
+            &expires_at,
+        )
+        .await?;
+        // A replayed request finds the first answer's invitation: its token is not ours and
+        // its e-mail already left.
+        if created.token_hash != store::invitations::token_hash(&token) {
+            return Ok(InvitationSent {
+                email: email.as_str().to_owned(),
+                link: None,
+                expires_at: created.expires_at,
+                emailed: true,
+            });
+        }
+        let link = invitation::link(&site_url(&state), &token);
+        let body = invitation_mail_body(&created, &link);
+        let subject = format!(
+            "{} vous invite sur Boutiq / invites you to Boutiq",
+            created.shop_name
+        );
+        let message = mail::Mail {
+            to: email.as_str(),
+            subject: &subject,
+            body: &body,
+        };
+        let emailed = match mail::send(&state.config, &message, &created.id).await {
+            Ok(_) => true,
+            Err(error) => {
+                tracing::error!(%error, invitation = created.id, "invitation e-mail not sent");
+                false
+            }
+        };
+        Ok(InvitationSent {
+            email: email.as_str().to_owned(),
+            link: Some(link),
+            expires_at: created.expires_at,
+            emailed,
+        })
+    }
+    .await
+    .map_err(reject)
+}
+
+/// `GET /api/invitations/get` — anyone with the link. What the registration form pre-fills;
+/// an unknown, used or expired token is refused on the `token` field.
+#[server(prefix = "/api", endpoint = "invitations/get", input = GetUrl)]
+pub async fn get_invitation(token: String) -> Result<InvitationPreview, AppError> {
+    use crate::domain::invitation::{self, InvitationToken};
+    async move {
+        let token = InvitationToken::parse(&token)?;
+        let state = AppState::current()?;
+        let found = crate::server::store::invitations::find(&state.db, &token)
+            .await?
+            .ok_or_else(invitation::invalid)?;
+        let Some(company_name) = found.supplier_name else {
+            return Err(invitation::invalid());
+        };
+        let expires_at = chrono::DateTime::parse_from_rfc3339(&found.expires_at)
+            .map_err(|e| crate::server::respond::internal("invitation expiry", e))?
+            .to_utc();
+        invitation::check_usable(expires_at, found.used, chrono::Utc::now())?;
+        Ok(InvitationPreview {
+            shop_name: found.shop_name,
+            email: found.email,
+            company_name,
+            phone: found.phone.unwrap_or_default(),
+            city: found.city.unwrap_or_default(),
+            address: found.address.unwrap_or_default(),
+            expires_at: found.expires_at,
+        })
+    }
+    .await
+    .map_err(reject)
+}
+
+/// `POST /api/invitations/accept` — anyone with the link. Creates the supplier account and
+/// its verified profile, links the inviting shop's supplier to it, uses up the invitation, all
+/// at once, then signs the new supplier in.
+#[server(prefix = "/api", endpoint = "invitations/accept", input = Json)]
+pub async fn accept_invitation(
+    op: OpId,
+    token: String,
+    input: InvitationSignup,
+) -> Result<Session, AppError> {
+    use crate::domain::invitation::InvitationToken;
+    use crate::domain::profile::ProfileInput;
+    use crate::domain::{Email, Password, text};
+    use crate::server::{auth, db::DbError, store};
+    async move {
+        let token = InvitationToken::parse(&token)?;
+        let name = text::required("name", &input.name, 100)?;
+        let email = Email::parse(&input.email)?;
+        let password = Password::parse(&input.password)?;
+        let profile = ProfileInput {
+            company_name: input.company_name.clone(),
+            phone: input.phone.clone(),
+            city: input.city.clone(),
+            address: input.address.clone(),
+            ..ProfileInput::default()
+        }
+        .parse()?;
+        let state = AppState::current()?;
+        let password_hash = auth::hash_password(password).await?;
+        let account = store::invitations::NewSupplier {
+            name: &name,
+            email: &email,
+            password_hash: &password_hash,
+            profile: &profile,
+        };
+        let user_id = store::invitations::accept(&state.db, &op, &token, account)
+            .await
+            .map_err(|error| match error {
+                DbError::Unique(index) if index == "user_email" => {
+                    AppError::conflict("email", "error.email.taken")
+                }
+                other => other.into(),
+            })?;
+        tracing::info!(user_id, "supplier registered from an invitation");
+        super::auth::start_session(&state, &user_id).await
+    }
+    .await
+    .map_err(reject)
+}
+
+/// The site address of links: the configured public URL, else the host this request came to.
+#[cfg(feature = "ssr")]
+fn site_url(state: &AppState) -> String {
+    let configured = state.config.public_url.trim();
+    if !configured.is_empty() {
+        return configured.to_owned();
+    }
+    let host = use_context::<http::request::Parts>().and_then(|parts| {
+        parts
+            .headers
+            .get(http::header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .map(str::to_owned)
+    });
+    let scheme = if state.config.cookie_secure {
+        "https"
+    } else {
+        "http"
+    };
+    format!(
+        "{scheme}://{}",
+        host.unwrap_or_else(|| state.config.listen.to_string())
+    )
+}
+
+/// The e-mail text, French then English (the supplier has no language setting yet).
+#[cfg(feature = "ssr")]
+fn invitation_mail_body(
+    created: &crate::server::store::invitations::Created,
+    link: &str,
+) -> String {
+    let (shop, supplier) = (&created.shop_name, &created.supplier_name);
+    let day = created.expires_at.get(..10).unwrap_or(&created.expires_at);
+    format!(
+        "Bonjour {supplier},\n\n\
+         La boutique « {shop} » vous invite à créer votre compte fournisseur sur Boutiq : \
+         recevez ses commandes et présentez votre catalogue à d'autres boutiques.\n\n\
+         Inscrivez-vous ici (lien valable jusqu'au {day}, utilisable une fois) :\n{link}\n\n\
+         ---\n\n\
+         Hello {supplier},\n\n\
+         The shop \"{shop}\" invites you to create your supplier account on Boutiq: receive its \
+         orders and show your catalogue to other shops.\n\n\
+         Register here (link valid until {day}, single use):\n{link}\n"
+    )
+}

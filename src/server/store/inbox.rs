@@ -1,0 +1,84 @@
+//! A registered supplier's received orders (F3) and dashboard figures (F4): every query is
+//! scoped by `vendor = $vendor`, the caller, so an order id from the client never reaches an
+//! order addressed to someone else.
+
+use serde_json::json;
+
+use crate::api::inbox::{InboxOrder, InboxPage, InboxQuery, SupplierStats};
+use crate::domain::order::OrderStatus;
+use crate::server::db::{Db, DbError};
+
+const VENDOR: &str = "LET $vendor = type::record('user', $user_id);";
+
+/// An order as the inbox card shows it; sort on `created`.
+const INBOX_ORDER: &str = "record::id(id) AS id, number, shop.name AS shop_name, status, total,
+    shop.currency AS currency, <string> created_at AS created_at, note, refusal_reason,
+    (SELECT name, unit, quantity, unit_price, position FROM order_line
+        WHERE purchase = $parent.id ORDER BY position) AS lines,
+    created_at AS created";
+
+pub async fn list(db: &Db, user_id: &str, query: &InboxQuery) -> Result<InboxPage, DbError> {
+    let filter = if query.status.is_some() {
+        "vendor = $vendor AND status = $status"
+    } else {
+        "vendor = $vendor"
+    };
+    let sql = format!(
+        "{VENDOR}
+         SELECT {INBOX_ORDER} FROM purchase_order WHERE {filter}
+             ORDER BY created DESC LIMIT $limit START $start;
+         RETURN count(SELECT VALUE id FROM purchase_order WHERE {filter});"
+    );
+    let vars = json!({
+        "user_id": user_id,
+        "status": query.status.map(OrderStatus::as_str),
+        "limit": InboxQuery::PAGE_SIZE,
+        "start": query.page * InboxQuery::PAGE_SIZE,
+    });
+    let mut rows = db.query(&sql, vars).await?;
+    Ok(InboxPage {
+        items: rows.all(1)?,
+        total: rows.first(2)?.unwrap_or(0),
+    })
+}
+
+pub async fn get(db: &Db, user_id: &str, order_id: &str) -> Result<Option<InboxOrder>, DbError> {
+    let sql = format!(
+        "{VENDOR}
+         SELECT {INBOX_ORDER} FROM purchase_order
+             WHERE id = type::record('purchase_order', $order_id) AND vendor = $vendor;"
+    );
+    db.query(&sql, json!({ "user_id": user_id, "order_id": order_id }))
+        .await?
+        .first(1)
+}
+
+pub async fn stats(db: &Db, user_id: &str) -> Result<SupplierStats, DbError> {
+    let count = |status: &str| {
+        format!(
+            "count(SELECT VALUE id FROM purchase_order WHERE vendor = $vendor AND status = '{status}')"
+        )
+    };
+    let sql = format!(
+        "{VENDOR}
+         LET $profile = (SELECT id, rating_sum, rating_count FROM supplier_profile WHERE user = $vendor)[0];
+         RETURN {{
+             item_count: count(SELECT VALUE id FROM catalog_item WHERE supplier = $profile.id),
+             pending: {pending},
+             active: {confirmed} + {shipped},
+             delivered: {delivered},
+             revenue: (SELECT shop.currency AS currency, math::sum(received_total) AS amount
+                 FROM purchase_order WHERE vendor = $vendor AND status = 'delivered' GROUP BY currency),
+             rating_sum: $profile.rating_sum ?? 0,
+             rating_count: $profile.rating_count ?? 0,
+             recent: (SELECT {INBOX_ORDER} FROM purchase_order WHERE vendor = $vendor
+                 ORDER BY created DESC LIMIT 5)
+         }};",
+        pending = count("pending"),
+        confirmed = count("confirmed"),
+        shipped = count("shipped"),
+        delivered = count("delivered"),
+    );
+    let mut rows = db.query(&sql, json!({ "user_id": user_id })).await?;
+    Ok(rows.first(2)?.unwrap_or_default())
+}
