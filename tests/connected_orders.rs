@@ -507,4 +507,26 @@ async fn a_delivered_order_is_rated_once_and_counts_in_the_supplier_average() {
         (&stats["rating_sum"], &stats["rating_count"]),
         (&json!(4), &json!(1))
     );
+
+    // Restoring the shop's backup keeps the order in the supplier's inbox, rated.
+    let backup = app.get("/export/backup.json", Some(&awa)).await;
+    let fields = [("op", op_id()), ("confirm", "true".to_owned())];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let restored = app
+        .upload("/api/backup/restore", &awa, &fields, "b.json", backup.body.as_bytes())
+        .await;
+    assert_eq!(restored.status, StatusCode::OK, "{}", restored.body);
+    let inbox = app
+        .get("/api/inbox/list?query[status]=delivered", Some(&moussa.cookie))
+        .await
+        .json();
+    assert_eq!(inbox["items"][0]["id"], json!(id));
+    let seen = app
+        .get(&format!("/api/orders/get?id={id}"), Some(&awa))
+        .await
+        .json();
+    assert_eq!(
+        (&seen["is_connected"], &seen["rating_comment"]),
+        (&json!(true), &json!("Livré à l'heure"))
+    );
 }

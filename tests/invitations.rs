@@ -179,7 +179,7 @@ async fn a_shop_invites_its_supplier_who_registers_verified_and_linked() {
     assert_eq!(form["shop_name"], "Boutique Awa");
     assert_eq!(form["company_name"], "Grossiste Moussa");
     assert_eq!(form["email"], "moussa@example.sn");
-    assert_eq!(form["phone"], "+221771234567");
+    assert_eq!(form["phone"], "771234567");
     assert_eq!(form["city"], "Dakar");
     assert_eq!(form["address"], "Marché Tilène");
 
@@ -199,7 +199,7 @@ async fn a_shop_invites_its_supplier_who_registers_verified_and_linked() {
     assert_eq!(profile.status, StatusCode::OK, "{}", profile.body);
     let profile = profile.json();
     assert_eq!(profile["company_name"], "Grossiste Moussa SARL");
-    assert_eq!(profile["phone"], "+221771234567");
+    assert_eq!(profile["phone"], "771234567");
     assert_eq!(profile["address"], "Marché Tilène, allée 4");
     assert_eq!(profile["is_verified"], true, "a shop vouched for it");
     let (users, profiles, edges, linked, used) = before;

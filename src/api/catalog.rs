@@ -15,6 +15,9 @@ pub struct CatalogItem {
     pub id: String,
     #[serde(flatten)]
     pub details: ItemInput,
+    /// The stored photo (see `domain::photo::PhotoUrls::of`), set by `/api/photos/upload`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<String>,
 }
 
 /// `search` looks in names and categories; `category` is one of the catalog's, or empty.
@@ -90,12 +93,16 @@ pub async fn set_item_available(op: OpId, id: String, available: bool) -> Result
     .map_err(reject)
 }
 
-/// `POST /api/catalog/delete` — suppliers.
+/// `POST /api/catalog/delete` — suppliers. The item's photo files go with it.
 #[server(prefix = "/api", endpoint = "catalog/delete", input = Json)]
 pub async fn delete_item(op: OpId, id: String) -> Result<(), AppError> {
     async move {
         let (state, caller) = supplier()?;
-        Ok(crate::server::store::catalog::delete(&state.db, &op, &caller, &id).await?)
+        let photo = crate::server::store::catalog::delete(&state.db, &op, &caller, &id).await?;
+        if let Some(photo) = photo {
+            crate::server::media::remove(&state.config.data_dir, &photo).await;
+        }
+        Ok(())
     }
     .await
     .map_err(reject)

@@ -97,6 +97,9 @@ pub struct MarketItem {
     pub min_order_quantity: i64,
     /// `None`: the supplier does not count its stock.
     pub stock_available: Option<i64>,
+    /// The item's photo (F2; see `domain::photo::PhotoUrls::of`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,6 +1,7 @@
-//! Photos of products (B8) and of delivery notes or invoices (C9): upload (JPEG, PNG or WebP,
-//! 5 MB at most; a thumbnail is made) and removal. Files are served by `/media/...` to the
-//! shop's owner only (server/media.rs).
+//! Photos of products (B8), of delivery notes or invoices (C9) and of catalogue items (F2):
+//! upload (JPEG, PNG or WebP, 5 MB at most; a thumbnail is made) and removal. Files are served
+//! by `/media/...` (server/media.rs): a shop's to its owner only, a supplier's catalogue photos
+//! to the supplier and to signed-in shopkeepers.
 
 use leptos::prelude::*;
 use server_fn::codec::{Json, MultipartData, MultipartFormData};
@@ -10,18 +11,21 @@ use crate::domain::{AppError, OpId};
 #[cfg(feature = "ssr")]
 use crate::server::respond::reject;
 
-/// `POST /api/photos/upload` — shopkeepers. Multipart form with the fields `op` (operation id),
-/// `target` (`product` or `order`), `id` (the record) and `file`, in that order. Replaces the
-/// record's photo; returns where the photo and its thumbnail are served.
+/// `POST /api/photos/upload` — shopkeepers for `product` and `order`, suppliers for
+/// `catalog_item`. Multipart form with the fields `op` (operation id), `target`, `id` (the
+/// record) and `file`, in that order. Replaces the record's photo; returns where the photo and
+/// its thumbnail are served.
 #[server(prefix = "/api", endpoint = "photos/upload", input = MultipartFormData)]
 pub async fn upload_photo(data: MultipartData) -> Result<PhotoUrls, AppError> {
     async move {
-        let (state, caller) = super::products::shopkeeper()?;
+        // Signed in before anything is read; the role once the target is known.
+        super::caller()?;
         let form = read_upload(data).await?;
-        let shop_id = super::shops::shop_id_of(&state, &caller).await?;
+        let (state, caller) = owner(form.target)?;
+        let folder = folder_of(&state, &caller, form.target).await?;
         let data_dir = &state.config.data_dir;
         let stored =
-            crate::server::media::store(data_dir, &shop_id, form.op.as_str(), form.bytes).await?;
+            crate::server::media::store(data_dir, &folder, form.op.as_str(), form.bytes).await?;
         let attached = crate::server::store::photos::attach(
             &state.db,
             &form.op,
@@ -48,11 +52,11 @@ pub async fn upload_photo(data: MultipartData) -> Result<PhotoUrls, AppError> {
     .map_err(reject)
 }
 
-/// `POST /api/photos/remove` — shopkeepers. Removes the record's photo and its files.
+/// `POST /api/photos/remove` — the same callers. Removes the record's photo and its files.
 #[server(prefix = "/api", endpoint = "photos/remove", input = Json)]
 pub async fn remove_photo(op: OpId, target: PhotoTarget, id: String) -> Result<(), AppError> {
     async move {
-        let (state, caller) = super::products::shopkeeper()?;
+        let (state, caller) = owner(target)?;
         let previous =
             crate::server::store::photos::attach(&state.db, &op, &caller, target, &id, None)
                 .await?;
@@ -63,6 +67,30 @@ pub async fn remove_photo(op: OpId, target: PhotoTarget, id: String) -> Result<(
     }
     .await
     .map_err(reject)
+}
+
+/// The state and the user id of a caller of the role that owns `target`'s records.
+#[cfg(feature = "ssr")]
+fn owner(target: PhotoTarget) -> Result<(crate::server::AppState, String), AppError> {
+    let caller = super::caller()?.require(target.owner_role())?;
+    Ok((crate::server::AppState::current()?, caller.user_id))
+}
+
+/// The folder the caller's photos of `target` go to: its shop's, or its supplier profile's.
+#[cfg(feature = "ssr")]
+async fn folder_of(
+    state: &crate::server::AppState,
+    caller: &str,
+    target: PhotoTarget,
+) -> Result<String, AppError> {
+    match target {
+        PhotoTarget::Product | PhotoTarget::Order => super::shops::shop_id_of(state, caller).await,
+        PhotoTarget::CatalogItem => {
+            crate::server::store::photos::supplier_folder(&state.db, caller)
+                .await?
+                .ok_or(AppError::NotFound)
+        }
+    }
 }
 
 /// Reads the form, stopping as soon as the file passes 5 MB.

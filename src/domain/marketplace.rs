@@ -11,8 +11,7 @@ use super::profile::ProfileInput;
 pub const SUPPLIERS_PAGE_SIZE: u32 = 20;
 /// Items per page of a supplier's catalog and of the product search.
 pub const ITEMS_PAGE_SIZE: u32 = 25;
-/// The product search looks for words of at least this many letters (shorter ones match
-/// nearly everything and the index does not keep them).
+/// The product search looks for words of at least this many letters.
 pub const MIN_PRODUCT_SEARCH: usize = 2;
 
 /// The one rule of "complete": a profile appears in the marketplace when nothing the
@@ -91,10 +90,15 @@ pub fn page_of(mut all: Vec<Ranked>, page: u32, size: u32) -> Vec<Ranked> {
         .collect()
 }
 
-/// What a product search looks for: the trimmed text, or nothing when it is too short.
+/// What a product search looks for: its words of at least two letters (shorter ones match
+/// nearly everything and the index does not keep them), lower-case; `None` when none is left.
 pub fn product_words(raw: &str) -> Option<String> {
-    let text = raw.trim().to_lowercase();
-    (text.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_PRODUCT_SEARCH).then_some(text)
+    let words: Vec<String> = raw
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_PRODUCT_SEARCH)
+        .map(str::to_lowercase)
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 #[cfg(test)]
@@ -189,5 +193,9 @@ mod tests {
         assert_eq!(product_words(" Riz "), Some("riz".into()));
         assert_eq!(product_words("r"), None);
         assert_eq!(product_words(" - "), None);
+        assert_eq!(
+            product_words("Chocolat  bio 1 KG"),
+            Some("chocolat bio kg".into())
+        );
     }
 }

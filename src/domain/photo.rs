@@ -1,9 +1,9 @@
-//! Photos (B8, C9): what may be uploaded, recognised by its first bytes rather than by the name
+//! Photos (B8, C9, F2): what may be uploaded, recognised by its first bytes rather than by the name
 //! or type the phone claims.
 
 use serde::{Deserialize, Serialize};
 
-use super::AppError;
+use super::{AppError, Role};
 
 /// 5 MB: a phone photo fits, a video does not.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -71,6 +71,8 @@ pub enum PhotoTarget {
     Product,
     /// A delivery note or invoice of an order (C9).
     Order,
+    /// An item of a registered supplier's catalogue (F2).
+    CatalogItem,
 }
 
 impl PhotoTarget {
@@ -78,11 +80,21 @@ impl PhotoTarget {
         match self {
             Self::Product => "product",
             Self::Order => "order",
+            Self::CatalogItem => "catalog_item",
+        }
+    }
+
+    /// Who attaches this kind of photo: a shop's records are the shopkeeper's (their files sit
+    /// in the shop's folder), a catalogue item is its supplier's (in the supplier profile's).
+    pub fn owner_role(self) -> Role {
+        match self {
+            Self::Product | Self::Order => Role::Shopkeeper,
+            Self::CatalogItem => Role::Supplier,
         }
     }
 
     pub fn parse(raw: &str) -> Result<Self, AppError> {
-        [Self::Product, Self::Order]
+        [Self::Product, Self::Order, Self::CatalogItem]
             .into_iter()
             .find(|t| t.as_str() == raw)
             .ok_or_else(|| AppError::invalid("target", "error.bad_request"))
@@ -97,7 +109,7 @@ pub struct PhotoUrls {
 }
 
 impl PhotoUrls {
-    /// From the stored file name (`<shop>/<name>.<ext>`); the thumbnail sits beside it.
+    /// From the stored file name (`<shop or supplier profile>/<name>.<ext>`); the thumbnail sits beside it.
     pub fn of(stored: &str) -> Self {
         let stem = stored.rsplit_once('.').map_or(stored, |(stem, _)| stem);
         Self {
@@ -141,6 +153,22 @@ mod tests {
             Err(AppError::invalid("photo", "error.photo.too_large"))
         );
         assert!(check_size(0).is_err());
+    }
+
+    #[test]
+    fn a_catalogue_item_photo_is_its_suppliers() {
+        assert_eq!(
+            PhotoTarget::parse("catalog_item"),
+            Ok(PhotoTarget::CatalogItem)
+        );
+        assert_eq!(PhotoTarget::CatalogItem.owner_role(), Role::Supplier);
+        assert_eq!(PhotoTarget::Product.owner_role(), Role::Shopkeeper);
+        assert_eq!(PhotoTarget::Order.owner_role(), Role::Shopkeeper);
+        assert!(PhotoTarget::parse("user").is_err());
+        assert_eq!(
+            serde_json::to_value(PhotoTarget::CatalogItem).unwrap(),
+            serde_json::json!("catalog_item")
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
-//! Stored photos (B8, C9): the file as uploaded and a JPEG thumbnail beside it, under
-//! `<data_dir>/media/<shop id>/`, served only to the shop's owner, with long cache headers (a
-//! file never changes: a new photo gets a new name).
+//! Stored photos (B8, C9, F2): the file as uploaded and a JPEG thumbnail beside it, under
+//! `<data_dir>/media/<shop id>/` (served only to the shop's owner) or, for catalogue items,
+//! `<data_dir>/media/<supplier profile id>/` (served to the supplier and to signed-in
+//! shopkeepers, who see the items in the marketplace), with long cache headers (a file never
+//! changes: a new photo gets a new name).
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
@@ -13,18 +15,19 @@ use super::AppState;
 use crate::domain::AppError;
 use crate::domain::photo::{PhotoType, THUMB_SIDE, check_size};
 
-/// Checks, shrinks and writes an upload as `<shop>/<name>.<ext>`; returns that stored name.
-/// `name` is the client's operation id, so a replayed upload rewrites the same files.
+/// Checks, shrinks and writes an upload as `<owner>/<name>.<ext>` (`owner`: the shop's id or the
+/// supplier profile's); returns that stored name. `name` is the client's operation id, so a
+/// replayed upload rewrites the same files.
 pub async fn store(
     data_dir: &Path,
-    shop_id: &str,
+    owner: &str,
     name: &str,
     bytes: Vec<u8>,
 ) -> Result<String, AppError> {
     check_size(bytes.len())?;
     let kind = PhotoType::sniff(&bytes)?;
-    let folder = data_dir.join("media").join(shop_id);
-    let stored = format!("{shop_id}/{name}.{}", kind.extension());
+    let folder = data_dir.join("media").join(owner);
+    let stored = format!("{owner}/{name}.{}", kind.extension());
     let thumb = tokio::task::spawn_blocking(move || thumbnail(&bytes).map(|t| (bytes, t)))
         .await
         .map_err(|e| crate::server::respond::internal("thumbnail", e))?;
@@ -74,8 +77,9 @@ fn files_of(data_dir: &Path, stored: &str) -> [PathBuf; 2] {
     [media.join(stored), media.join(format!("{stem}.thumb.jpg"))]
 }
 
-/// `GET /media/{shop}/{file}`: the shop's owner only (others get 404, as for any record of
-/// another shop).
+/// `GET /media/{folder}/{file}`: a shop's folder to the shop's owner only (others get 404, as
+/// for any record of another shop); a supplier profile's folder (catalogue photos, F2) to that
+/// supplier and to any shopkeeper, not to other suppliers (404). Anonymous: 401.
 pub async fn serve(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -103,7 +107,13 @@ pub async fn serve(
     let owns = super::store::shops::owned_by(&state.db, &caller.user_id)
         .await
         .is_ok_and(|shops| shops.iter().any(|s| s.id == shop));
-    if !owns {
+    let may_read = owns
+        || match super::store::photos::supplier_folder_of(&state.db, &shop, &caller.user_id).await
+        {
+            Ok(Some(own)) => own || caller.role == crate::domain::Role::Shopkeeper,
+            _ => false,
+        };
+    if !may_read {
         return status(StatusCode::NOT_FOUND);
     }
     let content_type = match file.rsplit('.').next() {

@@ -522,6 +522,9 @@ messages! {
     "photo.sending" => "Envoi de la photo…", "Sending the photo…";
     "photo.after_save" => "Enregistrez d'abord le produit, puis ajoutez sa photo avec « Modifier ».", "Save the product first, then add its photo with “Edit”.";
     "photo.product" => "Photo du produit", "Product photo";
+    // Catalogue item photos (F2)
+    "photo.catalog_item" => "Photo de l'article", "Item photo";
+    "photo.after_save_item" => "Enregistrez d'abord l'article, puis ajoutez sa photo avec « Modifier ».", "Save the item first, then add its photo with “Edit”.";
     "orders.attachment" => "Bon de livraison ou facture", "Delivery note or invoice";
     "error.photo.type" => "Formats acceptés : JPEG, PNG ou WebP.", "Accepted formats: JPEG, PNG or WebP.";
     "error.photo.too_large" => "La photo dépasse 5 Mo.", "The photo is larger than 5 MB.";
@@ -643,6 +646,19 @@ messages! {
     "rating.stars" => "{count} étoile(s) sur 5", "{count} star(s) out of 5";
     "rating.comment" => "Commentaire (facultatif)", "Comment (optional)";
     "rating.submit" => "Envoyer la note", "Send the rating";
+    "cart.title" => "Panier", "Cart";
+    "cart.add" => "Ajouter au panier", "Add to cart";
+    "cart.added" => "Dans le panier", "In the cart";
+    "cart.summary" => "{count} article(s) dans le panier", "{count} item(s) in the cart";
+    "cart.open" => "Voir le panier", "See the cart";
+    "cart.min_amount" => "Minimum de commande de ce fournisseur : {amount}.", "This supplier's minimum order: {amount}.";
+    "cart.received_as" => "Reçu en stock comme :", "Received into stock as:";
+    "cart.new_product" => "(nouveau produit)", "(new product)";
+    "cart.change_product" => "Changer", "Change";
+    "cart.pick_product" => "Choisir un de mes produits", "Choose one of my products";
+    "cart.order" => "Commander", "Order";
+    "cart.placed" => "Commande n°{number} envoyée au fournisseur.", "Order no. {number} sent to the supplier.";
+    "cart.follow" => "Suivre dans Commandes", "Follow it in Orders";
 }
 
 #[cfg(test)]

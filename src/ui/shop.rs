@@ -2,6 +2,7 @@
 
 pub mod alerts;
 pub mod backup;
+pub mod cart;
 pub mod categories;
 pub mod dashboard;
 pub mod history;

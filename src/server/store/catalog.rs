@@ -10,12 +10,12 @@ use crate::domain::catalog::ItemInput;
 use crate::server::db::{Db, DbError};
 
 /// Sets `$supplier` to the caller's (`$user_id`) supplier profile. Two statements.
-const CURRENT_SUPPLIER: &str = "LET $supplier = (SELECT VALUE id FROM supplier_profile
+pub(super) const CURRENT_SUPPLIER: &str = "LET $supplier = (SELECT VALUE id FROM supplier_profile
     WHERE user = type::record('user', $user_id) LIMIT 1)[0];
     IF !$supplier { THROW 'not_found' };";
 
 const PROJECTION: &str = "record::id(id) AS id, name, description, category, price, unit,
-    min_order_quantity, stock_available, available, name_key";
+    min_order_quantity, stock_available, available, photo, name_key";
 
 /// The fields of `$item` (an `ItemInput`); a null stock becomes NONE (not tracked).
 const ITEM_FIELDS: &str = "name: $item.name, description: $item.description,
@@ -126,12 +126,19 @@ pub async fn set_available(
     ops::run_once(db, user_id, op, &body, vars).await
 }
 
-pub async fn delete(db: &Db, op: &OpId, user_id: &str, id: &str) -> Result<(), DbError> {
+/// Deletes the caller's item `id`; returns its photo (F2), whose files the caller deletes.
+pub async fn delete(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    id: &str,
+) -> Result<Option<String>, DbError> {
     let body = format!(
         "{CURRENT_SUPPLIER}{OWN_ITEM}
+         LET $photo = $target.photo;
          DELETE $target;
          {RECOUNT}
-         LET $result = NONE;"
+         LET $result = $photo;"
     );
     let vars = json!({ "user_id": user_id, "id": id });
     ops::run_once(db, user_id, op, &body, vars).await

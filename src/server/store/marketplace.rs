@@ -154,7 +154,7 @@ pub async fn catalog(
         "LET $supplier = (SELECT VALUE id FROM type::record('supplier_profile', $id) WHERE listed = true)[0];
          RETURN $supplier != NONE;
          SELECT record::id(id) AS id, name, description, category, price, unit, min_order_quantity,
-                stock_available, name_key
+                stock_available, photo, name_key
              FROM catalog_item WHERE {filter} ORDER BY name_key LIMIT $limit START $start;
          RETURN count(SELECT VALUE id FROM catalog_item WHERE {filter});
          RETURN array::sort(array::distinct(SELECT VALUE category FROM catalog_item
@@ -184,23 +184,26 @@ pub async fn search_products(db: &Db, query: &ProductQuery) -> Result<ProductRes
     let Some(search) = product_words(&query.search) else {
         return Ok(ProductResults::default());
     };
-    let filter = "(name @1@ $search OR category @2@ $search) AND available = true
-        AND supplier.listed = true";
-    let sql = format!(
-        "SELECT record::id(id) AS id, name, category, price, unit, min_order_quantity,
+    // One pass over the matches (the index gives them, the filter drops withdrawn items and
+    // unlisted suppliers), sorted by name; then the page's rows only.
+    let sql = "LET $hits = SELECT id, name_key FROM catalog_item
+             WHERE (name @1@ $search OR category @2@ $search) AND available = true
+                 AND supplier.listed = true
+             ORDER BY name_key;
+         LET $page = array::slice($hits.id, $start, $limit);
+         RETURN array::len($hits);
+         SELECT record::id(id) AS id, name, category, price, unit, min_order_quantity,
                 record::id(supplier) AS supplier_id, supplier.company_name AS company_name,
                 supplier.city AS city, name_key
-             FROM catalog_item WHERE {filter} ORDER BY name_key LIMIT $limit START $start;
-         RETURN count(SELECT VALUE id FROM catalog_item WHERE {filter});"
-    );
+             FROM $page ORDER BY name_key;";
     let vars = json!({
         "search": search,
         "limit": ITEMS_PAGE_SIZE,
         "start": query.page * ITEMS_PAGE_SIZE,
     });
-    let mut rows = db.query(&sql, vars).await?;
+    let mut rows = db.query(sql, vars).await?;
     Ok(ProductResults {
-        items: rows.all(0)?,
-        total: rows.first(1)?.unwrap_or(0),
+        total: rows.first(2)?.unwrap_or(0),
+        items: rows.all(3)?,
     })
 }

@@ -1,4 +1,5 @@
-//! A photo with "Prendre une photo" (the phone's camera) and "Choisir un fichier" (B8, C9).
+//! A photo with "Prendre une photo" (the phone's camera) and "Choisir un fichier" (B8, C9, F2),
+//! and the small thumbnail of a list row.
 
 use leptos::prelude::*;
 
@@ -100,4 +101,21 @@ pub fn PhotoField(
             <FormAlert message=errors.general(&[])/>
         </div>
     }
+}
+
+/// The small, fixed-size thumbnail of a list row (a catalogue item, F2): loaded lazily, so a
+/// long list over a slow link only fetches what is on screen; nothing when there is no photo.
+#[component]
+pub fn ListThumb(
+    /// The stored photo, if any.
+    photo: Option<String>,
+    /// i18n key of the image's alternative text.
+    alt: &'static str,
+) -> impl IntoView {
+    photo.map(|stored| {
+        view! {
+            <img class="list-thumb" src=PhotoUrls::of(&stored).thumb alt=t(alt) width="56" height="56"
+                loading="lazy" decoding="async"/>
+        }
+    })
 }

@@ -13,6 +13,7 @@ use crate::api::marketplace::{
 use crate::domain::marketplace::{ITEMS_PAGE_SIZE, SUPPLIERS_PAGE_SIZE, rating_average};
 use crate::ui::components::{PageHeader, Pager, SegmentedLinks};
 use crate::ui::format::{amount, day};
+use crate::ui::shop::cart::{AddToCart, Cart, CartBar};
 use crate::ui::i18n::{t, t_with, translate};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::suppliers::Stars;
@@ -226,6 +227,7 @@ fn ProductRow(hit: ProductHit) -> impl IntoView {
 #[component]
 pub fn MarketSupplierPage() -> impl IntoView {
     let lang = expect_context::<Prefs>().lang;
+    provide_context(Cart::new());
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let page = Resource::new(move || id.get(), market_supplier);
@@ -271,7 +273,8 @@ pub fn MarketSupplierPage() -> impl IntoView {
                                     <dd>{t_with("marketplace.delivery_days", move || vec![("days", days.to_string())])}</dd>
                                 </dl>
                             </section>
-                            <MarketCatalog supplier_id/>
+                            <MarketCatalog supplier_id=supplier_id.clone()/>
+                            <CartBar supplier_id min_order_amount=s.min_order_amount/>
                             <Reviews reviews=found.reviews/>
                         }.into_any()
                     }
@@ -354,6 +357,7 @@ pub fn MarketItemRow(item: MarketItem) -> impl IntoView {
     view! {
         <li class="catalog-row">
             <div class="catalog-main">
+                <crate::ui::components::photo::ListThumb photo=item.photo.clone() alt="photo.catalog_item"/>
                 <strong class="catalog-name">{item.name.clone()}</strong>
                 <span class="muted">{item.category.clone()}</span>
                 {(!item.description.is_empty()).then(|| view! { <span>{item.description.clone()}</span> })}
@@ -361,6 +365,7 @@ pub fn MarketItemRow(item: MarketItem) -> impl IntoView {
                 <span class="muted">{t_with("catalog.minimum", move || vec![("count", minimum.to_string())])}</span>
                 {item.stock_available.map(|s| view! { <span class="muted">{t_with("catalog.stock", move || vec![("count", s.to_string()), ("unit", unit.clone())])}</span> })}
             </div>
+            <AddToCart item=item.clone()/>
         </li>
     }
 }

@@ -1,5 +1,5 @@
 //! Catalogue of a registered supplier (F2): search, category filter, pages; add, edit, delete;
-//! a quick "Disponible" toggle on each row.
+//! a quick "Disponible" toggle on each row; an optional photo per item (added once it is saved).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,10 +8,12 @@ use crate::api::catalog::{
     CatalogItem, CatalogQuery, CreateItem, DeleteItem, SetItemAvailable, UpdateItem, list_catalog,
 };
 use crate::domain::catalog::ItemInput;
+use crate::domain::photo::PhotoTarget;
 use crate::offline::send;
+use crate::ui::components::photo::ListThumb;
 use crate::ui::components::{
     ConfirmDialog, FieldError, FormAlert, FormErrors, Modal, NumberField, PageHeader, Pager,
-    TextField, whole_number,
+    PhotoField, TextField, whole_number,
 };
 use crate::ui::format::amount;
 use crate::ui::i18n::{t, t_with, translate};
@@ -41,6 +43,8 @@ pub fn CatalogPage() -> impl IntoView {
         version.update(|v| *v += 1);
     });
     let close = Callback::new(move |()| dialog.set(None));
+    // A new or removed photo shows in its row at once; the form stays open.
+    let reload = Callback::new(move |()| version.update(|v| *v += 1));
     view! {
         <PageHeader title="nav.catalog">
             <button type="button" class="button primary add-button" on:click=move |_| dialog.set(Some(Dialog::Create))>
@@ -94,8 +98,8 @@ pub fn CatalogPage() -> impl IntoView {
             })}
         </Transition>
         {move || dialog.get().map(|open| match open {
-            Dialog::Create => view! { <ItemForm item=None on_done=refresh on_close=close/> }.into_any(),
-            Dialog::Edit(item) => view! { <ItemForm item=Some(item) on_done=refresh on_close=close/> }.into_any(),
+            Dialog::Create => view! { <ItemForm item=None on_done=refresh on_close=close on_photo=reload/> }.into_any(),
+            Dialog::Edit(item) => view! { <ItemForm item=Some(item) on_done=refresh on_close=close on_photo=reload/> }.into_any(),
             Dialog::Delete(item) => {
                 let id = StoredValue::new(item.id.clone());
                 let message = move || translate(lang.get(), "catalog.delete.confirm").replace("{name}", &item.details.name);
@@ -138,6 +142,7 @@ fn ItemRow(item: CatalogItem, dialog: RwSignal<Option<Dialog>>) -> impl IntoView
     view! {
         <li class="catalog-row" class:unavailable=move || !available.get()>
             <div class="catalog-main">
+                <ListThumb photo=item.photo.clone() alt="photo.catalog_item"/>
                 <strong class="catalog-name">{item.details.name.clone()}</strong>
                 <span class="muted">{item.details.category.clone()}</span>
                 <span class="catalog-price">{format!("{} / {}", amount(item.details.price), item.details.unit)}</span>
@@ -165,8 +170,14 @@ fn ItemForm(
     item: Option<CatalogItem>,
     on_done: Callback<()>,
     on_close: Callback<()>,
+    /// After a photo was added, replaced or removed.
+    on_photo: Callback<()>,
 ) -> impl IntoView {
     let id = item.as_ref().map(|i| i.id.clone());
+    let photo_field = item.as_ref().map(|i| {
+        let (id, current) = (i.id.clone(), i.photo.clone());
+        view! { <PhotoField target=PhotoTarget::CatalogItem id current alt="photo.catalog_item" on_change=on_photo/> }
+    });
     let input = item.map(|i| i.details).unwrap_or(ItemInput {
         min_order_quantity: 1,
         available: true,
@@ -252,6 +263,13 @@ fn ItemForm(
                 <FormAlert message=errors.general(&["name", "description", "category", "price", "unit", "min_order_quantity", "stock_available"])/>
                 <button type="submit" class="button primary" disabled=pending>{t("common.save")}</button>
             </form>
+            <section class="photo-section" aria-labelledby="item-photo-title">
+                <h3 id="item-photo-title">{t("photo.title")}</h3>
+                {match photo_field {
+                    Some(field) => field.into_any(),
+                    None => view! { <p class="muted">{t("photo.after_save_item")}</p> }.into_any(),
+                }}
+            </section>
         </Modal>
     }
 }
