@@ -32,6 +32,8 @@ async function supplierStep(page: Page, button: string): Promise<void> {
 }
 
 test("a shopkeeper orders from a registered supplier, follows it to delivery, and rates it", async ({ browser }) => {
+  // Two browsers through a whole order, and up to 30 s for the shop's list to refresh itself.
+  test.setTimeout(240_000);
   const tag = `${Date.now() % 1_000_000}`;
   const city = `Mbour ${tag}`;
   const category = `Céréales ${tag}`;
@@ -123,6 +125,7 @@ test("a supplier refuses an order with a reason the shop reads", async ({ browse
   await open(shop, "/shop/marketplace");
   await shop.getByLabel("Ville ou zone de livraison").fill(`Kaolack ${tag}`);
   await shop.getByRole("button", { name: "Chercher", exact: true }).click();
+  await expect(shop.locator(".market-card")).toHaveCount(1);
   await shop.locator(".market-card").getByRole("link").click();
   await shop.waitForURL(/\/shop\/marketplace\/.+/);
   await hydrated(shop);
