@@ -705,14 +705,14 @@ async fn main() {
             "LET $hits = SELECT id, name_key FROM catalog_item WHERE (name @1@ $s OR category @2@ $s)
                  AND available = true AND supplier.listed = true ORDER BY name_key;
              LET $page = array::slice($hits.id, 0, 25);
-             RETURN [array::len($hits), array::len(SELECT name FROM $page)];",
+             RETURN { hits: array::len($hits), page: array::len(SELECT name FROM $page) };",
         ),
         (
             "  two passes instead (page query + count query)",
             "LET $page = SELECT id, name_key FROM catalog_item WHERE (name @1@ $s OR category @2@ $s)
                  AND available = true AND supplier.listed = true ORDER BY name_key LIMIT 25;
-             RETURN [count(SELECT VALUE id FROM catalog_item WHERE (name @1@ $s OR category @2@ $s)
-                 AND available = true AND supplier.listed = true), array::len($page)];",
+             RETURN { hits: count(SELECT VALUE id FROM catalog_item WHERE (name @1@ $s OR category @2@ $s)
+                 AND available = true AND supplier.listed = true), page: array::len($page) };",
         ),
         (
             "  full-text count without the supplier.listed check",
@@ -725,8 +725,8 @@ async fn main() {
         ),
         (
             "available items counted for 20 cards (no counter)",
-            "RETURN array::map((SELECT VALUE id FROM supplier_profile WHERE listed = true LIMIT 20),
-                 |$p| count(SELECT VALUE id FROM catalog_item WHERE supplier = $p AND available = true));",
+            "RETURN math::sum(array::map((SELECT VALUE id FROM supplier_profile WHERE listed = true LIMIT 20),
+                 |$p| count(SELECT VALUE id FROM catalog_item WHERE supplier = $p AND available = true)));",
         ),
         (
             "available items counted for every listed supplier",

@@ -513,11 +513,20 @@ async fn a_delivered_order_is_rated_once_and_counts_in_the_supplier_average() {
     let fields = [("op", op_id()), ("confirm", "true".to_owned())];
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let restored = app
-        .upload("/api/backup/restore", &awa, &fields, "b.json", backup.body.as_bytes())
+        .upload(
+            "/api/backup/restore",
+            &awa,
+            &fields,
+            "b.json",
+            backup.body.as_bytes(),
+        )
         .await;
     assert_eq!(restored.status, StatusCode::OK, "{}", restored.body);
     let inbox = app
-        .get("/api/inbox/list?query[status]=delivered", Some(&moussa.cookie))
+        .get(
+            "/api/inbox/list?query[status]=delivered",
+            Some(&moussa.cookie),
+        )
         .await
         .json();
     assert_eq!(inbox["items"][0]["id"], json!(id));

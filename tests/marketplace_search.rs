@@ -506,6 +506,12 @@ async fn the_product_search_looks_through_every_listed_catalog() {
         item("Sucre en poudre", "Épicerie", 30_000, true),
     )
     .await;
+    add_item(
+        &app,
+        &ibou,
+        item("Poivre noir 927986", "Épices 927986", 2_500, true),
+    )
+    .await;
 
     let products = |search: &str, page: u32| {
         let app = &app;
@@ -533,6 +539,8 @@ async fn the_product_search_looks_through_every_listed_catalog() {
     // Beginnings of words, case and accents aside; several words must all be found.
     assert_eq!(products("PARFU", 0).await["total"], 1);
     assert_eq!(products("riz parfume", 0).await["total"], 1);
+    // Digits are words too (the journey's tags).
+    assert_eq!(products("poivre 927986", 0).await["total"], 1);
     // By category.
     assert_eq!(
         products("épicerie", 0).await["items"][0]["name"],
@@ -568,4 +576,49 @@ async fn only_shopkeepers_reach_the_marketplace() {
             "{path}"
         );
     }
+}
+
+#[tokio::test]
+async fn profiles_saved_before_the_marketplace_are_listed_by_the_migration() {
+    let app = app().await;
+    let moussa = supplier(
+        &app,
+        "moussa@example.sn",
+        profile("Grossiste Moussa", "Dakar", &[], &["Huiles"], ""),
+    )
+    .await;
+    add_item(&app, &moussa, item("Huile 20 L", "Huiles", 21_000, true)).await;
+    add_item(&app, &moussa, item("Huile 5 L", "Huiles", 6_000, false)).await;
+    app.register("supplier", "ibou@example.sn").await;
+    // As a version-6 database left them: nothing listed, nothing counted.
+    app.state
+        .db
+        .query(
+            "UPDATE supplier_profile SET listed = false, available_items = 0",
+            json!({}),
+        )
+        .await
+        .expect("reset");
+    let schema = include_str!("../src/server/schema/007_marketplace.surql");
+    let backfill = schema
+        .split("-- Profiles saved before version 7")
+        .nth(1)
+        .and_then(|rest| rest.split_once('\n'))
+        .and_then(|(_, rest)| rest.split("\n\n").next())
+        .expect("the backfill statements");
+    app.state
+        .db
+        .query(backfill, json!({}))
+        .await
+        .expect("backfill");
+    let rows = app
+        .rows("SELECT company_name, listed, available_items FROM supplier_profile ORDER BY company_name")
+        .await;
+    assert_eq!(
+        rows,
+        [
+            json!({ "company_name": "Boutique Awa", "listed": false, "available_items": 0 }),
+            json!({ "company_name": "Grossiste Moussa", "listed": true, "available_items": 1 }),
+        ]
+    );
 }

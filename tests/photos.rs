@@ -331,7 +331,10 @@ async fn a_catalogue_item_photo_is_its_suppliers_and_shown_to_shops() {
     }
     let small = image::load_from_memory(&app_bytes(&app, &thumb, &awa).await).unwrap();
     assert_eq!((small.width(), small.height()), (320, 320));
-    assert_eq!(app.get(&thumb, Some(&ibou)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get(&thumb, Some(&ibou)).await.status,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(app.get(&thumb, None).await.status, StatusCode::UNAUTHORIZED);
 
     // A shop's product photos stay its own: a supplier cannot read them.
@@ -352,7 +355,11 @@ async fn a_catalogue_item_photo_is_its_suppliers_and_shown_to_shops() {
     // Replacing keeps one photo; removing is the supplier's only.
     let second = upload(&app, &moussa, &op_id(), "catalog_item", &item, &png(60, 30)).await;
     assert_eq!(second.status, StatusCode::OK);
-    assert_eq!(media_files(&app).len(), 4, "the first photo's files are gone");
+    assert_eq!(
+        media_files(&app).len(),
+        4,
+        "the first photo's files are gone"
+    );
     let remove = |cookie: Option<String>| {
         let app = &app;
         let item = item.clone();
@@ -388,7 +395,8 @@ async fn a_catalogue_item_photo_is_its_suppliers_and_shown_to_shops() {
     assert_eq!(delete.status, StatusCode::OK, "{}", delete.body);
     assert_eq!(media_files(&app).len(), 2);
     assert_eq!(
-        app.rows("SELECT id FROM catalog_item WHERE photo != NONE").await,
+        app.rows("SELECT id FROM catalog_item WHERE photo != NONE")
+            .await,
         Vec::<Value>::new()
     );
 }

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
+import * as path from "node:path";
 import { open, register } from "./helpers";
 
-test("a supplier builds its catalogue: add, filter, toggle availability, edit, delete", async ({ page }) => {
+const fixtures = path.resolve(__dirname, "..", "fixtures");
+
+test("a supplier builds its catalogue: add, filter, toggle availability, edit, photo, delete", async ({ page }) => {
   await register(page, "supplier");
   await open(page, "/supplier/catalog");
   await expect(page.getByText("Aucun article.")).toBeVisible();
@@ -16,8 +19,9 @@ test("a supplier builds its catalogue: add, filter, toggle availability, edit, d
     await form.getByLabel("Quantité minimum de commande").fill(minimum);
     await form.getByRole("button", { name: "Enregistrer" }).click();
   };
-  // A minimum of 0 is refused next to its field; nothing is added.
+  // A minimum of 0 is refused next to its field; nothing is added. The photo comes once saved.
   await add("Riz brisé 25 kg", "Céréales", "14500", "0");
+  await expect(page.getByRole("dialog")).toContainText("Enregistrez d'abord l'article");
   await expect(page.getByRole("dialog").locator("#item-minimum-error")).toHaveText("Au moins 1.");
   await page.getByRole("dialog").getByLabel("Quantité minimum de commande").fill("5");
   await page.getByRole("dialog").getByRole("button", { name: "Enregistrer" }).click();
@@ -45,6 +49,24 @@ test("a supplier builds its catalogue: add, filter, toggle availability, edit, d
   await page.getByRole("dialog").getByLabel("Prix unitaire (F CFA)").fill("15000");
   await page.getByRole("dialog").getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.locator(".catalog-row", { hasText: "Riz brisé" })).toContainText("15 000 F CFA / sac");
+
+  // F2: an optional photo (same rules as product photos); its small thumbnail shows on the row.
+  const riceRow = page.locator(".catalog-row", { hasText: "Riz brisé" });
+  await expect(riceRow.locator("img.list-thumb")).toHaveCount(0);
+  await riceRow.getByRole("button", { name: "Modifier", exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.locator("input.photo-file").setInputFiles(path.join(fixtures, "not-a-photo.txt"));
+  await expect(dialog.getByRole("alert").filter({ hasText: "Formats acceptés : JPEG, PNG ou WebP." })).toBeVisible();
+  await dialog.locator("input.photo-file").setInputFiles(path.join(fixtures, "photo.jpg"));
+  const thumb = dialog.getByRole("img", { name: "Photo de l'article", exact: true });
+  await expect(thumb).toBeVisible();
+  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
+  await page.getByRole("button", { name: "Fermer", exact: true }).click();
+  await expect(riceRow.locator("img.list-thumb")).toBeVisible();
+  await open(page, "/supplier/catalog");
+  const rowThumb = page.locator(".catalog-row", { hasText: "Riz brisé" }).locator("img.list-thumb");
+  await expect(rowThumb).toHaveAttribute("loading", "lazy");
+  await expect.poll(() => rowThumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
 
   await page.locator(".catalog-row", { hasText: "Huile" }).getByRole("button", { name: "Supprimer" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Oui, supprimer" }).click();

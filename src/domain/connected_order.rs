@@ -199,7 +199,8 @@ mod tests {
         let mut counted = item("counted", 100, 1);
         counted.stock_available = Some(4);
         let items = [item("rice", 100, 1), off, counted];
-        let cases: [(&[(&str, i64, i64)], &str, &str); 6] = [
+        type Lines<'a> = &'a [(&'a str, i64, i64)];
+        let cases: [(Lines, &str, &str); 6] = [
             (
                 &[("ghost", 1, 100)],
                 "line.ghost",

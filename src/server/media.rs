@@ -108,8 +108,7 @@ pub async fn serve(
         .await
         .is_ok_and(|shops| shops.iter().any(|s| s.id == shop));
     let may_read = owns
-        || match super::store::photos::supplier_folder_of(&state.db, &shop, &caller.user_id).await
-        {
+        || match super::store::photos::supplier_folder_of(&state.db, &shop, &caller.user_id).await {
             Ok(Some(own)) => own || caller.role == crate::domain::Role::Shopkeeper,
             _ => false,
         };

@@ -2,7 +2,7 @@
 //! desktop), and the pages shown when a URL is not for the caller.
 
 use leptos::prelude::*;
-use leptos_router::components::{A, Outlet, Redirect};
+use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::use_location;
 
 use crate::api::auth::current_session;
@@ -77,6 +77,7 @@ pub fn RoleArea(role: Role) -> impl IntoView {
 
 #[component]
 fn AppFrame(session: Session) -> impl IntoView {
+    let location = use_location();
     let role = session.role;
     let workspace = session.workspace_name.clone();
     provide_context(session);
@@ -90,12 +91,13 @@ fn AppFrame(session: Session) -> impl IntoView {
                 {tabs(role)
                     .iter()
                     .map(|&(href, icon, label)| {
+                        let current = move || is_in_tab(href, &location.pathname.get()).then_some("page");
                         view! {
-                            <A href=href exact=true>
+                            <a href=href aria-current=current>
                                 <Icon name=icon/>
                                 <span class="tab-label">{t(label)}</span>
                                 {(href == "/shop/alerts").then(|| view! { <UnreadAlerts/> })}
-                            </A>
+                            </a>
                         }
                     })
                     .collect_view()}
@@ -107,10 +109,23 @@ fn AppFrame(session: Session) -> impl IntoView {
     }
 }
 
+/// Whether `path` belongs to the tab at `href`: its page, the pages under it (not for the
+/// dashboards, whose path starts every other), and the marketplace for Fournisseurs.
+fn is_in_tab(href: &str, path: &str) -> bool {
+    let under = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    };
+    let is_dashboard = href.matches('/').count() == 1;
+    path == href
+        || (!is_dashboard && under(href))
+        || (href == "/shop/suppliers" && under("/shop/marketplace"))
+}
+
 /// The number of unread alerts on the Alertes tab (D3), refreshed at every navigation.
 #[component]
 fn UnreadAlerts() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
+    let location = use_location();
     let count = Resource::new(
         move || location.pathname.get(),
         |_| crate::api::alerts::unread_alerts(),
@@ -184,4 +199,22 @@ fn encode_path(path: &str) -> String {
             c => c.to_string(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_in_tab;
+
+    #[test]
+    fn a_tab_is_current_on_its_pages_and_the_dashboard_only_on_its_own() {
+        assert!(is_in_tab("/shop", "/shop"));
+        assert!(!is_in_tab("/shop", "/shop/products"));
+        assert!(is_in_tab("/shop/products", "/shop/products/import"));
+        assert!(!is_in_tab("/shop/products", "/shop/productsx"));
+        assert!(is_in_tab("/shop/suppliers", "/shop/marketplace"));
+        assert!(is_in_tab("/shop/suppliers", "/shop/marketplace/abc"));
+        assert!(!is_in_tab("/shop/orders", "/shop/marketplace"));
+        assert!(is_in_tab("/supplier/orders", "/supplier/orders"));
+        assert!(!is_in_tab("/supplier", "/supplier/catalog"));
+    }
 }

@@ -23,12 +23,7 @@ pub async fn attach(
 ) -> Result<Option<String>, DbError> {
     let (scope, owner, table, field) = match target {
         PhotoTarget::Product => (CURRENT_SHOP, "shop = $shop", "product", "photo"),
-        PhotoTarget::Order => (
-            CURRENT_SHOP,
-            "shop = $shop",
-            "purchase_order",
-            "attachment",
-        ),
+        PhotoTarget::Order => (CURRENT_SHOP, "shop = $shop", "purchase_order", "attachment"),
         PhotoTarget::CatalogItem => (
             CURRENT_SUPPLIER,
             "supplier = $supplier",

@@ -56,7 +56,8 @@ impl Cart {
     }
 
     pub fn contains(&self, item_id: &str) -> bool {
-        self.entries.with(|e| e.iter().any(|x| x.item.id == item_id))
+        self.entries
+            .with(|e| e.iter().any(|x| x.item.id == item_id))
     }
 
     /// Adds the item at its minimum quantity (nothing if it is already in).
@@ -116,7 +117,10 @@ pub fn CartBar(supplier_id: String, min_order_amount: i64) -> impl IntoView {
     let open = RwSignal::new(false);
     let placed = RwSignal::new(None::<i64>);
     let supplier_id = StoredValue::new(supplier_id);
-    let total = move || cart.entries.with(|e| e.iter().map(CartEntry::amount).sum::<i64>());
+    let total = move || {
+        cart.entries
+            .with(|e| e.iter().map(CartEntry::amount).sum::<i64>())
+    };
     let count = move || cart.entries.with(Vec::len);
     let on_placed = Callback::new(move |number: i64| {
         cart.entries.set(Vec::new());
@@ -159,7 +163,11 @@ fn CartDialog(
     // The catalog's current terms and the products chosen on earlier orders.
     let terms = LocalResource::new(move || {
         let ids = item_ids.clone();
-        async move { get_cart_terms(supplier_id.get_value(), ids).await.unwrap_or_default() }
+        async move {
+            get_cart_terms(supplier_id.get_value(), ids)
+                .await
+                .unwrap_or_default()
+        }
     });
     let note = RwSignal::new(String::new());
     let errors = FormErrors::new();

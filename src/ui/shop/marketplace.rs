@@ -10,12 +10,14 @@ use crate::api::marketplace::{
     MarketItem, ProductHit, ProductQuery, Review, SupplierCard, SupplierQuery, market_catalog,
     market_supplier, search_products, search_suppliers,
 };
-use crate::domain::marketplace::{ITEMS_PAGE_SIZE, SUPPLIERS_PAGE_SIZE, rating_average};
+use crate::domain::marketplace::{
+    ITEMS_PAGE_SIZE, SUPPLIERS_PAGE_SIZE, product_words, rating_average,
+};
 use crate::ui::components::{PageHeader, Pager, SegmentedLinks};
 use crate::ui::format::{amount, day};
-use crate::ui::shop::cart::{AddToCart, Cart, CartBar};
 use crate::ui::i18n::{t, t_with, translate};
 use crate::ui::prefs::Prefs;
+use crate::ui::shop::cart::{AddToCart, Cart, CartBar};
 use crate::ui::shop::suppliers::Stars;
 
 /// Where the Fournisseurs tab leads: the shop's own suppliers, and the marketplace.
@@ -163,7 +165,14 @@ fn MarketCard(card: SupplierCard) -> impl IntoView {
 fn ProductSearch() -> impl IntoView {
     let lang = expect_context::<Prefs>().lang;
     let query = RwSignal::new(ProductQuery::default());
-    let results = Resource::new(move || query.get(), search_products);
+    // Each answer carries whether its query had words to look for (else: the hint).
+    let results = Resource::new(
+        move || query.get(),
+        |q| async move {
+            let searched = product_words(&q.search).is_some();
+            search_products(q).await.map(|found| (searched, found))
+        },
+    );
     let text = RwSignal::new(String::new());
     view! {
         <form class="search" role="search" on:submit=move |ev| {
@@ -176,11 +185,10 @@ fn ProductSearch() -> impl IntoView {
         </form>
         <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
             {move || Suspend::new(async move {
-                let searched = query.with_untracked(|q| !q.search.trim().is_empty());
                 match results.await {
                     Err(error) => view! { <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p> }.into_any(),
-                    Ok(_) if !searched => view! { <p class="intro">{t("marketplace.products.hint")}</p> }.into_any(),
-                    Ok(found) => {
+                    Ok((false, _)) => view! { <p class="intro">{t("marketplace.products.hint")}</p> }.into_any(),
+                    Ok((true, found)) => {
                         let total = found.total;
                         let pages = total.div_ceil(u64::from(ITEMS_PAGE_SIZE)).max(1);
                         let current = query.with_untracked(|q| q.page);
