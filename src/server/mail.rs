@@ -135,7 +135,8 @@ mod tests {
         };
         assert!(path.starts_with(config.data_dir.join("outbox")));
         assert!(path.to_string_lossy().ends_with("-invitation-1.eml"));
-        let text = decode_quoted_printable(&std::fs::read_to_string(&path).unwrap());
+        // Quoted-printable splits long lines with soft breaks; the text here is plain ASCII.
+        let text = std::fs::read_to_string(&path).unwrap().replace("=\r\n", "");
         assert!(text.contains("To: moussa@example.sn"), "{text}");
         assert!(text.contains(&link), "the link is whole: {text}");
         assert!(
@@ -143,27 +144,6 @@ mod tests {
             "{text}"
         );
         let _ = std::fs::remove_dir_all(&config.data_dir);
-    }
-
-    /// What a mail program shows of a quoted-printable text.
-    pub fn decode_quoted_printable(raw: &str) -> String {
-        let joined = raw.replace("=\r\n", "");
-        let mut bytes = Vec::new();
-        let mut rest = joined.as_bytes();
-        while let Some((&byte, tail)) = rest.split_first() {
-            let hex = tail.get(..2).and_then(|h| std::str::from_utf8(h).ok());
-            match (byte, hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-                (b'=', Some(decoded)) => {
-                    bytes.push(decoded);
-                    rest = &tail[2..];
-                }
-                _ => {
-                    bytes.push(byte);
-                    rest = tail;
-                }
-            }
-        }
-        String::from_utf8_lossy(&bytes).into_owned()
     }
 
     #[tokio::test]
