@@ -14,40 +14,26 @@
 //! Run: `CARGO_TARGET_DIR=/work/bench-target nice -n 19 cargo bench --features ssr --bench catalog`
 //! (`BENCH_SECONDS` = target length of each measured run, default 3).
 
-use std::time::{Duration, Instant};
+mod common;
 
-use axum::Router;
+use std::sync::Arc;
+use std::time::Instant;
+
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use boutiq::server::{AppState, config::Config, http::router};
-use http_body_util::BodyExt;
+use axum::http::Request;
+use boutiq::server::AppState;
 use serde_json::{Value, json};
-use tower::ServiceExt;
+
+use common::{
+    Bench, DESCRIPTORS, MakeRequest, NOUNS, Rng, Sizing, Table, bench_dir, enc, get, op_id, post,
+    register, send_json, string,
+};
 
 const ITEMS: usize = 5_000;
 const OTHER_SUPPLIERS: usize = 10;
 const OTHER_ITEMS: usize = 1_000;
 const ITEM_BATCH: usize = 1_000;
 const CONCURRENT: usize = 4;
-
-/// Deterministic pseudo-random numbers (splitmix64): the same data set on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + (self.next() % (hi - lo + 1) as u64) as i64
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[(self.next() % items.len() as u64) as usize]
-    }
-}
 
 const CATEGORIES: [&str; 30] = [
     "Céréales",
@@ -81,60 +67,10 @@ const CATEGORIES: [&str; 30] = [
     "Fruits",
     "Emballages",
 ];
-const NOUNS: [&str; 30] = [
-    "Riz",
-    "Huile",
-    "Sucre",
-    "Lait",
-    "Savon",
-    "Farine",
-    "Café",
-    "Thé",
-    "Sardines",
-    "Tomate",
-    "Biscuits",
-    "Jus",
-    "Eau",
-    "Pâtes",
-    "Mayonnaise",
-    "Bouillon",
-    "Lessive",
-    "Javel",
-    "Couches",
-    "Crème",
-    "Piles",
-    "Bougies",
-    "Allumettes",
-    "Cahier",
-    "Stylo",
-    "Ampoule",
-    "Pagne",
-    "Sel",
-    "Vinaigre",
-    "Chocolat",
-];
-const DESCRIPTORS: [&str; 12] = [
-    "parfumé",
-    "brisé",
-    "entier",
-    "raffiné",
-    "en poudre",
-    "concentré",
-    "classique",
-    "premium",
-    "familial",
-    "économique",
-    "bio",
-    "extra",
-];
 const SIZES: [&str; 10] = [
     "250 g", "500 g", "1 kg", "5 kg", "25 kg", "50 kg", "1 L", "5 L", "x12", "x24",
 ];
 const UNITS: [&str; 5] = ["sac", "carton", "bidon", "pack", "pièce"];
-
-fn string(s: &str) -> String {
-    serde_json::to_string(s).expect("a string")
-}
 
 /// `count` items of `supplier` (a SurrealQL record id), numbered from `from` so names are unique.
 fn item_rows(rng: &mut Rng, supplier: &str, from: usize, count: usize) -> String {
@@ -171,56 +107,6 @@ fn item_rows(rng: &mut Rng, supplier: &str, from: usize, count: usize) -> String
     )
 }
 
-// ---------------------------------------------------------------------------------------------
-// Driving the router.
-
-fn get(path: &str, cookie: &str) -> Request<Body> {
-    Request::get(path)
-        .header("accept", "application/json")
-        .header("cookie", cookie)
-        .body(Body::empty())
-        .expect("request")
-}
-
-fn post(path: &str, body: &Value, cookie: &str) -> Request<Body> {
-    Request::post(path)
-        .header("content-type", "application/json")
-        .header("accept", "application/json")
-        .header("x-forwarded-for", "10.0.0.1")
-        .header("cookie", cookie)
-        .body(Body::from(body.to_string()))
-        .expect("request")
-}
-
-async fn send(router: &Router, request: Request<Body>) -> (StatusCode, Vec<u8>) {
-    let response = router.clone().oneshot(request).await.expect("infallible");
-    let status = response.status();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    (status, bytes.to_vec())
-}
-
-async fn send_json(router: &Router, request: Request<Body>) -> Value {
-    let (status, body) = send(router, request).await;
-    let text = String::from_utf8_lossy(&body);
-    assert_eq!(status, StatusCode::OK, "{text}");
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
-}
-
-fn enc(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 fn list_path(search: &str, category: &str, page: u32) -> String {
     format!(
         "/api/catalog/list?query[search]={}&query[category]={}&query[page]={page}",
@@ -230,7 +116,6 @@ fn list_path(search: &str, category: &str, page: u32) -> String {
 }
 
 /// What one scenario sends: a read (the same GET) or the availability toggle of one item.
-#[derive(Clone)]
 enum Call {
     Read(String),
     Toggle(String),
@@ -243,109 +128,28 @@ impl Call {
             Self::Read(path) => get(path, cookie),
             Self::Toggle(id) => post(
                 "/api/catalog/available",
-                &json!({ "op": uuid::Uuid::new_v4().to_string(), "id": id, "available": n % 2 == 1 }),
-                cookie,
+                &json!({ "op": op_id(), "id": id, "available": n % 2 == 1 }),
+                Some(cookie),
             ),
         }
     }
-}
 
-struct Outcome {
-    latencies: Vec<Duration>,
-    errors: Vec<String>,
-    wall: Duration,
-}
-
-async fn run(router: &Router, call: &Call, cookie: &str, clients: usize, each: usize) -> Outcome {
-    let started = Instant::now();
-    let tasks: Vec<_> = (0..clients)
-        .map(|_| {
-            let (router, call, cookie) = (router.clone(), call.clone(), cookie.to_owned());
-            tokio::spawn(async move {
-                let mut latencies = Vec::with_capacity(each);
-                let mut errors = Vec::new();
-                for n in 0..each {
-                    let request = call.request(n, &cookie);
-                    let t0 = Instant::now();
-                    let (status, body) = send(&router, request).await;
-                    latencies.push(t0.elapsed());
-                    if status != StatusCode::OK {
-                        errors.push(format!("{status}: {}", String::from_utf8_lossy(&body)));
-                    }
-                }
-                (latencies, errors)
-            })
-        })
-        .collect();
-    let mut outcome = Outcome {
-        latencies: Vec::new(),
-        errors: Vec::new(),
-        wall: Duration::ZERO,
-    };
-    for task in tasks {
-        let (l, e) = task.await.expect("client");
-        outcome.latencies.extend(l);
-        outcome.errors.extend(e);
-    }
-    outcome.wall = started.elapsed();
-    outcome.latencies.sort_unstable();
-    outcome
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil().max(1.0) as usize;
-    sorted[rank.min(sorted.len()) - 1].as_secs_f64() * 1000.0
-}
-
-fn print_header() {
-    println!(
-        "{:<40} {:>7} {:>8} {:>6} {:>9} {:>9} {:>9} {:>9} {:>9}",
-        "scenario",
-        "clients",
-        "requests",
-        "errors",
-        "p50 ms",
-        "p90 ms",
-        "p99 ms",
-        "max ms",
-        "req/s"
-    );
-    println!("{}", "-".repeat(40 + 7 + 8 + 6 + 9 * 5 + 8));
-}
-
-fn print_row(name: &str, clients: usize, o: &Outcome) {
-    let l = &o.latencies;
-    println!(
-        "{name:<40} {clients:>7} {:>8} {:>6} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>9.1}",
-        l.len(),
-        o.errors.len(),
-        percentile(l, 50.0),
-        percentile(l, 90.0),
-        percentile(l, 99.0),
-        l.last().map_or(0.0, |d| d.as_secs_f64() * 1000.0),
-        l.len() as f64 / o.wall.as_secs_f64(),
-    );
-    for e in o.errors.iter().take(2) {
-        println!("    error: {e}");
+    /// Every client sends the requests 0, 1, 2 … of this call.
+    fn requests(self, cookie: &str) -> MakeRequest {
+        let cookie = cookie.to_owned();
+        Arc::new(move |_: usize, n: usize| self.request(n, &cookie))
     }
 }
 
-/// Warms up, sizes the runs to last about `target`, runs with 1 and `CONCURRENT` clients.
-async fn scenario(router: &Router, cookie: &str, target: Duration, name: &str, call: Call) {
-    let warm = run(router, &call, cookie, 1, 4).await;
-    let mean = warm.wall.as_secs_f64() / 4.0;
-    let even = |n: usize| n + n % 2;
-    let single = even(((target.as_secs_f64() / mean).ceil() as usize).clamp(20, 2_000));
-    let each = even(
-        ((target.as_secs_f64() * 2.0 / mean / CONCURRENT as f64).ceil() as usize).clamp(6, 500),
-    );
-    print_row(name, 1, &run(router, &call, cookie, 1, single).await);
-    print_row(
-        name,
-        CONCURRENT,
-        &run(router, &call, cookie, CONCURRENT, each).await,
-    );
-}
+/// Catalogue run sizes: 4 warm-up requests, even counts (a toggle goes off then on again); the
+/// concurrent run does twice the work of the one-client run.
+const SIZING: Sizing = Sizing {
+    warmup: 4,
+    single: (20, 2_000),
+    per_client: (6, 500),
+    parallelism: 2.0,
+    even: true,
+};
 
 /// Median and minimum (ms) of `n` runs of a raw query, after one untimed run.
 async fn timed_query(state: &AppState, sql: &str, vars: &Value, n: usize) -> (f64, f64, String) {
@@ -369,82 +173,27 @@ async fn timed_query(state: &AppState, sql: &str, vars: &Value, n: usize) -> (f6
     (times[n / 2], times[0], first.chars().take(60).collect())
 }
 
-fn cpu_model() -> String {
-    std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("model name"))
-                .and_then(|l| l.split(':').nth(1))
-                .map(|m| m.trim().to_owned())
-        })
-        .unwrap_or_else(|| "unknown".into())
-}
-
 #[tokio::main]
 async fn main() {
-    let _ = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter("error")
-        .try_init();
-    let target = Duration::from_secs_f64(
-        std::env::var("BENCH_SECONDS")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(3.0),
-    );
+    common::init_tracing();
+    let target = common::target_length(3.0);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let dir = std::env::temp_dir().join(format!(
-        "boutiq-catalog-bench-{}-{}",
-        std::process::id(),
-        uuid::Uuid::new_v4()
-    ));
+    let dir = bench_dir("boutiq-catalog-bench");
     let db_path = dir.join("bench.db");
     println!("== Boutiq supplier catalogue benchmark (F2, 5,000 items)");
-    println!("cores: {cores}; cpu: {}", cpu_model());
-    println!(
-        "engine: SurrealDB embedded, SurrealKV on disk ({})",
-        db_path.display()
-    );
-    println!(
-        "build: {}; requests via router.oneshot; target length of a run {:.1} s",
-        if cfg!(debug_assertions) {
-            "debug"
-        } else {
-            "optimised"
-        },
-        target.as_secs_f64()
-    );
+    common::print_machine(cores, &db_path, target);
     println!();
 
-    let mut config = Config::for_tests(dir.clone());
-    config.database_url = format!("surrealkv://{}", db_path.display());
-    let state = AppState::build(config).await.expect("app state");
-    let router = router(state.clone());
+    let (state, router) = common::open(&dir, &db_path).await;
 
-    let register = json!({
-        "op": uuid::Uuid::new_v4().to_string(),
-        "input": {
+    let (cookie, _) = register(
+        &router,
+        json!({
             "role": "supplier", "name": "Moussa Ndiaye", "email": "moussa@bench.sn",
             "password": "grossiste2026", "workspace_name": "Grossiste Moussa",
-        }
-    });
-    let request = Request::post("/api/auth/register")
-        .header("content-type", "application/json")
-        .header("accept", "application/json")
-        .body(Body::from(register.to_string()))
-        .expect("request");
-    let response = router.clone().oneshot(request).await.expect("infallible");
-    assert_eq!(response.status(), StatusCode::OK);
-    let cookie = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("boutiq_session="))
-        .and_then(|v| v.split(';').next())
-        .expect("a session cookie")
-        .to_owned();
+        }),
+    )
+    .await;
     let profile: String = state
         .db
         .query(
@@ -586,18 +335,30 @@ async fn main() {
 
     // ---- Measured runs.
     println!("== Latency and throughput");
-    print_header();
-    for (name, path) in &reads {
-        scenario(&router, &cookie, target, name, Call::Read(path.clone())).await;
-    }
-    scenario(
-        &router,
-        &cookie,
+    let mut bench = Bench {
+        router: router.clone(),
         target,
-        "toggle available (write + recount)",
-        Call::Toggle(first_item),
-    )
-    .await;
+        concurrent: CONCURRENT,
+        table: Table {
+            name_width: 40,
+            unit_in_headings: true,
+            cpu: false,
+        },
+        outcomes: Vec::new(),
+    };
+    bench.table.print_header();
+    for (name, path) in &reads {
+        let call = Call::Read(path.clone());
+        bench.scenario(name, call.requests(&cookie), &SIZING).await;
+    }
+    let toggle = Call::Toggle(first_item);
+    bench
+        .scenario(
+            "toggle available (write + recount)",
+            toggle.requests(&cookie),
+            &SIZING,
+        )
+        .await;
     println!();
 
     // ---- Where the time goes: the pieces of the list, alone (no HTTP, no session).
@@ -722,6 +483,7 @@ async fn main() {
         );
     }
 
+    drop(bench);
     drop(router);
     drop(state);
     let _ = std::fs::remove_dir_all(&dir);

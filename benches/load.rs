@@ -13,17 +13,23 @@
 //! Run: `CARGO_TARGET_DIR=/work/bench-target nice -n 19 cargo bench --features ssr --bench load`
 //! (`BENCH_SECONDS` = target length of each measured run, default 5).
 
+mod common;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use boutiq::server::{AppState, config::Config, http::router};
+use boutiq::server::AppState;
 use chrono::{DateTime, SecondsFormat, Utc};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;
+
+use common::{
+    Bench, DESCRIPTORS, MakeRequest, NOUNS, Rng, Sizing, Table, bench_dir, cpu_model, dir_size,
+    get, load_average, memory_kib, op_id, percentile, post, register, repeat_get, send_json,
+    string,
+};
 
 const PRODUCTS: usize = 10_000;
 const MOVEMENTS: usize = 100_000;
@@ -31,31 +37,6 @@ const CATEGORIES: usize = 20;
 const PRODUCT_BATCH: usize = 1_000;
 const MOVEMENT_BATCH: usize = 2_000;
 const CONCURRENT: usize = 32;
-
-// ---------------------------------------------------------------------------------------------
-// Deterministic pseudo-random numbers (splitmix64): the same data set on every run.
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// Uniform in `lo..=hi`.
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + (self.next() % (hi - lo + 1) as u64) as i64
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[(self.next() % items.len() as u64) as usize]
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The data set.
@@ -81,52 +62,6 @@ const CATEGORY_NAMES: [&str; CATEGORIES] = [
     "Papeterie",
     "Électronique",
     "Textile",
-];
-const NOUNS: [&str; 30] = [
-    "Riz",
-    "Huile",
-    "Sucre",
-    "Lait",
-    "Savon",
-    "Farine",
-    "Café",
-    "Thé",
-    "Sardines",
-    "Tomate",
-    "Biscuits",
-    "Jus",
-    "Eau",
-    "Pâtes",
-    "Mayonnaise",
-    "Bouillon",
-    "Lessive",
-    "Javel",
-    "Couches",
-    "Crème",
-    "Piles",
-    "Bougies",
-    "Allumettes",
-    "Cahier",
-    "Stylo",
-    "Ampoule",
-    "Pagne",
-    "Sel",
-    "Vinaigre",
-    "Chocolat",
-];
-const DESCRIPTORS: [&str; 12] = [
-    "parfumé",
-    "brisé",
-    "entier",
-    "raffiné",
-    "en poudre",
-    "concentré",
-    "classique",
-    "premium",
-    "familial",
-    "économique",
-    "bio",
-    "extra",
 ];
 const BRAND_HEADS: [&str; 10] = [
     "Kal", "Mor", "Tes", "Vin", "Dab", "Fol", "Gar", "Hiv", "Jum", "Lop",
@@ -311,10 +246,6 @@ fn datetime(at: DateTime<Utc>) -> String {
     )
 }
 
-fn string(s: &str) -> String {
-    serde_json::to_string(s).expect("a string")
-}
-
 fn product_rows(products: &[ProductSeed]) -> String {
     let rows: Vec<String> = products
         .iter()
@@ -368,236 +299,21 @@ fn movement_rows(products: &[ProductSeed], movements: &[MovementSeed]) -> String
     )
 }
 
-// ---------------------------------------------------------------------------------------------
-// Driving the router.
-
-fn get(path: &str, cookie: &str) -> Request<Body> {
-    Request::get(path)
-        .header("accept", "application/json")
-        .header("cookie", cookie)
-        .body(Body::empty())
-        .expect("request")
-}
-
-fn post(path: &str, body: &Value, cookie: Option<&str>) -> Request<Body> {
-    let mut request = Request::post(path)
-        .header("content-type", "application/json")
-        .header("accept", "application/json")
-        .header("x-forwarded-for", "10.0.0.1");
-    if let Some(cookie) = cookie {
-        request = request.header("cookie", cookie);
-    }
-    request.body(Body::from(body.to_string())).expect("request")
-}
-
-async fn send(
-    router: &Router,
-    request: Request<Body>,
-) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
-    let response = router.clone().oneshot(request).await.expect("infallible");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    (status, headers, bytes.to_vec())
-}
-
-async fn send_json(router: &Router, request: Request<Body>) -> Value {
-    let (status, _, body) = send(router, request).await;
-    let text = String::from_utf8_lossy(&body);
-    assert_eq!(status, StatusCode::OK, "{text}");
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
-}
-
-fn op_id() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
-
-/// Builds the request number `i` of client `client`.
-type MakeRequest = Arc<dyn Fn(usize, usize) -> Request<Body> + Send + Sync>;
-
-struct Outcome {
-    scenario: String,
-    clients: usize,
-    latencies: Vec<Duration>,
-    errors: usize,
-    first_errors: Vec<String>,
-    wall: Duration,
-    /// CPU time of the whole process during the run / wall time (200% = both cores of 2).
-    cpu_percent: f64,
-}
-
-/// CPU time (user + system) of this process so far, from `/proc/self/stat` (USER_HZ = 100).
-fn process_cpu() -> Duration {
-    let ticks = std::fs::read_to_string("/proc/self/stat")
-        .ok()
-        .and_then(|stat| {
-            // Fields after the command name (which is in parentheses): state is field 3;
-            // utime and stime are fields 14 and 15.
-            let rest = stat
-                .rsplit(')')
-                .next()?
-                .split_whitespace()
-                .collect::<Vec<_>>();
-            let utime: u64 = rest.get(11)?.parse().ok()?;
-            let stime: u64 = rest.get(12)?.parse().ok()?;
-            Some(utime + stime)
-        })
-        .unwrap_or(0);
-    Duration::from_millis(ticks * 10)
-}
-
-fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|_| "unknown".into())
-}
-
-async fn run(
-    router: &Router,
-    scenario: &str,
-    clients: usize,
-    per_client: usize,
-    make: MakeRequest,
-) -> Outcome {
-    let started = Instant::now();
-    let cpu_before = process_cpu();
-    let tasks: Vec<_> = (0..clients)
-        .map(|client| {
-            let router = router.clone();
-            let make = make.clone();
-            tokio::spawn(async move {
-                let mut latencies = Vec::with_capacity(per_client);
-                let mut errors = Vec::new();
-                for i in 0..per_client {
-                    let request = make(client, i);
-                    let t0 = Instant::now();
-                    let (status, _, body) = send(&router, request).await;
-                    latencies.push(t0.elapsed());
-                    if status != StatusCode::OK {
-                        errors.push(format!("{status}: {}", String::from_utf8_lossy(&body)));
-                    }
-                }
-                (latencies, errors)
-            })
-        })
-        .collect();
-    let mut latencies = Vec::with_capacity(clients * per_client);
-    let mut all_errors = Vec::new();
-    for task in tasks {
-        let (l, e) = task.await.expect("client task");
-        latencies.extend(l);
-        all_errors.extend(e);
-    }
-    let wall = started.elapsed();
-    let cpu = process_cpu().saturating_sub(cpu_before);
-    latencies.sort_unstable();
-    Outcome {
-        scenario: scenario.to_owned(),
-        clients,
-        latencies,
-        errors: all_errors.len(),
-        first_errors: all_errors.into_iter().take(3).collect(),
-        wall,
-        cpu_percent: 100.0 * cpu.as_secs_f64() / wall.as_secs_f64(),
-    }
-}
-
-/// Nearest-rank percentile of sorted latencies, in ms.
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil().max(1.0) as usize;
-    sorted[rank.min(sorted.len()) - 1].as_secs_f64() * 1000.0
-}
-
-fn print_header() {
-    println!(
-        "{:<38} {:>7} {:>8} {:>6} {:>9} {:>9} {:>9} {:>9} {:>9} {:>6}",
-        "scenario",
-        "clients",
-        "requests",
-        "errors",
-        "p50 ms",
-        "p90 ms",
-        "p99 ms",
-        "max ms",
-        "req/s",
-        "cpu%"
-    );
-    println!("{}", "-".repeat(38 + 7 + 8 + 6 + 9 * 5 + 6 + 9));
-}
-
-fn print_row(o: &Outcome) {
-    let l = &o.latencies;
-    println!(
-        "{:<38} {:>7} {:>8} {:>6} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>9.1} {:>6.0}",
-        o.scenario,
-        o.clients,
-        l.len(),
-        o.errors,
-        percentile(l, 50.0),
-        percentile(l, 90.0),
-        percentile(l, 99.0),
-        l.last().map_or(0.0, |d| d.as_secs_f64() * 1000.0),
-        l.len() as f64 / o.wall.as_secs_f64(),
-        o.cpu_percent,
-    );
-}
-
-struct Bench {
-    router: Router,
-    target: Duration,
-    cores: usize,
-    outcomes: Vec<Outcome>,
-}
-
-impl Bench {
-    /// Warms up with a few requests, sizes the runs to last about `target`, then runs the
-    /// scenario with 1 and with 32 clients. `serial` = the requests cannot overlap (one hot
-    /// product), so 32 clients get no more throughput than one. `even` = per-client counts even
-    /// (in/out pairs).
-    async fn scenario(&mut self, name: &str, make: MakeRequest, serial: bool, even: bool) {
-        const WARMUP: usize = 6;
-        let warm = run(&self.router, name, 1, WARMUP, make.clone()).await;
-        if warm.errors > 0 {
-            println!(
-                "  ! warm-up of {name}: {} errors, e.g. {:?}",
-                warm.errors, warm.first_errors
-            );
-        }
-        let mean = warm.wall.as_secs_f64() / WARMUP as f64;
-        let round = |n: usize| if even { n + n % 2 } else { n };
-        let single = round(((self.target.as_secs_f64() / mean).ceil() as usize).clamp(30, 5_000));
-        let parallelism = if serial {
+/// Load's run sizes (6 warm-up requests). `serial` = the requests cannot overlap (one hot
+/// product), so 32 clients get no more throughput than one. `even` = per-client counts even
+/// (in/out pairs).
+fn sizing(cores: usize, serial: bool, even: bool) -> Sizing {
+    Sizing {
+        warmup: 6,
+        single: (30, 5_000),
+        per_client: (8, 500),
+        parallelism: if serial {
             1.0
         } else {
-            self.cores.min(CONCURRENT) as f64
-        };
-        let total = self.target.as_secs_f64() * parallelism / mean;
-        let per_client = round(((total / CONCURRENT as f64).ceil() as usize).clamp(8, 500));
-        for (clients, n) in [(1, single), (CONCURRENT, per_client)] {
-            let outcome = run(&self.router, name, clients, n, make.clone()).await;
-            print_row(&outcome);
-            for e in &outcome.first_errors {
-                println!("    error: {e}");
-            }
-            self.outcomes.push(outcome);
-        }
+            cores.min(CONCURRENT) as f64
+        },
+        even,
     }
-}
-
-/// A field of `/proc/self/status` in KiB (`VmRSS`, `VmHWM`), 0 where there is none.
-fn memory_kib(field: &str) -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .find(|l| l.starts_with(field))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0)
 }
 
 /// Downloads `path`, reading the body frame by frame (nothing kept), and prints its time, size,
@@ -853,47 +569,12 @@ async fn breakdown(state: &AppState, user_id: &str, category: usize, fragment: &
     println!();
 }
 
-fn dir_size(path: &std::path::Path) -> u64 {
-    std::fs::read_dir(path)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| match e.metadata() {
-                    Ok(m) if m.is_dir() => dir_size(&e.path()),
-                    Ok(m) => m.len(),
-                    Err(_) => 0,
-                })
-                .sum()
-        })
-        .unwrap_or(0)
-}
-
-fn cpu_model() -> String {
-    std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("model name"))
-                .and_then(|l| l.split(':').nth(1))
-                .map(|m| m.trim().to_owned())
-        })
-        .unwrap_or_else(|| "unknown".into())
-}
-
 #[tokio::main]
 async fn main() {
-    let _ = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter("error")
-        .try_init();
-    let target = Duration::from_secs_f64(
-        std::env::var("BENCH_SECONDS")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(5.0),
-    );
+    common::init_tracing();
+    let target = common::target_length(5.0);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let dir = std::env::temp_dir().join(format!("boutiq-bench-{}-{}", std::process::id(), op_id()));
+    let dir = bench_dir("boutiq-bench");
     let db_path = dir.join("bench.db");
 
     println!("== Boutiq load benchmark (issue 3)");
@@ -921,30 +602,17 @@ async fn main() {
     );
     println!();
 
-    let mut config = Config::for_tests(dir.clone());
-    config.database_url = format!("surrealkv://{}", db_path.display());
-    let state = AppState::build(config).await.expect("app state");
-    let router = router(state.clone());
+    let (state, router) = common::open(&dir, &db_path).await;
 
     // The shopkeeper.
-    let register = json!({
-        "op": op_id(),
-        "input": {
+    let (cookie, session) = register(
+        &router,
+        json!({
             "role": "shopkeeper", "name": "Awa Diallo", "email": "awa@bench.sn",
             "password": "boutique2026", "workspace_name": "Boutique Awa",
-        }
-    });
-    let (status, headers, body) = send(&router, post("/api/auth/register", &register, None)).await;
-    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
-    let cookie = headers
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("boutiq_session="))
-        .and_then(|v| v.split(';').next())
-        .expect("a session cookie")
-        .to_owned();
-    let session: Value = serde_json::from_slice(&body).expect("session JSON");
+        }),
+    )
+    .await;
     let user_id = session["user_id"].as_str().expect("user_id").to_owned();
     let shops = send_json(&router, get("/api/shops/mine", &cookie)).await;
     let shop_id = shops[0]["id"].as_str().expect("shop id").to_owned();
@@ -1101,56 +769,53 @@ async fn main() {
     let mut bench = Bench {
         router: router.clone(),
         target,
-        cores,
+        concurrent: CONCURRENT,
+        table: Table {
+            name_width: 38,
+            unit_in_headings: true,
+            cpu: true,
+        },
         outcomes: Vec::new(),
     };
     println!(
         "== Latency and throughput (latency = request in → full body out; cpu% = process CPU time / wall time, 100% = one core)"
     );
     println!("load average before: {}", load_average());
-    print_header();
-    let get_scenario = |path: String| -> MakeRequest {
-        let cookie = cookie.clone();
-        Arc::new(move |_: usize, _: usize| get(&path, &cookie))
-    };
+    bench.table.print_header();
+    let reads = sizing(cores, false, false);
     bench
         .scenario(
             "list: category+status, price desc, p3",
-            get_scenario(list_path.clone()),
-            false,
-            false,
+            repeat_get(list_path.clone(), &cookie),
+            &reads,
         )
         .await;
     bench
         .scenario(
             &format!("search: name fragment ({expected_hits} hits)"),
-            get_scenario(search_path.clone()),
-            false,
-            false,
+            repeat_get(search_path.clone(), &cookie),
+            &reads,
         )
         .await;
     bench
         .scenario(
             "search: exact SKU",
-            get_scenario(sku_path.clone()),
-            false,
-            false,
+            repeat_get(sku_path.clone(), &cookie),
+            &reads,
         )
         .await;
     bench
         .scenario(
             "extra: by_sku lookup (barcode)",
-            get_scenario(by_sku_path.clone()),
-            false,
-            false,
+            repeat_get(by_sku_path.clone(), &cookie),
+            &reads,
         )
         .await;
     bench
         .scenario(
             "dashboard KPIs",
-            get_scenario(dashboard_path.clone()),
-            false,
-            false,
+            repeat_get(dashboard_path.clone(), &cookie),
+            &reads,
         )
         .await;
 
@@ -1158,15 +823,14 @@ async fn main() {
         bench
             .scenario(
                 &format!("statistics: {days} days"),
-                get_scenario(format!("/api/stats/get?period={days}")),
-                false,
-                false,
+                repeat_get(format!("/api/stats/get?period={days}"), &cookie),
+                &reads,
             )
             .await;
     }
 
     breakdown(&state, &user_id, category, &fragment, &sku).await;
-    print_header();
+    bench.table.print_header();
 
     // Movements: client c works on products c, c+32, c+64 … (so the 32 clients are always on 32
     // different products), one in/out pair per product, starting after the busiest ones.
@@ -1179,7 +843,7 @@ async fn main() {
                 None => (1_000 + client + CONCURRENT * pair) % PRODUCTS,
             };
             let quantity = 1 + ((client * 7 + pair * 13) % 5) as i64;
-            let (kind, reason) = if i % 2 == 0 {
+            let (kind, reason) = if i.is_multiple_of(2) {
                 ("in", "delivery")
             } else {
                 ("out", "sale")
@@ -1195,15 +859,18 @@ async fn main() {
         })
     };
     bench
-        .scenario("stock move: 32 products", movement(None), false, true)
+        .scenario(
+            "stock move: 32 products",
+            movement(None),
+            &sizing(cores, false, true),
+        )
         .await;
     let hot = 1;
     bench
         .scenario(
             &format!("stock move: hot product {}", product_key(hot)),
             movement(Some(hot)),
-            true,
-            true,
+            &sizing(cores, true, true),
         )
         .await;
     println!();

@@ -13,41 +13,24 @@
 //! Run: `CARGO_TARGET_DIR=/work/bench-target nice -n 19 cargo bench --features ssr --bench marketplace`
 //! (`BENCH_SECONDS` = target length of each measured run, default 3).
 
-use std::time::{Duration, Instant};
+mod common;
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use std::time::Instant;
+
 use boutiq::domain::marketplace::is_listed;
 use boutiq::domain::profile::ProfileInput;
-use boutiq::server::{AppState, config::Config, http::router};
-use http_body_util::BodyExt;
+use boutiq::server::AppState;
 use serde_json::{Value, json};
-use tower::ServiceExt;
+
+use common::{
+    Bench, DESCRIPTORS, NOUNS, Rng, Sizing, Table, bench_dir, enc, get, register, repeat_get,
+    send_json, string,
+};
 
 const SUPPLIERS: usize = 1_000;
 const ITEMS_PER_SUPPLIER: usize = 100;
 const ITEM_BATCH: usize = 2_000;
 const CONCURRENT: usize = 8;
-
-/// Deterministic pseudo-random numbers (splitmix64): the same data set on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + (self.next() % (hi - lo + 1) as u64) as i64
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[(self.next() % items.len() as u64) as usize]
-    }
-}
 
 const CITIES: [&str; 20] = [
     "Dakar",
@@ -82,52 +65,6 @@ const CATEGORIES: [&str; 10] = [
     "Confiserie",
     "Condiments",
     "Farines",
-];
-const NOUNS: [&str; 30] = [
-    "Riz",
-    "Huile",
-    "Sucre",
-    "Lait",
-    "Savon",
-    "Farine",
-    "Café",
-    "Thé",
-    "Sardines",
-    "Tomate",
-    "Biscuits",
-    "Jus",
-    "Eau",
-    "Pâtes",
-    "Mayonnaise",
-    "Bouillon",
-    "Lessive",
-    "Javel",
-    "Couches",
-    "Crème",
-    "Piles",
-    "Bougies",
-    "Allumettes",
-    "Cahier",
-    "Stylo",
-    "Ampoule",
-    "Pagne",
-    "Sel",
-    "Vinaigre",
-    "Chocolat",
-];
-const DESCRIPTORS: [&str; 12] = [
-    "parfumé",
-    "brisé",
-    "entier",
-    "raffiné",
-    "en poudre",
-    "concentré",
-    "classique",
-    "premium",
-    "familial",
-    "économique",
-    "bio",
-    "extra",
 ];
 const SIZES: [&str; 8] = [
     "500 g", "1 kg", "5 kg", "25 kg", "50 cl", "1 L", "5 L", "x12",
@@ -214,10 +151,6 @@ fn make_suppliers(rng: &mut Rng) -> Vec<SupplierSeed> {
         .collect()
 }
 
-fn string(s: &str) -> String {
-    serde_json::to_string(s).expect("a string")
-}
-
 fn strings(items: &[String]) -> String {
     serde_json::to_string(items).expect("strings")
 }
@@ -302,123 +235,15 @@ fn item_rows(rng: &mut Rng, suppliers: &[SupplierSeed], from: usize, to: usize) 
     )
 }
 
-// ---------------------------------------------------------------------------------------------
-// Driving the router.
-
-fn get(path: &str, cookie: &str) -> Request<Body> {
-    Request::get(path)
-        .header("accept", "application/json")
-        .header("cookie", cookie)
-        .body(Body::empty())
-        .expect("request")
-}
-
-async fn send(router: &Router, request: Request<Body>) -> (StatusCode, Vec<u8>) {
-    let response = router.clone().oneshot(request).await.expect("infallible");
-    let status = response.status();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    (status, bytes.to_vec())
-}
-
-async fn send_json(router: &Router, request: Request<Body>) -> Value {
-    let (status, body) = send(router, request).await;
-    let text = String::from_utf8_lossy(&body);
-    assert_eq!(status, StatusCode::OK, "{text}");
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
-}
-
-fn enc(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-struct Outcome {
-    latencies: Vec<Duration>,
-    errors: Vec<String>,
-    wall: Duration,
-}
-
-async fn run(router: &Router, path: &str, cookie: &str, clients: usize, each: usize) -> Outcome {
-    let started = Instant::now();
-    let tasks: Vec<_> = (0..clients)
-        .map(|_| {
-            let (router, path, cookie) = (router.clone(), path.to_owned(), cookie.to_owned());
-            tokio::spawn(async move {
-                let mut latencies = Vec::with_capacity(each);
-                let mut errors = Vec::new();
-                for _ in 0..each {
-                    let t0 = Instant::now();
-                    let (status, body) = send(&router, get(&path, &cookie)).await;
-                    latencies.push(t0.elapsed());
-                    if status != StatusCode::OK {
-                        errors.push(format!("{status}: {}", String::from_utf8_lossy(&body)));
-                    }
-                }
-                (latencies, errors)
-            })
-        })
-        .collect();
-    let mut outcome = Outcome {
-        latencies: Vec::new(),
-        errors: Vec::new(),
-        wall: Duration::ZERO,
-    };
-    for task in tasks {
-        let (l, e) = task.await.expect("client");
-        outcome.latencies.extend(l);
-        outcome.errors.extend(e);
-    }
-    outcome.wall = started.elapsed();
-    outcome.latencies.sort_unstable();
-    outcome
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil().max(1.0) as usize;
-    sorted[rank.min(sorted.len()) - 1].as_secs_f64() * 1000.0
-}
-
-fn print_row(name: &str, clients: usize, o: &Outcome) {
-    let l = &o.latencies;
-    println!(
-        "{name:<44} {clients:>7} {:>8} {:>6} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>9.1}",
-        l.len(),
-        o.errors.len(),
-        percentile(l, 50.0),
-        percentile(l, 90.0),
-        percentile(l, 99.0),
-        l.last().map_or(0.0, |d| d.as_secs_f64() * 1000.0),
-        l.len() as f64 / o.wall.as_secs_f64(),
-    );
-    for e in o.errors.iter().take(2) {
-        println!("    error: {e}");
-    }
-}
-
-/// Warms up, sizes the runs to last about `target`, runs with 1 and `CONCURRENT` clients.
-async fn scenario(router: &Router, cookie: &str, target: Duration, name: &str, path: &str) {
-    let warm = run(router, path, cookie, 1, 3).await;
-    let mean = warm.wall.as_secs_f64() / 3.0;
-    let single = ((target.as_secs_f64() / mean).ceil() as usize).clamp(20, 2_000);
-    let each =
-        ((target.as_secs_f64() * 2.0 / mean / CONCURRENT as f64).ceil() as usize).clamp(4, 250);
-    print_row(name, 1, &run(router, path, cookie, 1, single).await);
-    print_row(
-        name,
-        CONCURRENT,
-        &run(router, path, cookie, CONCURRENT, each).await,
-    );
-}
+/// Marketplace run sizes: 3 warm-up requests; the concurrent run does twice the work of the
+/// one-client run.
+const SIZING: Sizing = Sizing {
+    warmup: 3,
+    single: (20, 2_000),
+    per_client: (4, 250),
+    parallelism: 2.0,
+    even: false,
+};
 
 /// Median and minimum (ms) of `n` runs of a raw query, after one untimed run.
 async fn timed_query(state: &AppState, sql: &str, vars: &Value, n: usize) -> (f64, f64, String) {
@@ -439,82 +264,27 @@ async fn timed_query(state: &AppState, sql: &str, vars: &Value, n: usize) -> (f6
     (times[n / 2], times[0], first.chars().take(60).collect())
 }
 
-fn cpu_model() -> String {
-    std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("model name"))
-                .and_then(|l| l.split(':').nth(1))
-                .map(|m| m.trim().to_owned())
-        })
-        .unwrap_or_else(|| "unknown".into())
-}
-
 #[tokio::main]
 async fn main() {
-    let _ = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter("error")
-        .try_init();
-    let target = Duration::from_secs_f64(
-        std::env::var("BENCH_SECONDS")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(3.0),
-    );
+    common::init_tracing();
+    let target = common::target_length(3.0);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let dir = std::env::temp_dir().join(format!(
-        "boutiq-market-bench-{}-{}",
-        std::process::id(),
-        uuid::Uuid::new_v4()
-    ));
+    let dir = bench_dir("boutiq-market-bench");
     let db_path = dir.join("bench.db");
     println!("== Boutiq marketplace benchmark (issue 5)");
-    println!("cores: {cores}; cpu: {}", cpu_model());
-    println!(
-        "engine: SurrealDB embedded, SurrealKV on disk ({})",
-        db_path.display()
-    );
-    println!(
-        "build: {}; requests via router.oneshot; target length of a run {:.1} s",
-        if cfg!(debug_assertions) {
-            "debug"
-        } else {
-            "optimised"
-        },
-        target.as_secs_f64()
-    );
+    common::print_machine(cores, &db_path, target);
     println!();
 
-    let mut config = Config::for_tests(dir.clone());
-    config.database_url = format!("surrealkv://{}", db_path.display());
-    let state = AppState::build(config).await.expect("app state");
-    let router = router(state.clone());
+    let (state, router) = common::open(&dir, &db_path).await;
 
-    let register = json!({
-        "op": uuid::Uuid::new_v4().to_string(),
-        "input": {
+    let (cookie, _) = register(
+        &router,
+        json!({
             "role": "shopkeeper", "name": "Awa Diallo", "email": "awa@bench.sn",
             "password": "boutique2026", "workspace_name": "Boutique Awa",
-        }
-    });
-    let request = Request::post("/api/auth/register")
-        .header("content-type", "application/json")
-        .header("accept", "application/json")
-        .body(Body::from(register.to_string()))
-        .expect("request");
-    let response = router.clone().oneshot(request).await.expect("infallible");
-    assert_eq!(response.status(), StatusCode::OK);
-    let cookie = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("boutiq_session="))
-        .and_then(|v| v.split(';').next())
-        .expect("a session cookie")
-        .to_owned();
+        }),
+    )
+    .await;
 
     // ---- Seeding.
     println!("== Seeding");
@@ -657,38 +427,32 @@ async fn main() {
 
     // ---- Latency.
     println!("== Latency through the router (ms)");
-    println!(
-        "{:<44} {:>7} {:>8} {:>6} {:>9} {:>9} {:>9} {:>9} {:>9}",
-        "scenario", "clients", "requests", "errors", "p50", "p90", "p99", "max", "req/s"
-    );
-    println!("{}", "-".repeat(44 + 8 + 9 + 7 + 10 * 5));
+    let mut bench = Bench {
+        router: router.clone(),
+        target,
+        concurrent: CONCURRENT,
+        table: Table {
+            name_width: 44,
+            unit_in_headings: false,
+            cpu: false,
+        },
+        outcomes: Vec::new(),
+    };
+    bench.table.print_header();
     for (name, path) in supplier_scenarios.iter().chain(product_scenarios.iter()) {
-        scenario(&router, &cookie, target, name, path).await;
+        bench
+            .scenario(name, repeat_get(path.clone(), &cookie), &SIZING)
+            .await;
     }
-    scenario(
-        &router,
-        &cookie,
-        target,
-        "supplier page (profile + reviews)",
-        &detail_path,
-    )
-    .await;
-    scenario(
-        &router,
-        &cookie,
-        target,
-        "supplier catalog, page 1",
-        &catalog_path,
-    )
-    .await;
-    scenario(
-        &router,
-        &cookie,
-        target,
-        "supplier catalog, search \"riz\"",
-        &catalog_search,
-    )
-    .await;
+    for (name, path) in [
+        ("supplier page (profile + reviews)", detail_path),
+        ("supplier catalog, page 1", catalog_path),
+        ("supplier catalog, search \"riz\"", catalog_search),
+    ] {
+        bench
+            .scenario(name, repeat_get(path, &cookie), &SIZING)
+            .await;
+    }
     println!();
 
     // ---- What the store does not do, for comparison.

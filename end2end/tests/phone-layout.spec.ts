@@ -8,6 +8,8 @@ async function fitsTheScreen(page: Page, what: string) {
 }
 
 test("every shopkeeper page and dialog fits a 360 px phone", async ({ page }, info) => {
+  // Nine pages and four dialogs, each measured and photographed.
+  test.setTimeout(240_000);
   await register(page, "shopkeeper");
   const supplier = await (
     await page.request.post("/api/suppliers/create", {

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod badge;
+pub mod category_select;
 pub mod confirm;
 pub mod field;
 pub mod icon;
@@ -15,7 +16,8 @@ pub mod segmented;
 pub mod upload;
 
 pub use account::AccountSettings;
-pub use badge::{OrderBadge, StatusBadge};
+pub use badge::{OrderBadge, Stars, StatusBadge};
+pub use category_select::CategorySelect;
 pub use confirm::ConfirmDialog;
 pub use field::{FieldError, FormAlert, FormErrors, NumberField, TextField, whole_number};
 pub use icon::Icon;

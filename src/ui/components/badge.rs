@@ -1,10 +1,11 @@
-//! Status badges: stock (B3: rupture red, stock bas orange, surstock blue) and orders (C5).
+//! Status badges: stock (B3: rupture red, stock bas orange, surstock blue) and orders (C5);
+//! the stars of a rating (C3, G6).
 
 use leptos::prelude::*;
 
 use crate::domain::order::OrderStatus;
 use crate::domain::stock::StockStatus;
-use crate::ui::i18n::t;
+use crate::ui::i18n::{t, t_with};
 
 #[component]
 pub fn StatusBadge(status: StockStatus) -> impl IntoView {
@@ -14,4 +15,18 @@ pub fn StatusBadge(status: StockStatus) -> impl IntoView {
 #[component]
 pub fn OrderBadge(status: OrderStatus) -> impl IntoView {
     view! { <span class="status-badge" data-order=status.as_str()>{t(status.label_key())}</span> }
+}
+
+/// Average stars, drawn and spelled out for screen readers.
+#[component]
+pub fn Stars(rating: f64) -> impl IntoView {
+    let full = rating.round().clamp(0.0, 5.0) as usize;
+    let label = t_with("suppliers.rating", move || {
+        vec![("rating", format!("{rating:.1}"))]
+    });
+    view! {
+        <span class="stars" role="img" aria-label=label>
+            {"★".repeat(full)}{"☆".repeat(5 - full)} " " {format!("{rating:.1}")}
+        </span>
+    }
 }

@@ -13,12 +13,11 @@ use crate::api::marketplace::{
 use crate::domain::marketplace::{
     ITEMS_PAGE_SIZE, SUPPLIERS_PAGE_SIZE, product_words, rating_average,
 };
-use crate::ui::components::{PageHeader, Pager, SegmentedLinks};
+use crate::ui::components::{CategorySelect, PageHeader, Pager, SegmentedLinks, Stars};
 use crate::ui::format::{amount, day};
 use crate::ui::i18n::{t, t_with, translate};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::cart::{AddToCart, Cart, CartBar};
-use crate::ui::shop::suppliers::Stars;
 
 /// Where the Fournisseurs tab leads: the shop's own suppliers, and the marketplace.
 const SUPPLIER_TABS: &[(&str, &str)] = &[
@@ -326,17 +325,8 @@ pub fn MarketCatalog(supplier_id: String) -> impl IntoView {
                             let current = query.with_untracked(|q| q.page);
                             let chosen = query.with_untracked(|q| q.category.clone());
                             view! {
-                                <div class="toolbar">
-                                    <select aria-label=t("catalog.category_filter") on:change=move |ev| {
-                                        let category = event_target_value(&ev);
-                                        query.update(|q| { q.category = category; q.page = 0; });
-                                    }>
-                                        <option value="" selected=chosen.is_empty()>{t("catalog.all_categories")}</option>
-                                        {page.categories.into_iter().map(|c| view! {
-                                            <option value=c.clone() selected=c == chosen>{c.clone()}</option>
-                                        }).collect_view()}
-                                    </select>
-                                </div>
+                                <CategorySelect categories=page.categories chosen
+                                    on_change=Callback::new(move |category: String| query.update(|q| { q.category = category; q.page = 0; }))/>
                                 <p class="muted result-count">{t_with("catalog.count", move || vec![("count", total.to_string())])}</p>
                                 {if page.items.is_empty() {
                                     view! { <p class="empty-state">{t("marketplace.catalog.empty")}</p> }.into_any()

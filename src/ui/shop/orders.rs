@@ -22,13 +22,12 @@ use crate::domain::supplier::whatsapp_link;
 use crate::offline::send;
 use crate::ui::components::{
     ConfirmDialog, DateRangeFields, FieldError, FormAlert, FormErrors, Modal, OrderBadge,
-    PageHeader, Pager, PhotoField, refresh_periodically,
+    PageHeader, Pager, PhotoField, Stars, refresh_periodically,
 };
 use crate::ui::format;
 use crate::ui::i18n::{t, t_with, translate};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::product_search::ProductSearch;
-use crate::ui::shop::suppliers::Stars;
 
 #[derive(Clone)]
 enum Dialog {

@@ -13,7 +13,8 @@ use crate::api::suppliers::{
 use crate::domain::supplier::{self as rules, SupplierInput};
 use crate::offline::send;
 use crate::ui::components::{
-    ConfirmDialog, FieldError, FormAlert, FormErrors, Modal, OrderBadge, PageHeader, TextField,
+    ConfirmDialog, FieldError, FormAlert, FormErrors, Modal, OrderBadge, PageHeader, Stars,
+    TextField,
 };
 use crate::ui::format;
 use crate::ui::i18n::{t, t_with, translate};
@@ -150,20 +151,6 @@ fn SupplierCard(
                 <button type="button" class="button danger-text" on:click=move |_| dialog.set(Some(Dialog::Delete(stored.get_value())))>{t("common.delete")}</button>
             </div>
         </li>
-    }
-}
-
-/// Average stars, drawn and spelled out for screen readers.
-#[component]
-pub fn Stars(rating: f64) -> impl IntoView {
-    let full = rating.round().clamp(0.0, 5.0) as usize;
-    let label = t_with("suppliers.rating", move || {
-        vec![("rating", format!("{rating:.1}"))]
-    });
-    view! {
-        <span class="stars" role="img" aria-label=label>
-            {"★".repeat(full)}{"☆".repeat(5 - full)} " " {format!("{rating:.1}")}
-        </span>
     }
 }
 

@@ -12,8 +12,8 @@ use crate::domain::photo::PhotoTarget;
 use crate::offline::send;
 use crate::ui::components::photo::ListThumb;
 use crate::ui::components::{
-    ConfirmDialog, FieldError, FormAlert, FormErrors, Modal, NumberField, PageHeader, Pager,
-    PhotoField, TextField, whole_number,
+    CategorySelect, ConfirmDialog, FieldError, FormAlert, FormErrors, Modal, NumberField,
+    PageHeader, Pager, PhotoField, TextField, whole_number,
 };
 use crate::ui::format::amount;
 use crate::ui::i18n::{t, t_with, translate};
@@ -70,17 +70,8 @@ pub fn CatalogPage() -> impl IntoView {
                         let chosen = query.with_untracked(|q| q.category.clone());
                         let total = page.total;
                         view! {
-                            <div class="toolbar">
-                                <select aria-label=t("catalog.category_filter") on:change=move |ev| {
-                                    let category = event_target_value(&ev);
-                                    query.update(|q| { q.category = category; q.page = 0; });
-                                }>
-                                    <option value="" selected=chosen.is_empty()>{t("catalog.all_categories")}</option>
-                                    {page.categories.into_iter().map(|c| view! {
-                                        <option value=c.clone() selected=c == chosen>{c.clone()}</option>
-                                    }).collect_view()}
-                                </select>
-                            </div>
+                            <CategorySelect categories=page.categories chosen
+                                on_change=Callback::new(move |category: String| query.update(|q| { q.category = category; q.page = 0; }))/>
                             <p class="muted result-count">{t_with("catalog.count", move || vec![("count", total.to_string())])}</p>
                             {if page.items.is_empty() {
                                 view! { <p class="empty-state">{t("catalog.empty")}</p> }.into_any()

@@ -9,10 +9,9 @@ use super::orders::InboxCard;
 use crate::api::inbox::{SupplierStats, get_supplier_stats};
 use crate::api::supplier_profile::my_profile;
 use crate::domain::money;
-use crate::ui::components::{Greeting, PageHeader, refresh_periodically};
+use crate::ui::components::{Greeting, PageHeader, Stars, refresh_periodically};
 use crate::ui::i18n::{t, t_with, translate};
 use crate::ui::prefs::Prefs;
-use crate::ui::shop::suppliers::Stars;
 
 #[component]
 pub fn SupplierDashboard() -> impl IntoView {
