@@ -11,6 +11,7 @@ pub mod import;
 pub mod jobs;
 pub mod mail;
 pub mod media;
+pub mod request;
 pub mod respond;
 pub mod state;
 pub mod store;

@@ -11,8 +11,9 @@ use crate::server::respond::reject;
 /// `POST /api/backup/restore` — shopkeepers. Multipart form with `op`, `confirm` (`true` to
 /// replace a shop that holds data) and `file` (a backup, 64 MB at most). Replaces all of the
 /// shop's data by the file's in one transaction; returns how many records were restored. A shop
-/// with data and no confirmation is refused (`confirm`: error.backup.not_empty), as is a
-/// damaged file, leaving everything as it was.
+/// with data and no confirmation is refused (`confirm`: error.backup.not_empty), as is a file
+/// that is damaged or points outside the shop (`file`, or the record as
+/// `<list>.<position>.<field>`, see domain/backup.rs), leaving everything as it was.
 #[server(prefix = "/api", endpoint = "backup/restore", input = MultipartFormData)]
 pub async fn restore_backup(data: MultipartData) -> Result<u64, AppError> {
     async move {
@@ -23,12 +24,13 @@ pub async fn restore_backup(data: MultipartData) -> Result<u64, AppError> {
                 .await?;
         let op = OpId::parse(form.field("op")?)?;
         let confirmed = form.fields.get("confirm").is_some_and(|c| c == "true");
-        let file = backup::read(&form.take_file("file", "error.backup.missing")?)?;
+        let shop_id = super::shops::shop_id_of(&state, &caller).await?;
+        let bytes = form.take_file("file", "error.backup.missing")?;
+        let file = crate::server::backup::restorable(&bytes, &shop_id)?;
         let store = crate::server::store::backup::record_count(&state.db, &caller);
         if !confirmed && store.await? > 0 {
             return Err(AppError::invalid("confirm", "error.backup.not_empty"));
         }
-        let shop_id = super::shops::shop_id_of(&state, &caller).await?;
         let _no_alert_meanwhile = state.db.lock_alerts(&shop_id).await;
         crate::server::store::backup::restore(&state.db, &op, &caller, &file)
             .await

@@ -112,6 +112,11 @@ pub async fn run_import(
         use crate::domain::import;
         import::check_mapping(&mapping)?;
         let (state, caller) = super::products::shopkeeper()?;
+        // Asked first: after the last batch the file is gone, and a replay still has its answer.
+        let ops = crate::server::store::ops::stored(&state.db, &caller, &op).await?;
+        if let Some(progress) = ops {
+            return Ok(progress);
+        }
         let (_, table, currency) = kept_file(&state, &caller, &import_id).await?;
         let (valid, _) = import::check_rows(&table, &mapping, &currency);
         let end = valid.len().min(start.saturating_add(import::BATCH_ROWS));
@@ -119,6 +124,7 @@ pub async fn run_import(
         let mut progress = crate::server::import::apply(&state.db, &op, &caller, batch).await?;
         progress.done = end.max(start.min(valid.len()));
         progress.total = valid.len();
+        crate::server::store::ops::remember(&state.db, &caller, &op, &progress).await?;
         if progress.finished() {
             crate::server::store::imports::finish(&state.db, &caller, &import_id).await?;
         }

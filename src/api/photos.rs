@@ -23,6 +23,13 @@ pub async fn upload_photo(data: MultipartData) -> Result<PhotoUrls, AppError> {
         let form = read_upload(data).await?;
         let (state, caller) = owner(form.target)?;
         let folder = folder_of(&state, &caller, form.target).await?;
+        // A replay is answered before any file is written.
+        let replayed: Option<Option<String>> =
+            crate::server::store::ops::stored(&state.db, &caller, &form.op).await?;
+        if replayed.is_some() {
+            let stored = crate::server::media::stored_name(&folder, form.op.as_str(), &form.bytes)?;
+            return Ok(PhotoUrls::of(&stored));
+        }
         let data_dir = &state.config.data_dir;
         let stored =
             crate::server::media::store(data_dir, &folder, form.op.as_str(), form.bytes).await?;

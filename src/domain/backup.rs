@@ -1,9 +1,30 @@
 //! Sauvegarde (E7): what a backup file is, and the checks it passes before a restore touches
-//! anything.
+//! anything. A backup file is untrusted input: whatever it says, a restore only writes records
+//! of the restoring shop that point at records of that shop.
+//!
+//! - Every record of a list with keys has a key (letters, digits, `_`, `-`) unique in its list.
+//! - Every reference between records (a product's category and supplier, an order's supplier
+//!   and source, a line's order and product, a movement's product and order, an alert's product
+//!   and order, a `supplies` link) points at a record of the same file. The store then creates
+//!   each record in the restoring shop and refuses a key that a record of another shop holds,
+//!   so every reference resolves inside the shop.
+//! - A product's quantity equals the sum of its movements (B4). A file where it does not was
+//!   edited or damaged: it is refused, naming the product, rather than repaired, because which
+//!   of the two is right cannot be known.
+//! - A file of another shop gets keys of its own (the restoring shop's id, `_`, the key) and
+//!   leaves out what belongs to that shop: its users, its registered suppliers and their
+//!   catalogue items, its photo files. In a file of this shop, the store keeps a user only when
+//!   it is one of the shop's owners or registered suppliers, and the server keeps a photo only
+//!   when it is a stored name in this shop's folder (server/backup.rs).
+//!
+//! A refusal names the record as `<list>.<position>.<field>`, e.g. `order_lines.3.product`.
 
-use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+
+use serde_json::{Map, Value};
 
 use super::AppError;
+use super::stock::MovementKind;
 
 pub const FORMAT: &str = "boutiq-backup";
 /// Raised whenever the file's layout changes; older versions stay readable.
@@ -23,6 +44,49 @@ pub const TABLES: [&str; 9] = [
     "alert_rules",
     "alerts",
 ];
+
+/// The lists whose records have a key (`id`).
+const KEYED: [&str; 7] = [
+    "categories",
+    "suppliers",
+    "products",
+    "movements",
+    "orders",
+    "order_lines",
+    "alerts",
+];
+
+/// References between records: list, field, the list it points into, whether it is required.
+const REFERENCES: [(&str, &str, &str, bool); 12] = [
+    ("products", "category", "categories", false),
+    ("products", "supplier", "suppliers", false),
+    ("supplies", "supplier", "suppliers", true),
+    ("supplies", "product", "products", true),
+    ("movements", "product", "products", true),
+    ("movements", "purchase", "orders", false),
+    ("orders", "supplier", "suppliers", false),
+    ("orders", "source", "orders", false),
+    ("order_lines", "purchase", "orders", true),
+    ("order_lines", "product", "products", false),
+    ("alerts", "product", "products", false),
+    ("alerts", "purchase", "orders", false),
+];
+
+/// Keys of records outside the file: the shop's users, its registered suppliers (users) and
+/// their catalogue items.
+const OUTSIDE: [(&str, &str); 5] = [
+    ("suppliers", "linked_user"),
+    ("movements", "by"),
+    ("orders", "vendor"),
+    ("orders", "created_by"),
+    ("order_lines", "catalog_item"),
+];
+
+/// Stored names of photo files (`<shop id>/<name>.<ext>`).
+const PHOTOS: [(&str, &str); 2] = [("products", "photo"), ("orders", "attachment")];
+
+/// Longest key read (a key grows by a shop id each time it moves to another shop).
+const MAX_KEY: usize = 512;
 
 /// Reads a backup file: JSON of our format and a version this app knows, a shop, and lists of
 /// records (a missing list is an empty one).
@@ -58,6 +122,179 @@ pub fn read(bytes: &[u8]) -> Result<Value, AppError> {
         backup[table] = list;
     }
     Ok(backup)
+}
+
+/// What restoring a backup read by [`read`] into the shop `shop_id` writes: its records,
+/// checked as the module says, under the keys they get in that shop.
+pub fn plan(mut backup: Value, shop_id: &str) -> Result<Value, AppError> {
+    check_references(&backup, &keys(&backup)?)?;
+    check_outside(&backup)?;
+    check_quantities(&backup)?;
+    if backup["shop"]["id"].as_str() != Some(shop_id) {
+        into_another_shop(&mut backup, shop_id);
+    }
+    Ok(backup)
+}
+
+/// The stored photo names of a backup, each with the field it is refused under.
+pub fn photos(backup: &Value) -> impl Iterator<Item = (String, &str)> {
+    PHOTOS.into_iter().flat_map(move |(list, field)| {
+        records(backup, list).filter_map(move |(i, record)| {
+            let stored = record.get(field)?.as_str()?;
+            Some((at(list, i, field), stored))
+        })
+    })
+}
+
+fn at(list: &str, position: usize, field: &str) -> String {
+    format!("{list}.{position}.{field}")
+}
+
+fn refused(list: &str, position: usize, field: &str, code: &str) -> AppError {
+    AppError::invalid(&at(list, position, field), code)
+}
+
+fn records<'a>(
+    backup: &'a Value,
+    list: &str,
+) -> impl Iterator<Item = (usize, &'a Map<String, Value>)> {
+    let records = backup.get(list).and_then(Value::as_array);
+    records
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i, r.as_object()?)))
+}
+
+fn records_mut<'a>(
+    backup: &'a mut Value,
+    list: &str,
+) -> impl Iterator<Item = &'a mut Map<String, Value>> {
+    let records = backup.get_mut(list).and_then(Value::as_array_mut);
+    records
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_object_mut)
+}
+
+/// A present field: neither missing nor null (the store reads both as NONE).
+fn present<'a>(record: &'a Map<String, Value>, field: &str) -> Option<&'a Value> {
+    record.get(field).filter(|v| !v.is_null())
+}
+
+fn key(value: &Value) -> Option<&str> {
+    value.as_str().filter(|k| {
+        (1..=MAX_KEY).contains(&k.len())
+            && k.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    })
+}
+
+/// The keys of each list with keys; a record without a key, or with one its list already has,
+/// is refused.
+fn keys(backup: &Value) -> Result<HashMap<&'static str, HashSet<&str>>, AppError> {
+    let mut keys = HashMap::new();
+    for list in KEYED {
+        let mut seen = HashSet::new();
+        for (i, record) in records(backup, list) {
+            match record.get("id").and_then(key) {
+                Some(id) if seen.insert(id) => {}
+                _ => return Err(refused(list, i, "id", "error.backup.damaged")),
+            }
+        }
+        keys.insert(list, seen);
+    }
+    Ok(keys)
+}
+
+fn check_references(backup: &Value, keys: &HashMap<&str, HashSet<&str>>) -> Result<(), AppError> {
+    for (list, field, target, required) in REFERENCES {
+        for (i, record) in records(backup, list) {
+            let resolves = match present(record, field) {
+                None => !required,
+                Some(value) => key(value).is_some_and(|k| keys[target].contains(k)),
+            };
+            if !resolves {
+                return Err(refused(list, i, field, "error.backup.reference"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Keys of records outside the file are keys; photo names are text.
+fn check_outside(backup: &Value) -> Result<(), AppError> {
+    let keys =
+        OUTSIDE.map(|(list, field)| (list, field, (|v| key(v).is_some()) as fn(&Value) -> bool));
+    let photos = PHOTOS.map(|(list, field)| (list, field, Value::is_string as fn(&Value) -> bool));
+    for (list, field, shape) in keys.into_iter().chain(photos) {
+        for (i, record) in records(backup, list) {
+            if !present(record, field).is_none_or(shape) {
+                return Err(refused(list, i, field, "error.backup.damaged"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// B4: each product's quantity is the sum of its movements.
+fn check_quantities(backup: &Value) -> Result<(), AppError> {
+    let mut sums: HashMap<&str, i64> = HashMap::new();
+    for (i, movement) in records(backup, "movements") {
+        let damaged = |field: &str| refused("movements", i, field, "error.backup.damaged");
+        let kind = movement.get("kind").and_then(Value::as_str);
+        let kind = [MovementKind::In, MovementKind::Out]
+            .into_iter()
+            .find(|k| Some(k.as_str()) == kind)
+            .ok_or_else(|| damaged("kind"))?;
+        let quantity = movement.get("quantity").and_then(Value::as_i64);
+        let quantity = quantity
+            .filter(|q| *q > 0)
+            .ok_or_else(|| damaged("quantity"))?;
+        let product = movement
+            .get("product")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let sum = sums.entry(product).or_default();
+        *sum = sum
+            .checked_add(kind.delta(quantity))
+            .ok_or_else(|| damaged("quantity"))?;
+    }
+    for (i, product) in records(backup, "products") {
+        let id = product
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let movements = sums.get(id).copied().unwrap_or(0);
+        if product.get("quantity").and_then(Value::as_i64) != Some(movements) {
+            return Err(refused("products", i, "quantity", "error.backup.quantity"));
+        }
+    }
+    Ok(())
+}
+
+/// Gives the records keys of `shop_id`'s own and leaves out what stays with the other shop.
+fn into_another_shop(backup: &mut Value, shop_id: &str) {
+    let prefixed = |value: &mut Value| {
+        if let Some(key) = value.as_str() {
+            *value = Value::String(format!("{shop_id}_{key}"));
+        }
+    };
+    for list in KEYED {
+        records_mut(backup, list)
+            .filter_map(|r| r.get_mut("id"))
+            .for_each(prefixed);
+    }
+    for (list, field, ..) in REFERENCES {
+        records_mut(backup, list)
+            .filter_map(|r| r.get_mut(field))
+            .for_each(prefixed);
+    }
+    for (list, field) in OUTSIDE.into_iter().chain(PHOTOS) {
+        records_mut(backup, list).for_each(|r| {
+            r.remove(field);
+        });
+    }
 }
 
 #[cfg(test)]

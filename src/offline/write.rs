@@ -11,29 +11,32 @@ pub async fn send<S>(build: impl FnOnce(OpId) -> S) -> Result<S::Output, AppErro
 where
     S: ServerFn<Error = AppError>,
 {
-    S::run_on_client(build(new_op_id())).await
+    S::run_on_client(build(new_op_id()?)).await
 }
 
 /// A fresh random operation id (from the browser's crypto, which works on plain http too).
-pub fn new_op_id() -> OpId {
-    OpId::from_random(random_bytes())
+/// Without randomness there is no id: two writes must never share one.
+pub fn new_op_id() -> Result<OpId, AppError> {
+    random_bytes()
+        .map(OpId::from_random)
+        .ok_or_else(|| AppError::invalid("op", "error.crypto"))
 }
 
 #[cfg(feature = "hydrate")]
-fn random_bytes() -> [u8; 16] {
+fn random_bytes() -> Option<[u8; 16]> {
     let mut bytes = [0u8; 16];
-    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    bytes
+    let crypto = web_sys::window()?.crypto().ok()?;
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 #[cfg(all(feature = "ssr", not(feature = "hydrate")))]
-fn random_bytes() -> [u8; 16] {
-    *uuid::Uuid::new_v4().as_bytes()
+fn random_bytes() -> Option<[u8; 16]> {
+    Some(*uuid::Uuid::new_v4().as_bytes())
 }
 
+/// Neither side (a plain `cargo check`): no source of randomness, so no id.
 #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
-fn random_bytes() -> [u8; 16] {
-    [0; 16]
+fn random_bytes() -> Option<[u8; 16]> {
+    None
 }

@@ -9,6 +9,7 @@ use chrono::{Duration, Utc};
 use http::HeaderMap;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
+use sha2::Digest;
 
 use crate::domain::{AppError, Password, Role};
 
@@ -45,6 +46,8 @@ pub struct SessionKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     ttl: Duration,
+    /// Keys the fingerprints of requests (`server::request`), derived from the same secret.
+    request_key: [u8; 32],
 }
 
 impl SessionKeys {
@@ -53,7 +56,17 @@ impl SessionKeys {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             ttl: Duration::hours(ttl_hours),
+            request_key: sha2::Sha256::new_with_prefix(b"boutiq request fingerprint\0")
+                .chain_update(secret)
+                .finalize()
+                .into(),
         }
+    }
+
+    /// A keyed hash for the fingerprint of one request.
+    pub fn request_hasher(&self) -> hmac::Hmac<sha2::Sha256> {
+        <hmac::Hmac<sha2::Sha256> as hmac::Mac>::new_from_slice(&self.request_key)
+            .expect("HMAC takes a key of any length")
     }
 
     pub fn ttl_secs(&self) -> i64 {

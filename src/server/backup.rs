@@ -1,12 +1,15 @@
-//! `GET /export/backup.json` (E7): the shop's data as a download named after the shop and day.
+//! `GET /export/backup.json` (E7): the shop's data as a download named after the shop and day;
+//! and a file to restore made ready for the store, its photos checked against the media folder.
 
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, Response, StatusCode, header};
 
+use serde_json::Value;
+
 use super::AppState;
 use super::exports::refusal;
-use crate::domain::Role;
+use crate::domain::{AppError, Role, backup};
 
 pub async fn download(State(state): State<AppState>, headers: HeaderMap) -> Response<Body> {
     let Some(caller) = state.keys.caller(&headers) else {
@@ -32,4 +35,16 @@ pub async fn download(State(state): State<AppState>, headers: HeaderMap) -> Resp
         .header(header::CACHE_CONTROL, "private, no-store")
         .body(Body::from(backup.to_string()))
         .unwrap_or_default()
+}
+
+/// A backup file read and checked (`domain::backup::plan`) for restoring into `shop_id`, where
+/// each photo is a stored name in the shop's own folder (server/media.rs), or refused.
+pub fn restorable(bytes: &[u8], shop_id: &str) -> Result<Value, AppError> {
+    let plan = backup::plan(backup::read(bytes)?, shop_id)?;
+    let foreign =
+        backup::photos(&plan).find(|(_, stored)| super::media::folder_of(stored) != Some(shop_id));
+    match foreign {
+        Some((field, _)) => Err(AppError::invalid(&field, "error.backup.photo")),
+        None => Ok(plan),
+    }
 }

@@ -19,6 +19,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("schema/005_data.surql")),
     (6, include_str!("schema/006_catalog.surql")),
     (7, include_str!("schema/007_marketplace.surql")),
+    (8, include_str!("schema/008_hardening.surql")),
 ];
 
 /// The version of the newest schema file.
@@ -49,6 +50,9 @@ pub enum DbError {
     Rule(String),
     #[error("transaction conflict")]
     Conflict,
+    /// An operation id replayed with another request (another body, endpoint or caller).
+    #[error("operation id used by another request")]
+    OpReused,
     #[error("database: {0}")]
     Other(String),
 }

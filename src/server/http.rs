@@ -1,5 +1,6 @@
 //! The HTTP stack: pages and server functions (Leptos), health probes, and the layers every
-//! response goes through (request id, one log line, compression, security headers).
+//! response goes through (request id, one log line, compression, security headers, the checks
+//! of writes in `request`).
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -62,7 +63,11 @@ pub fn router(state: AppState) -> Router {
                 .layer(header_if_missing(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
                 .layer(header_if_missing(header::REFERRER_POLICY, "same-origin"))
                 .layer(header_if_missing(header::X_FRAME_OPTIONS, "DENY"))
-                .layer(header_if_missing(header::CACHE_CONTROL, "no-cache")),
+                .layer(header_if_missing(header::CACHE_CONTROL, "no-cache"))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    super::request::guard,
+                )),
         )
         .with_state(state)
 }

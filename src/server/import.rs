@@ -91,10 +91,9 @@ async fn apply_row(
             Err(error) => return Err(error),
         }
     }
-    let row_op = |step: &str| OpId::parse(&format!("{}-{step}{}", op.as_str(), row.line));
-    let row_op = |step: &str| row_op(step).map_err(|e| DbError::Other(e.to_string()));
+    let row_op = |step: &str| store::ops::derived(op, &format!("{step}{}", row.line));
     let Some(existing) = existing else {
-        store::products::create(db, &row_op("c")?, user_id, &draft).await?;
+        store::products::create(db, &row_op("c"), user_id, &draft).await?;
         return Ok(Ok(Outcome::Created));
     };
     if existing.input == merged {
@@ -106,10 +105,10 @@ async fn apply_row(
         ..existing.input
     }) != merged
     {
-        store::products::update(db, &row_op("u")?, user_id, &existing.id, &draft).await?;
+        store::products::update(db, &row_op("u"), user_id, &existing.id, &draft).await?;
     }
     if let Some(correction) = correction(quantity_before, merged.quantity) {
-        store::stock::apply(db, &row_op("q")?, user_id, &existing.id, &correction).await?;
+        store::stock::apply(db, &row_op("q"), user_id, &existing.id, &correction).await?;
     }
     Ok(Ok(Outcome::Updated))
 }

@@ -12,22 +12,27 @@ use axum::extract::{Path as UrlPath, State};
 use axum::http::{HeaderMap, Response, StatusCode, header};
 
 use super::AppState;
-use crate::domain::AppError;
 use crate::domain::photo::{PhotoType, THUMB_SIDE, check_size};
+use crate::domain::{AppError, OpId};
 
-/// Checks, shrinks and writes an upload as `<owner>/<name>.<ext>` (`owner`: the shop's id or the
-/// supplier profile's); returns that stored name. `name` is the client's operation id, so a
-/// replayed upload rewrites the same files.
+/// The name an upload is stored under: `<owner>/<name>.<ext>` (`owner`: the shop's id or the
+/// supplier profile's; `name`: the client's operation id), after checking size and type.
+pub fn stored_name(owner: &str, name: &str, bytes: &[u8]) -> Result<String, AppError> {
+    check_size(bytes.len())?;
+    let kind = PhotoType::sniff(bytes)?;
+    Ok(format!("{owner}/{name}.{}", kind.extension()))
+}
+
+/// Checks, shrinks and writes an upload as [`stored_name`]; returns that name.
 pub async fn store(
     data_dir: &Path,
     owner: &str,
     name: &str,
     bytes: Vec<u8>,
 ) -> Result<String, AppError> {
-    check_size(bytes.len())?;
+    let stored = stored_name(owner, name, &bytes)?;
     let kind = PhotoType::sniff(&bytes)?;
     let folder = data_dir.join("media").join(owner);
-    let stored = format!("{owner}/{name}.{}", kind.extension());
     let thumb = tokio::task::spawn_blocking(move || thumbnail(&bytes).map(|t| (bytes, t)))
         .await
         .map_err(|e| crate::server::respond::internal("thumbnail", e))?;
@@ -64,17 +69,46 @@ fn thumbnail(bytes: &[u8]) -> Result<Vec<u8>, AppError> {
     Ok(out.into_inner())
 }
 
-/// Deletes a stored photo and its thumbnail; a missing file is not an error.
+/// Deletes a stored photo and its thumbnail; a missing file is not an error. Only a name of the
+/// shape [`stored_name`] makes is resolved, inside the media folder: anything else (`..`, an
+/// absolute path, more folders, another extension) is left alone and logged.
 pub async fn remove(data_dir: &Path, stored: &str) {
-    for path in files_of(data_dir, stored) {
+    let Some(files) = files_of(data_dir, stored) else {
+        tracing::warn!(stored, "photo removal refused: not a stored name");
+        return;
+    };
+    for path in files {
         let _ = tokio::fs::remove_file(path).await;
     }
 }
 
-fn files_of(data_dir: &Path, stored: &str) -> [PathBuf; 2] {
-    let media = data_dir.join("media");
-    let stem = stored.rsplit_once('.').map_or(stored, |(stem, _)| stem);
-    [media.join(stored), media.join(format!("{stem}.thumb.jpg"))]
+/// The owner folder of a name of the exact shape [`stored_name`] makes (`<owner>/<op id>.<ext>`,
+/// the owner a record key); `None` for anything else.
+pub fn folder_of(stored: &str) -> Option<&str> {
+    parts(stored).map(|(folder, ..)| folder)
+}
+
+/// Folder, name and extension of a stored name.
+fn parts(stored: &str) -> Option<(&str, &str, &str)> {
+    let (folder, file) = stored.split_once('/')?;
+    let (name, extension) = file.split_once('.')?;
+    let folder_ok = (1..=64).contains(&folder.len())
+        && folder
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    let extension_ok = [PhotoType::Jpeg, PhotoType::Png, PhotoType::Webp]
+        .map(PhotoType::extension)
+        .contains(&extension);
+    (folder_ok && extension_ok && OpId::parse(name).is_ok()).then_some((folder, name, extension))
+}
+
+fn files_of(data_dir: &Path, stored: &str) -> Option<[PathBuf; 2]> {
+    let (folder, name, extension) = parts(stored)?;
+    let folder = data_dir.join("media").join(folder);
+    Some([
+        folder.join(format!("{name}.{extension}")),
+        folder.join(format!("{name}.thumb.jpg")),
+    ])
 }
 
 /// `GET /media/{folder}/{file}`: a shop's folder to the shop's owner only (others get 404, as

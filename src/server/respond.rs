@@ -46,6 +46,7 @@ impl From<DbError> for AppError {
         match error {
             // Transactions THROW "not_found" or "<field>:<i18n key>".
             DbError::Rule(rule) if rule == "not_found" => AppError::NotFound,
+            DbError::OpReused => AppError::conflict("op", "error.op.reused"),
             DbError::Rule(rule) => match rule.split_once(':') {
                 Some((field, code)) => AppError::invalid(field, code),
                 None => AppError::invalid("form", &rule),

@@ -66,5 +66,19 @@ pub async fn read(
             upload.fields.insert(name, text);
         }
     }
+    bind_to_request(&upload);
     Ok(upload)
+}
+
+/// What was read becomes part of the request's fingerprint, so an operation id replayed with
+/// another file or other fields is not taken for the same request.
+fn bind_to_request(upload: &Upload) {
+    let mut fields: Vec<_> = upload.fields.iter().collect();
+    fields.sort();
+    for (name, value) in fields {
+        crate::server::request::bind_content(name.as_bytes());
+        crate::server::request::bind_content(value.as_bytes());
+    }
+    crate::server::request::bind_content(upload.file_name.as_bytes());
+    crate::server::request::bind_content(upload.file.as_deref().unwrap_or_default());
 }

@@ -237,6 +237,8 @@ messages! {
     "error.category.unknown" => "Cette catégorie n'existe plus. Choisissez-en une autre.", "This category no longer exists. Choose another one.";
     "error.role.required" => "Choisissez un type de compte.", "Choose an account type.";
     "error.op.invalid" => "Requête invalide. Rechargez la page.", "Invalid request. Reload the page.";
+    "error.op.reused" => "Cette action a déjà été envoyée avec d'autres données. Rechargez la page.", "This action was already sent with other data. Reload the page.";
+    "error.crypto" => "Ce navigateur ne peut pas créer d'identifiant sûr : mettez-le à jour.", "This browser cannot make a secure id: please update it.";
     "error.auth.wrong_credentials" => "E-mail ou mot de passe incorrect.", "Wrong e-mail or password.";
     "error.auth.required" => "Connectez-vous pour continuer.", "Sign in to continue.";
     "error.auth.rate_limited" => "Trop de tentatives. Réessayez dans une minute.", "Too many attempts. Try again in a minute.";
@@ -311,6 +313,10 @@ messages! {
     "error.backup.too_large" => "Fichier trop volumineux : 64 Mo au plus.", "File too large: 64 MB at most.";
     "error.backup.missing" => "Choisissez un fichier de sauvegarde.", "Choose a backup file.";
     "error.backup.not_empty" => "La boutique contient des données : confirmez leur remplacement.", "The shop holds data: confirm replacing it.";
+    "error.backup.reference" => "Sauvegarde refusée : un enregistrement renvoie à un autre qui n'est pas dans le fichier. Rien n'a été modifié.", "Backup refused: a record refers to one that is not in the file. Nothing was changed.";
+    "error.backup.taken" => "Sauvegarde refusée : un enregistrement porte l'identifiant d'un enregistrement d'une autre boutique. Rien n'a été modifié.", "Backup refused: a record has the id of another shop's record. Nothing was changed.";
+    "error.backup.quantity" => "Sauvegarde refusée : la quantité d'un produit n'est pas la somme de ses mouvements. Rien n'a été modifié.", "Backup refused: a product's quantity is not the sum of its movements. Nothing was changed.";
+    "error.backup.photo" => "Sauvegarde refusée : une photo n'est pas un fichier de cette boutique. Rien n'a été modifié.", "Backup refused: a photo is not a file of this shop. Nothing was changed.";
     "import.title" => "Importer des produits", "Import products";
     "import.intro" => "Un fichier CSV (Excel : Enregistrer sous › CSV UTF-8) avec une ligne d'en-têtes : Nom, SKU, Catégorie, Unité, Quantité, Stock min, Stock max, Prix d'achat, Prix de vente, Notes. Les produits existants sont mis à jour par leur SKU (à défaut, leur nom).", "A CSV file (Excel: Save as › CSV UTF-8) with a header row: Name, SKU, Category, Unit, Quantity, Min stock, Max stock, Purchase price, Sale price, Notes. Existing products are updated by their SKU (else their name).";
     "import.sample" => "Télécharger un fichier d'exemple", "Download a sample file";

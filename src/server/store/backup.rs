@@ -141,16 +141,20 @@ pub async fn record_count(db: &Db, user_id: &str) -> Result<u64, DbError> {
         .unwrap_or(0))
 }
 
-/// Replaces everything the shop holds by the backup, in one transaction. Records keep their
-/// keys when the backup is of this shop; from another shop they get keys of their own (prefixed
-/// by this shop's), its users become the caller and its photo files, which stay with that
-/// shop, are left out.
+/// Replaces everything the shop holds by `backup`, a plan of `domain::backup::plan` for this
+/// shop, in one transaction. Every record is created in the shop under the plan's key, and a key
+/// a record of another shop holds refuses the file (naming the record), so each reference of
+/// the plan resolves inside the shop. Users are kept only when they are the shop's owners
+/// (movements, orders) or its registered suppliers (linked suppliers, connected orders and
+/// their catalogue items); another user becomes the caller, or none.
 pub async fn restore(db: &Db, op: &OpId, user_id: &str, backup: &Value) -> Result<u64, DbError> {
     let body = format!(
         "{CURRENT_SHOP}
-         LET $same = record::id($shop) = $backup.shop.id;
-         LET $prefix = IF $same {{ '' }} ELSE {{ record::id($shop) + '_' }};
          LET $me = type::record('user', $user_id);
+         LET $owners = SELECT VALUE record::id(in) FROM owns WHERE out = $shop;
+         LET $partners = array::union(
+             (SELECT VALUE record::id(linked_user) FROM supplier WHERE shop = $shop AND linked_user != NONE),
+             (SELECT VALUE record::id(out) FROM trades_with WHERE in = $shop));
          DELETE order_line WHERE purchase.shop = $shop;
          DELETE supplies WHERE out.shop = $shop;
          DELETE movement WHERE shop = $shop;
@@ -161,6 +165,7 @@ pub async fn restore(db: &Db, op: &OpId, user_id: &str, backup: &Value) -> Resul
          DELETE supplier WHERE shop = $shop;
          DELETE category WHERE shop = $shop;
          DELETE product_import WHERE shop = $shop;
+         {TAKEN}
          UPDATE $shop SET name = $backup.shop.name, currency = $backup.shop.currency,
              csv_separator = $backup.shop.csv_separator, date_format = $backup.shop.date_format,
              order_seq = $backup.shop.order_seq;
@@ -172,7 +177,34 @@ pub async fn restore(db: &Db, op: &OpId, user_id: &str, backup: &Value) -> Resul
     ops::run_once(db, user_id, op, &body, vars).await
 }
 
-/// A reference restored: the record of `table` with the (prefixed) key, or NONE.
+/// Refuses the file when a record of `list` has the key of a record of `table` that is left
+/// once the shop's own are deleted: another shop's.
+macro_rules! taken {
+    ($list:literal, $table:literal) => {
+        concat!(
+            "LET $taken = $backup.",
+            $list,
+            ".find_index(|$r| record::exists(type::record('",
+            $table,
+            "', $r.id)));
+            IF $taken != NONE { THROW '",
+            $list,
+            ".' + <string> $taken + '.id:error.backup.taken' };"
+        )
+    };
+}
+
+const TAKEN: &str = concat!(
+    taken!("categories", "category"),
+    taken!("suppliers", "supplier"),
+    taken!("products", "product"),
+    taken!("movements", "movement"),
+    taken!("orders", "purchase_order"),
+    taken!("order_lines", "order_line"),
+    taken!("alerts", "alert"),
+);
+
+/// A reference restored: the record of `table` with the key, or NONE.
 macro_rules! reference {
     ($table:literal, $value:literal) => {
         concat!(
@@ -180,9 +212,26 @@ macro_rules! reference {
             $value,
             " { type::record('",
             $table,
-            "', $prefix + ",
+            "', ",
             $value,
             ") } ELSE { NONE }"
+        )
+    };
+}
+
+/// A user restored when its key is one of `$among`, else `$otherwise`.
+macro_rules! user {
+    ($value:literal, $among:literal, $otherwise:literal) => {
+        concat!(
+            "IF ",
+            $value,
+            " IN ",
+            $among,
+            " { type::record('user', ",
+            $value,
+            ") } ELSE { ",
+            $otherwise,
+            " }"
         )
     };
 }
@@ -195,49 +244,52 @@ macro_rules! at {
 }
 
 const RESTORE: &str = concat!(
-    "FOR $r IN $backup.categories { CREATE type::record('category', $prefix + $r.id) CONTENT {
+    "FOR $r IN $backup.categories { CREATE type::record('category', $r.id) CONTENT {
         shop: $shop, name: $r.name, created_at: <datetime> $r.created_at } };",
-    "FOR $r IN $backup.suppliers { CREATE type::record('supplier', $prefix + $r.id) CONTENT {
+    "FOR $r IN $backup.suppliers { CREATE type::record('supplier', $r.id) CONTENT {
         shop: $shop, name: $r.name, phone: $r.phone ?? '', whatsapp: $r.whatsapp ?? '', email: $r.email ?? '',
         address: $r.address ?? '', city: $r.city ?? '', notes: $r.notes ?? '', favorite: $r.favorite ?? false,
-        linked_user: IF $same AND $r.linked_user { type::record('user', $r.linked_user) } ELSE { NONE },
+        linked_user: ", user!("$r.linked_user", "$partners", "NONE"), ",
         created_at: <datetime> $r.created_at } };",
-    "FOR $r IN $backup.products { CREATE type::record('product', $prefix + $r.id) CONTENT {
+    "FOR $r IN $backup.products { CREATE type::record('product', $r.id) CONTENT {
         shop: $shop, name: $r.name, sku: $r.sku, category: ", reference!("category", "$r.category"), ",
         supplier: ", reference!("supplier", "$r.supplier"), ", unit: $r.unit, quantity: $r.quantity,
         min_stock: $r.min_stock, max_stock: $r.max_stock, purchase_price: $r.purchase_price,
-        sale_price: $r.sale_price, notes: $r.notes ?? '', photo: IF $same { $r.photo } ELSE { NONE },
+        sale_price: $r.sale_price, notes: $r.notes ?? '', photo: $r.photo ?? NONE,
         created_at: <datetime> $r.created_at } };",
-    "FOR $r IN $backup.supplies { RELATE (type::record('supplier', $prefix + $r.supplier))->supplies->(type::record('product', $prefix + $r.product))
+    "FOR $r IN $backup.supplies { RELATE (type::record('supplier', $r.supplier))->supplies->(type::record('product', $r.product))
         CONTENT { created_at: <datetime> $r.created_at } };",
-    "FOR $r IN $backup.orders { CREATE type::record('purchase_order', $prefix + $r.id) CONTENT {
+    "FOR $r IN $backup.orders {
+        LET $vendor = ", user!("$r.vendor", "$partners", "NONE"), ";
+        CREATE type::record('purchase_order', $r.id) CONTENT {
         shop: $shop, number: $r.number, supplier: ", reference!("supplier", "$r.supplier"), ",
         supplier_name: $r.supplier_name, status: $r.status, total: $r.total,
-        is_connected: IF $same AND $r.vendor { $r.is_connected ?? false } ELSE { false },
-        vendor: IF $same AND $r.vendor { type::record('user', $r.vendor) } ELSE { NONE },
+        is_connected: IF $vendor { $r.is_connected ?? false } ELSE { false }, vendor: $vendor,
         refusal_reason: $r.refusal_reason ?? NONE, rating_comment: $r.rating_comment ?? NONE,
         line_count: $r.line_count, ordered_units: $r.ordered_units, received_units: $r.received_units,
         received_total: $r.received_total, on_time: $r.on_time, expected_on: $r.expected_on, note: $r.note ?? '',
         rating: $r.rating, source: ", reference!("purchase_order", "$r.source"), ", recurrence: $r.recurrence,
-        next_run: $r.next_run, attachment: IF $same { $r.attachment } ELSE { NONE },
-        created_by: IF $same { type::record('user', $r.created_by) } ELSE { $me },
+        next_run: $r.next_run, attachment: $r.attachment ?? NONE,
+        created_by: ", user!("$r.created_by", "$owners", "$me"), ",
         created_at: <datetime> $r.created_at, confirmed_at: ", at!("$r.confirmed_at"), ",
         shipped_at: ", at!("$r.shipped_at"), ", delivered_at: ", at!("$r.delivered_at"), ",
         cancelled_at: ", at!("$r.cancelled_at"), " } };",
-    "FOR $r IN $backup.order_lines { CREATE type::record('order_line', $prefix + $r.id) CONTENT {
-        purchase: type::record('purchase_order', $prefix + $r.purchase), position: $r.position,
+    "FOR $r IN $backup.order_lines {
+        LET $item = ", reference!("catalog_item", "$r.catalog_item"), ";
+        CREATE type::record('order_line', $r.id) CONTENT {
+        purchase: type::record('purchase_order', $r.purchase), position: $r.position,
         product: ", reference!("product", "$r.product"), ", name: $r.name, unit: $r.unit,
         quantity: $r.quantity, unit_price: $r.unit_price, received: $r.received,
-        catalog_item: IF $same AND $r.catalog_item { type::record('catalog_item', $r.catalog_item) } ELSE { NONE } } };",
-    "FOR $r IN $backup.movements { CREATE type::record('movement', $prefix + $r.id) CONTENT {
-        shop: $shop, product: type::record('product', $prefix + $r.product), kind: $r.kind,
+        catalog_item: IF $item.supplier.user AND record::id($item.supplier.user) IN $partners { $item } ELSE { NONE } } };",
+    "FOR $r IN $backup.movements { CREATE type::record('movement', $r.id) CONTENT {
+        shop: $shop, product: type::record('product', $r.product), kind: $r.kind,
         quantity: $r.quantity, reason: $r.reason, note: $r.note ?? '', balance_after: $r.balance_after,
-        by: IF $same { type::record('user', $r.by) } ELSE { $me },
+        by: ", user!("$r.by", "$owners", "$me"), ",
         purchase: ", reference!("purchase_order", "$r.purchase"), ", at: <datetime> $r.at } };",
     "FOR $r IN $backup.alert_rules { CREATE alert_rule CONTENT {
         shop: $shop, kind: $r.kind, enabled: $r.enabled, threshold: $r.threshold,
         in_app: $r.in_app ?? true, push: $r.push ?? false } };",
-    "FOR $r IN $backup.alerts { CREATE type::record('alert', $prefix + $r.id) CONTENT {
+    "FOR $r IN $backup.alerts { CREATE type::record('alert', $r.id) CONTENT {
         shop: $shop, kind: $r.kind, severity: $r.severity, product: ", reference!("product", "$r.product"), ",
         purchase: ", reference!("purchase_order", "$r.purchase"), ", state: $r.state,
         created_at: <datetime> $r.created_at, read_at: ", at!("$r.read_at"), ",

@@ -35,7 +35,10 @@ pub fn PhotoField(
                 let too_large = crate::domain::AppError::invalid("photo", "error.photo.too_large");
                 return errors.set(Some(too_large));
             }
-            let op = crate::offline::write::new_op_id();
+            let op = match crate::offline::write::new_op_id() {
+                Ok(op) => op,
+                Err(error) => return errors.set(Some(error)),
+            };
             let fields = [
                 ("op", op.as_str().to_owned()),
                 ("target", target.as_str().to_owned()),

@@ -23,7 +23,10 @@ pub fn BackupCard() -> impl IntoView {
             let Some(file) = waiting.with_value(|w| w.as_ref().map(|p| p.0.clone())) else {
                 return;
             };
-            let op = crate::offline::write::new_op_id();
+            let op = match crate::offline::write::new_op_id() {
+                Ok(op) => op,
+                Err(error) => return errors.set(Some(error)),
+            };
             let fields = [
                 ("op", op.as_str().to_owned()),
                 ("confirm", confirm.to_string()),

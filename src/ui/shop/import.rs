@@ -127,7 +127,9 @@ fn Preview(
             </button>
             <FormAlert message=errors.general(&[])/>
         </section>
-        {move || progress.get().map(|p| view! { <Progress progress=p running/> })}
+        <Show when=move || progress.with(Option::is_some)>
+            <Progress progress/>
+        </Show>
     }
 }
 
@@ -221,29 +223,26 @@ async fn import_all(
     }
 }
 
+/// The progress bar and, once every batch has answered, the outcome. Both read the one sum of
+/// the batches, so the line and the outcome never disagree however slow a batch is.
 #[component]
-fn Progress(progress: ImportProgress, running: RwSignal<bool>) -> impl IntoView {
-    let ImportProgress {
-        done,
-        total,
-        created,
-        updated,
-        unchanged,
-        ..
-    } = progress;
-    let refused = progress.errors.len();
+fn Progress(progress: RwSignal<Option<ImportProgress>>) -> impl IntoView {
+    let figure = move |pick: fn(&ImportProgress) -> usize| {
+        move || progress.with(|p| p.as_ref().map_or(0, pick)).to_string()
+    };
+    let finished = move || progress.with(|p| p.as_ref().is_some_and(ImportProgress::finished));
     view! {
         <section class="card" aria-live="polite">
-            <progress max=total.max(1) value=done aria-label=t("import.progress")></progress>
-            <p data-figure="import-progress">{t_with("import.progress_text", move || vec![("done", done.to_string()), ("total", total.to_string())])}</p>
-            <Show when=move || !running.get()>
+            <progress max=move || figure(|p| p.total.max(1))() value=figure(|p| p.done) aria-label=t("import.progress")></progress>
+            <p data-figure="import-progress">{t_with("import.progress_text", move || vec![("done", figure(|p| p.done)()), ("total", figure(|p| p.total)())])}</p>
+            <Show when=finished>
                 <p class="import-done" data-figure="import-result">{t_with("import.result", move || vec![
-                    ("created", created.to_string()), ("updated", updated.to_string()),
-                    ("unchanged", unchanged.to_string()), ("refused", refused.to_string()),
+                    ("created", figure(|p| p.created)()), ("updated", figure(|p| p.updated)()),
+                    ("unchanged", figure(|p| p.unchanged)()), ("refused", figure(|p| p.errors.len())()),
                 ])}</p>
                 <A href="/shop/products" attr:class="button">{t("import.see_products")}</A>
             </Show>
-            <RowErrors errors=progress.errors.clone() total=refused/>
+            {move || progress.with(|p| p.as_ref().map(|p| view! { <RowErrors errors=p.errors.clone() total=p.errors.len()/> }))}
         </section>
     }
 }

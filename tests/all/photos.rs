@@ -1,8 +1,7 @@
-#![cfg(feature = "ssr")]
 //! Photos of products (B8), delivery notes (C9) and catalogue items (F2): checks, thumbnails,
 //! who may upload and who may see them.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

@@ -1,7 +1,6 @@
-#![cfg(feature = "ssr")]
 //! Health probes, security headers, compression, and the schema across restarts.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

@@ -1,8 +1,7 @@
-#![cfg(feature = "ssr")]
 //! Connected orders (G5), the supplier's inbox (F3) and dashboard (F4), ratings (G6), through
 //! the real router: minimums, every transition, stock received once, rating once, isolation.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::{Reply, TestApp, app, op_id};

@@ -1,7 +1,6 @@
-#![cfg(feature = "ssr")]
 //! The registered supplier's side (F1–F4) and the marketplace (G1–G7) through the real router.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::{app, op_id};

@@ -1,7 +1,6 @@
-#![cfg(feature = "ssr")]
 //! The alert engine and the alerts API (D1–D6) through the real router.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use boutiq::server::alerts::process_queue;

@@ -1,7 +1,6 @@
-#![cfg(feature = "ssr")]
 //! Products, categories and stock movements through the real router (B1–B6, B9).
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::{TestApp, app, op_id};

@@ -1,8 +1,7 @@
-#![cfg(feature = "ssr")]
 //! CSV export (E6), CSV import of products (B10) and backup / restore (E7): file formats, round
 //! trips, malformed files that write nothing, and no access to another shop's data.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::{TestApp, app, op_id};
@@ -383,7 +382,12 @@ async fn malformed_files_are_refused_with_a_reason_and_write_nothing() {
     );
 }
 
-async fn restore(app: &TestApp, cookie: &str, file: &[u8], confirm: bool) -> common::Reply {
+pub(super) async fn restore(
+    app: &TestApp,
+    cookie: &str,
+    file: &[u8],
+    confirm: bool,
+) -> common::Reply {
     let fields = [("op", op_id()), ("confirm", confirm.to_string())];
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     app.upload(
@@ -398,7 +402,7 @@ async fn restore(app: &TestApp, cookie: &str, file: &[u8], confirm: bool) -> com
 
 /// A shop with a bit of everything: categories, suppliers, products, movements, an order
 /// delivered and rated, alert rules and alerts.
-async fn busy_shop(app: &TestApp, cookie: &str) {
+pub(super) async fn busy_shop(app: &TestApp, cookie: &str) {
     let grains = app.create_category(cookie, "Céréales").await.json();
     let input = json!({ "name": "Moussa", "phone": "+221 77 123 45 67", "whatsapp": "", "email": "", "address": "",
         "city": "Dakar", "notes": "", "favorite": true });

@@ -1,7 +1,6 @@
-#![cfg(feature = "ssr")]
 //! Accounts, sessions and role guards, through the real router on an in-memory database.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::{app, app_with, op_id, register_body};

@@ -1,7 +1,6 @@
-#![cfg(feature = "ssr")]
 //! Dashboard figures (E1) against hand-computed values, and only for the caller's shop.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::app;

@@ -1,8 +1,7 @@
-#![cfg(feature = "ssr")]
 //! Invitations (G7) through the real router: a shop invites its manual supplier, the link opens
 //! a pre-filled registration, registering creates the verified supplier and links it, once.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::{TestApp, app, app_with, op_id};

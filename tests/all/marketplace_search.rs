@@ -1,9 +1,8 @@
-#![cfg(feature = "ssr")]
 //! The shopkeeper's marketplace (G2–G4) through the real router: which suppliers are listed,
 //! the filters, the order, the pages, a supplier's detail with catalog and reviews, the product
 //! search, and who may call it.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::{TestApp, app, op_id};
@@ -599,7 +598,7 @@ async fn profiles_saved_before_the_marketplace_are_listed_by_the_migration() {
         )
         .await
         .expect("reset");
-    let schema = include_str!("../src/server/schema/007_marketplace.surql");
+    let schema = include_str!("../../src/server/schema/007_marketplace.surql");
     let backfill = schema
         .split("-- Profiles saved before version 7")
         .nth(1)

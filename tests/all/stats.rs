@@ -1,7 +1,6 @@
-#![cfg(feature = "ssr")]
 //! Statistics (E3, E4, E8) against hand-computed values, and only for the caller's shop.
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::{TestApp, app, op_id};

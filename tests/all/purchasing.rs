@@ -1,7 +1,6 @@
-#![cfg(feature = "ssr")]
 //! Suppliers and purchase orders through the real router (C1–C8, E1).
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode;
 use common::{TestApp, app, op_id};

@@ -1,0 +1,18 @@
+//! Every Rust test through the real router, in one binary so the crate links once.
+#![cfg(feature = "ssr")]
+
+mod alerts;
+mod auth;
+mod common;
+mod connected_orders;
+mod dashboard;
+mod data;
+mod invitations;
+mod marketplace;
+mod marketplace_search;
+mod ops;
+mod photos;
+mod products;
+mod purchasing;
+mod replay;
+mod stats;
