@@ -339,4 +339,151 @@ mod tests {
         assert_eq!(backup["products"], json!([{ "id": "p" }]));
         assert_eq!(backup["movements"], json!([]));
     }
+
+    /// A small valid backup: a category, a product with two movements, an order and its line.
+    fn valid() -> Value {
+        json!({
+            "format": FORMAT, "version": 1, "shop": { "id": "s" },
+            "categories": [{ "id": "c" }],
+            "products": [{ "id": "p", "category": "c", "quantity": 3, "photo": "s/0123456789.jpg" }],
+            "movements": [
+                { "id": "m1", "product": "p", "kind": "in", "quantity": 5, "by": "u" },
+                { "id": "m2", "product": "p", "kind": "out", "quantity": 2, "purchase": "o" },
+            ],
+            "orders": [{ "id": "o", "vendor": "v" }],
+            "order_lines": [{ "id": "l", "purchase": "o", "product": "p" }],
+        })
+    }
+
+    fn field(result: Result<Value, AppError>) -> (String, String) {
+        match result {
+            Err(AppError::Invalid { field, code }) => (field, code),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    type Change = fn(&mut Value);
+
+    #[test]
+    fn references_resolve_inside_the_file_and_quantities_are_the_movements() {
+        let plan_of = |change: Change| {
+            let mut backup = valid();
+            change(&mut backup);
+            plan(backup, "s")
+        };
+        assert_eq!(plan_of(|_| {}).unwrap(), valid());
+        let refusals: [(Change, (&str, usize, &str), &str); 5] = [
+            (
+                |b| b["order_lines"][0]["purchase"] = json!("other"),
+                ("order_lines", 0, "purchase"),
+                "error.backup.reference",
+            ),
+            (
+                |b| b["movements"][1]["purchase"] = json!(7),
+                ("movements", 1, "purchase"),
+                "error.backup.reference",
+            ),
+            (
+                |b| {
+                    b["order_lines"][0]["purchase"].take();
+                },
+                ("order_lines", 0, "purchase"),
+                "error.backup.reference",
+            ),
+            (
+                |b| b["products"][0]["quantity"] = json!(4),
+                ("products", 0, "quantity"),
+                "error.backup.quantity",
+            ),
+            (
+                |b| b["orders"][0]["vendor"] = json!("../v"),
+                ("orders", 0, "vendor"),
+                "error.backup.damaged",
+            ),
+        ];
+        for (change, (list, position, name), code) in refusals {
+            let expected = (at(list, position, name), code.to_owned());
+            assert_eq!(field(plan_of(change)), expected);
+        }
+    }
+
+    #[test]
+    fn a_file_of_another_shop_gets_keys_of_its_own_and_none_of_its_users_or_photos() {
+        let moved = plan(valid(), "t").unwrap();
+        assert_eq!(
+            moved["products"][0],
+            json!({ "id": "t_p", "category": "t_c", "quantity": 3 })
+        );
+        assert_eq!(
+            moved["movements"][0],
+            json!({ "id": "t_m1", "product": "t_p", "kind": "in", "quantity": 5 })
+        );
+        assert_eq!(moved["orders"][0], json!({ "id": "t_o" }));
+        assert_eq!(
+            photos(&valid()).collect::<Vec<_>>(),
+            [(at("products", 0, "photo"), "s/0123456789.jpg")]
+        );
+    }
+
+    mod never_panics {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn outcome(bytes: &[u8]) {
+            match read(bytes).and_then(|backup| plan(backup, "s")) {
+                Ok(_) | Err(AppError::Invalid { .. }) => {}
+                Err(other) => panic!("{other:?}"),
+            }
+        }
+
+        /// Any JSON value, a few levels deep.
+        fn any_json() -> impl Strategy<Value = Value> {
+            let leaf = prop_oneof![
+                Just(Value::Null),
+                any::<bool>().prop_map(Value::from),
+                any::<i64>().prop_map(Value::from),
+                any::<f64>().prop_map(|f| json!(f)),
+                "[a-z0-9_./-]{0,12}".prop_map(Value::from),
+            ];
+            leaf.prop_recursive(3, 24, 4, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                    prop::collection::btree_map("[a-z_]{1,8}", inner, 0..4)
+                        .prop_map(|m| Value::Object(m.into_iter().collect())),
+                ]
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+                outcome(&bytes);
+            }
+
+            #[test]
+            fn on_a_valid_file_with_a_field_replaced(
+                list in prop::sample::select(TABLES.to_vec()),
+                position in 0usize..3,
+                name in prop::sample::select(vec!["id", "product", "purchase", "category", "kind", "quantity", "vendor", "photo", "by"]),
+                value in any_json(),
+            ) {
+                let mut backup = valid();
+                if let Some(record) = backup[list].get_mut(position).and_then(Value::as_object_mut) {
+                    record.insert(name.to_owned(), value);
+                } else {
+                    backup[list] = value;
+                }
+                outcome(backup.to_string().as_bytes());
+            }
+
+            #[test]
+            fn on_a_valid_file_cut_or_with_a_byte_changed(cut in any::<prop::sample::Index>(), byte in any::<u8>()) {
+                let mut bytes = valid().to_string().into_bytes();
+                let at = cut.index(bytes.len());
+                outcome(&bytes[..at]);
+                bytes[at] = byte;
+                outcome(&bytes);
+            }
+        }
+    }
 }

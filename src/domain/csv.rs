@@ -179,4 +179,26 @@ mod tests {
         assert_eq!(Separator::parse(",").unwrap().byte(), b',');
         assert!(Separator::parse("|").is_err());
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn any_cell_reads_as_an_amount_or_none(cell in ".{0,24}", currency in prop::sample::select(vec!["XOF", "EUR", "USD", ""])) {
+                if let Some(amount) = parse_money(&cell, currency) {
+                    prop_assert!(amount >= 0);
+                }
+            }
+
+            #[test]
+            fn every_amount_written_reads_back(amount in 0i64..=i64::MAX / 100, currency in prop::sample::select(vec!["XOF", "EUR", "USD"])) {
+                for separator in Separator::ALL {
+                    let cell = money_cell(amount, currency, separator);
+                    prop_assert_eq!(parse_money(&cell, currency), Some(amount), "{}", cell);
+                }
+            }
+        }
+    }
 }

@@ -556,4 +556,66 @@ mod tests {
             ("pièce", 0, None)
         );
     }
+
+    mod never_panics {
+        use super::*;
+        use proptest::prelude::*;
+
+        const SAMPLE: &str = "Nom;SKU;Catégorie;Unité;Quantité;Stock min;Stock max;Prix d'achat;Prix de vente;Notes\n\
+            Riz;R1;Céréales;sac;2;5;40;1 000;1 200;sec\n\"Huile; 5 L\";H5;;bidon;;;;;;\n";
+
+        /// Reads and checks the whole file as the import does; a file is refused only on `file`,
+        /// a row's error names a line of the file.
+        fn outcome(bytes: &[u8]) {
+            let table = match read(bytes) {
+                Ok(table) => table,
+                Err(AppError::Invalid { field, .. }) if field == "file" => return,
+                Err(other) => panic!("{other:?}"),
+            };
+            let mapping = detect_mapping(&table.headers);
+            let _ = check_mapping(&mapping);
+            for currency in ["XOF", "EUR"] {
+                let (valid, errors) = check_rows(&table, &mapping, currency);
+                assert_eq!(valid.len() + errors.len(), table.rows.len());
+                let lines: Vec<usize> = table.rows.iter().map(|r| r.line).collect();
+                assert!(errors.iter().all(|e| lines.contains(&e.line)), "{errors:?}");
+                for row in &valid {
+                    let _ = crate::domain::product::ProductDraft::parse(&merge(None, row));
+                }
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..1024)) {
+                outcome(&bytes);
+            }
+
+            #[test]
+            fn on_arbitrary_text(text in "[a-zA-Z0-9 ;,\t\"\n\r\u{a0}éç.-]{0,300}") {
+                outcome(text.as_bytes());
+            }
+
+            #[test]
+            fn on_a_valid_file_with_text_inserted(at in any::<prop::sample::Index>(), piece in "[;,\"\n\t0-9a-z -]{1,8}") {
+                let position = at.index(SAMPLE.len());
+                let position = (0..=position).rev().find(|i| SAMPLE.is_char_boundary(*i)).unwrap_or(0);
+                outcome(format!("{}{piece}{}", &SAMPLE[..position], &SAMPLE[position..]).as_bytes());
+            }
+
+            #[test]
+            fn on_arbitrary_rows_and_mappings(
+                headers in prop::collection::vec(".{0,12}", 0..12),
+                cells in prop::collection::vec(prop::collection::vec(".{0,12}", 0..12), 1..8),
+            ) {
+                let table = Table {
+                    rows: cells.into_iter().enumerate().map(|(i, cells)| Row { line: i + 2, cells }).collect(),
+                    headers,
+                };
+                let mapping = detect_mapping(&table.headers);
+                let (valid, errors) = check_rows(&table, &mapping, "EUR");
+                prop_assert_eq!(valid.len() + errors.len(), table.rows.len());
+            }
+        }
+    }
 }

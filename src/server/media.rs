@@ -167,3 +167,33 @@ pub async fn serve(
         Err(_) => status(StatusCode::NOT_FOUND),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_stored_names_resolve_and_inside_the_media_folder() {
+        assert_eq!(folder_of("shop1/0123456789abcdef.jpg"), Some("shop1"));
+        assert_eq!(
+            files_of(Path::new("/d"), "shop1/0123456789abcdef.webp"),
+            Some([
+                PathBuf::from("/d/media/shop1/0123456789abcdef.webp"),
+                PathBuf::from("/d/media/shop1/0123456789abcdef.thumb.jpg")
+            ])
+        );
+        for bad in [
+            "../0123456789abcdef.jpg",
+            "shop1/../../0123456789abcdef.jpg",
+            "/etc/0123456789abcdef.jpg",
+            "shop1/sub/0123456789abcdef.jpg",
+            "shop1/0123456789abcdef.txt",
+            "shop1/0123456789abcdef.thumb.jpg",
+            "shop1/short.jpg",
+            "shop1\\..\\0123456789abcdef.jpg",
+            "",
+        ] {
+            assert_eq!(files_of(Path::new("/d"), bad), None, "{bad}");
+        }
+    }
+}

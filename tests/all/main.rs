@@ -15,4 +15,5 @@ mod photos;
 mod products;
 mod purchasing;
 mod replay;
+mod restore;
 mod stats;
