@@ -15,7 +15,9 @@ const chromium = { executablePath: chromiumPath, args: chromiumArgs };
 export default defineConfig({
   testDir: "./tests",
   timeout: 120_000, // 2 cores shared by the server, two browsers and their wasm compiles
-  expect: { timeout: 15_000 },
+  // An assertion waits for what the user waits for: a server answer or a page of wasm on a
+  // slow shared machine can take more than 15 s (an import batch once took 13.9 s).
+  expect: { timeout: 30_000 },
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -48,6 +50,8 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       BOUTIQ_LISTEN: `127.0.0.1:${port}`,
+      // Invitation links are made from the configured address only (never the request's Host).
+      BOUTIQ_PUBLIC_URL: `http://127.0.0.1:${port}`,
       BOUTIQ_DATA_DIR: dataDir,
       BOUTIQ_SITE_ROOT: path.join(root, "target", "site"),
       BOUTIQ_LOG_FORMAT: "pretty",

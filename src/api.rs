@@ -32,3 +32,16 @@ pub(crate) fn caller() -> Result<crate::server::auth::Caller, crate::domain::App
         .caller(&parts.headers)
         .ok_or(crate::domain::AppError::Unauthorized)
 }
+
+/// The server functions that read a multipart form; every other write reads JSON. The request
+/// guard holds each write to its own content type, before the codec reads it.
+#[cfg(feature = "ssr")]
+pub fn reads_multipart(path: &str) -> bool {
+    use server_fn::ServerFn;
+    [
+        backup::RestoreBackup::PATH,
+        imports::PreviewImport::PATH,
+        photos::UploadPhoto::PATH,
+    ]
+    .contains(&path)
+}

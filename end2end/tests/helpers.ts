@@ -9,7 +9,8 @@ export function uniqueEmail(prefix: string): string {
 
 /** Clicks made before hydration are lost: wait until the wasm has taken over the page. */
 export async function hydrated(page: Page): Promise<void> {
-  await expect(page.locator("html[data-hydrated='true']")).toHaveCount(1, { timeout: 30_000 });
+  // The debug wasm is compiled by a browser sharing two cores with the server and another browser.
+  await expect(page.locator("html[data-hydrated='true']")).toHaveCount(1, { timeout: 60_000 });
 }
 
 export async function open(page: Page, url: string): Promise<void> {

@@ -32,7 +32,8 @@ async function supplierStep(page: Page, button: string): Promise<void> {
 }
 
 test("a shopkeeper orders from a registered supplier, follows it to delivery, and rates it", async ({ browser }) => {
-  // Two browsers through a whole order, and up to 30 s for the shop's list to refresh itself.
+  // Two browsers through a whole order, and up to 30 s (plus a slow answer) for the shop's list
+  // to refresh itself.
   test.setTimeout(240_000);
   const tag = `${Date.now() % 1_000_000}`;
   const city = `Mbour ${tag}`;
@@ -77,7 +78,7 @@ test("a shopkeeper orders from a registered supplier, follows it to delivery, an
   await expect(received.locator("[data-figure='inbox-total']")).toHaveText("30 000 F CFA");
   await received.getByRole("button", { name: "Accepter", exact: true }).click();
   await expect(received.locator(".status-badge")).toHaveText("Confirmée");
-  await expect(order.locator(".status-badge")).toHaveText("Confirmée", { timeout: 45_000 });
+  await expect(order.locator(".status-badge")).toHaveText("Confirmée", { timeout: 75_000 });
 
   await supplierStep(supplier, "Expédier");
   await expect(supplier.locator(".inbox-card .status-badge")).toHaveText("Expédiée");
@@ -117,6 +118,7 @@ test("a shopkeeper orders from a registered supplier, follows it to delivery, an
 });
 
 test("a supplier refuses an order with a reason the shop reads", async ({ browser }) => {
+  test.setTimeout(240_000); // two browsers, each registering and hydrating several pages
   const tag = `${Date.now() % 1_000_000}`;
   const supplier = await (await browser.newContext()).newPage();
   await supplierReady(supplier, `Kaolack ${tag}`, `Riz ${tag}`);

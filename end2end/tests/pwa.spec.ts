@@ -32,7 +32,7 @@ test("Chromium considers the app installable", async ({ baseURL, launchOptions }
     await open(page, "/login");
     const client = await context.newCDPSession(page);
     await expect
-      .poll(async () => (await client.send("Page.getInstallabilityErrors")).installabilityErrors, { timeout: 20_000 })
+      .poll(async () => (await client.send("Page.getInstallabilityErrors")).installabilityErrors, { timeout: 60_000 })
       .toEqual([]);
   } finally {
     await context.close();
@@ -44,11 +44,12 @@ test("a page visited once reloads with the network off", async ({ page, context 
   await register(page, "shopkeeper");
   await open(page, "/shop/settings");
   // The service worker controls the page and has kept its HTML and the bundle.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  // Installing the worker downloads and keeps the debug wasm: slow on a shared machine.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
   await page.waitForFunction(
     async () => !!(await caches.match(location.href)) && !!(await caches.match("/pkg/boutiq.wasm")),
     null,
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
   await context.setOffline(true);
   await page.reload();

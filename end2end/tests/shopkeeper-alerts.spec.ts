@@ -1,12 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { open, register } from "./helpers";
 
-/** The engine works in the background: reload the alerts until `check` passes. */
+/** The engine works in the background (every 2 s, slower on a busy machine): reload the
+ * alerts until `check` passes. Each reload waits for hydration and the list, so a try gets 5 s. */
 async function untilAlerts(page: Page, check: () => Promise<void>) {
   await expect(async () => {
     await open(page, "/shop/alerts");
     await check();
-  }).toPass({ timeout: 30_000, intervals: [1_000, 2_000] });
+  }).toPass({ timeout: 90_000, intervals: [1_000, 2_000] });
 }
 
 async function post(page: Page, path: string, data: object) {
@@ -16,6 +17,7 @@ async function post(page: Page, path: string, data: object) {
 }
 
 test("alerts follow the stock, lead to an order, and obey the rules", async ({ page }) => {
+  test.setTimeout(240_000); // three waits for the background engine, up to 90 s each
   await register(page, "shopkeeper");
   const supplier = await post(page, "/api/suppliers/create", {
     input: { name: "Moussa", phone: "", whatsapp: "", email: "", address: "", city: "", notes: "" },
@@ -26,7 +28,7 @@ test("alerts follow the stock, lead to an order, and obey the rules", async ({ p
 
   // D1: stock bas, with the usual supplier named; the tab counts it.
   await untilAlerts(page, async () => {
-    await expect(page.getByRole("region", { name: "Stock bas" }).locator(".alert-card")).toHaveCount(1, { timeout: 1_000 });
+    await expect(page.getByRole("region", { name: "Stock bas" }).locator(".alert-card")).toHaveCount(1, { timeout: 5_000 });
   });
   await expect(page.locator(".alert-card")).toContainText("Riz 5kg : stock bas (3 sac). Fournisseur habituel : Moussa.");
   await expect(page.locator(".alert-card .severity-chip")).toHaveText("Avertissement");
@@ -35,7 +37,7 @@ test("alerts follow the stock, lead to an order, and obey the rules", async ({ p
   // A sale empties the stock: rupture replaces stock bas, which goes to the history.
   await post(page, "/api/stock/move", { input: { product_id: rice.id, kind: "out", quantity: 3, reason: "sale", note: "" } });
   await untilAlerts(page, async () => {
-    await expect(page.getByRole("region", { name: "Ruptures" }).locator(".alert-card")).toHaveCount(1, { timeout: 1_000 });
+    await expect(page.getByRole("region", { name: "Ruptures" }).locator(".alert-card")).toHaveCount(1, { timeout: 5_000 });
   });
   await expect(page.locator(".alert-card")).toHaveCount(1);
   await expect(page.locator(".alert-card")).toContainText("Riz 5kg en rupture depuis 0 jour(s).");
@@ -67,7 +69,7 @@ test("alerts follow the stock, lead to an order, and obey the rules", async ({ p
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await untilAlerts(page, async () => {
-    await expect(page.getByText("Aucune alerte.")).toBeVisible({ timeout: 1_000 });
+    await expect(page.getByText("Aucune alerte.")).toBeVisible({ timeout: 5_000 });
   });
   await page.getByRole("button", { name: "Historique" }).click();
   await expect(page.locator(".alert-card")).toHaveCount(2);

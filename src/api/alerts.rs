@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::{GetUrl, Json};
 
+#[cfg(feature = "ssr")]
+use crate::domain::RecordKey;
 use crate::domain::alert::{AlertKind, AlertRule, Severity};
 use crate::domain::{AppError, OpId};
 #[cfg(feature = "ssr")]
@@ -104,9 +106,10 @@ pub async fn unread_alerts() -> Result<u64, AppError> {
 #[server(prefix = "/api", endpoint = "alerts/read", input = Json)]
 pub async fn mark_alerts_read(op: OpId, id: Option<String>) -> Result<u64, AppError> {
     async move {
+        let id = id.map(|k| RecordKey::parse("id", &k)).transpose()?;
         let (state, caller) = super::products::shopkeeper()?;
         let store = crate::server::store::alerts::set_state;
-        Ok(store(&state.db, &op, &caller, id.as_deref(), "read").await?)
+        Ok(store(&state.db, &op, &caller, id.as_ref(), "read").await?)
     }
     .await
     .map_err(reject)
@@ -117,6 +120,7 @@ pub async fn mark_alerts_read(op: OpId, id: Option<String>) -> Result<u64, AppEr
 #[server(prefix = "/api", endpoint = "alerts/dismiss", input = Json)]
 pub async fn dismiss_alert(op: OpId, id: String) -> Result<u64, AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let (state, caller) = super::products::shopkeeper()?;
         let store = crate::server::store::alerts::set_state;
         Ok(store(&state.db, &op, &caller, Some(&id), "dismissed").await?)
@@ -138,14 +142,12 @@ pub async fn alert_rules() -> Result<Vec<AlertRule>, AppError> {
     .map_err(reject)
 }
 
-/// `POST /api/alerts/save_rules` — shopkeepers. Saves the rules; the shop's products and open orders
-/// are evaluated again at once.
+/// `POST /api/alerts/save_rules` — shopkeepers. Saves the rules (one per kind at most, else
+/// `400` on `rules`); the shop's products and open orders are evaluated again at once.
 #[server(prefix = "/api", endpoint = "alerts/save_rules", input = Json)]
 pub async fn save_alert_rules(op: OpId, rules: Vec<AlertRule>) -> Result<bool, AppError> {
     async move {
-        for rule in &rules {
-            rule.check()?;
-        }
+        let rules = crate::domain::alert::RuleSet::parse(rules)?;
         let (state, caller) = super::products::shopkeeper()?;
         Ok(crate::server::store::alerts::save_rules(&state.db, &op, &caller, &rules).await?)
     }

@@ -61,7 +61,8 @@ pub async fn register(op: OpId, input: RegisterInput) -> Result<Session, AppErro
     .map_err(reject)
 }
 
-/// `POST /api/auth/login` — anyone. Rate-limited per account and per client IP.
+/// `POST /api/auth/login` — anyone. Rate-limited per account and per client IP: each attempt
+/// reserves its place under both limits before its password is checked.
 #[server(prefix = "/api", endpoint = "auth/login", input = Json)]
 pub async fn login(op: OpId, input: LoginInput) -> Result<Session, AppError> {
     use crate::domain::Email;
@@ -76,32 +77,34 @@ pub async fn login(op: OpId, input: LoginInput) -> Result<Session, AppError> {
         let state = AppState::current()?;
         let config = &state.config;
         let window = config.login_failure_window_secs;
-        let keys = [
-            format!("account:{}", email.as_str()),
-            format!("ip:{}", client_ip(config.trust_forwarded_for)),
-        ];
+        let account = format!("account:{}", email.as_str());
         let limits = [
-            config.login_max_failures_per_account,
-            config.login_max_failures_per_ip,
+            (account.clone(), config.login_max_failures_per_account),
+            (
+                format!("ip:{}", client_ip(config.trust_forwarded_for)),
+                config.login_max_failures_per_ip,
+            ),
         ];
-        for (key, limit) in keys.iter().zip(limits) {
-            if store::auth::recent_login_failures(&state.db, key, window).await? >= limit {
-                tracing::warn!(key, "sign-in rate limit reached");
-                return Err(AppError::RateLimited {
-                    retry_after_secs: window,
-                });
-            }
-        }
+        // The attempt takes its place under both limits before the (slow) password check, so
+        // simultaneous attempts cannot all pass a check of the count made before any failed.
+        let Some(reservation) =
+            store::auth::reserve_login_attempt(&state.db, &limits, window).await?
+        else {
+            tracing::warn!(account = %account, ip = %limits[1].0, "sign-in rate limit reached");
+            return Err(AppError::RateLimited {
+                retry_after_secs: window,
+            });
+        };
         let credentials = store::auth::credentials(&state.db, &email).await?;
         let stored_hash = credentials.as_ref().map(|c| c.password_hash.clone());
         let (true, Some(credentials)) = (
             auth::verify_password(input.password, stored_hash).await,
             credentials,
         ) else {
-            store::auth::record_login_failure(&state.db, &keys, window).await?;
+            // The reservation stays: it is this failure, counted until the window passes.
             return Err(AppError::WrongCredentials);
         };
-        store::auth::clear_login_failures(&state.db, &keys[0]).await?;
+        store::auth::release_login_attempt(&state.db, reservation, &account).await?;
         start_session(&state, &credentials.user_id).await
     }
     .await

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::{GetUrl, Json};
 
+#[cfg(feature = "ssr")]
+use crate::domain::RecordKey;
 use crate::domain::catalog::ItemInput;
 use crate::domain::{AppError, OpId};
 #[cfg(feature = "ssr")]
@@ -27,7 +29,7 @@ pub struct CatalogQuery {
     pub search: String,
     #[serde(default)]
     pub category: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::page::bounded")]
     pub page: u32,
 }
 
@@ -70,6 +72,7 @@ pub async fn create_item(op: OpId, input: ItemInput) -> Result<String, AppError>
 #[server(prefix = "/api", endpoint = "catalog/update", input = Json)]
 pub async fn update_item(op: OpId, id: String, input: ItemInput) -> Result<(), AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let item = input.parse()?;
         let (state, caller) = supplier()?;
         Ok(crate::server::store::catalog::update(&state.db, &op, &caller, &id, &item).await?)
@@ -82,6 +85,7 @@ pub async fn update_item(op: OpId, id: String, input: ItemInput) -> Result<(), A
 #[server(prefix = "/api", endpoint = "catalog/available", input = Json)]
 pub async fn set_item_available(op: OpId, id: String, available: bool) -> Result<(), AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let (state, caller) = supplier()?;
         let store = &state.db;
         Ok(
@@ -97,6 +101,7 @@ pub async fn set_item_available(op: OpId, id: String, available: bool) -> Result
 #[server(prefix = "/api", endpoint = "catalog/delete", input = Json)]
 pub async fn delete_item(op: OpId, id: String) -> Result<(), AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let (state, caller) = supplier()?;
         let photo = crate::server::store::catalog::delete(&state.db, &op, &caller, &id).await?;
         if let Some(photo) = photo {

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::{GetUrl, Json};
 
+#[cfg(feature = "ssr")]
+use crate::domain::RecordKey;
 use crate::domain::{AppError, OpId};
 #[cfg(feature = "ssr")]
 use crate::server::respond::reject;
@@ -44,6 +46,7 @@ pub async fn create_category(op: OpId, name: String) -> Result<String, AppError>
 #[server(prefix = "/api", endpoint = "categories/rename", input = Json)]
 pub async fn rename_category(op: OpId, id: String, name: String) -> Result<String, AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let name = crate::domain::text::required("name", &name, 60)?;
         let (state, caller) = super::products::shopkeeper()?;
         crate::server::store::categories::rename(&state.db, &op, &caller, &id, &name)
@@ -58,6 +61,7 @@ pub async fn rename_category(op: OpId, id: String, name: String) -> Result<Strin
 #[server(prefix = "/api", endpoint = "categories/delete", input = Json)]
 pub async fn delete_category(op: OpId, id: String) -> Result<(), AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let (state, caller) = super::products::shopkeeper()?;
         crate::server::store::categories::delete(&state.db, &op, &caller, &id).await?;
         Ok(())

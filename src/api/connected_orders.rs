@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use server_fn::codec::Json;
 
 use super::orders::Order;
+#[cfg(feature = "ssr")]
+use crate::domain::RecordKey;
 use crate::domain::connected_order::{CartInput, ItemTerms, RatingInput};
 use crate::domain::{AppError, OpId};
 #[cfg(feature = "ssr")]
@@ -38,6 +40,11 @@ pub async fn get_cart_terms(
     item_ids: Vec<String>,
 ) -> Result<CartTerms, AppError> {
     async move {
+        let supplier_id = RecordKey::parse("supplier_id", &supplier_id)?;
+        let item_ids = item_ids
+            .iter()
+            .map(|k| RecordKey::parse("item_ids", k))
+            .collect::<Result<Vec<_>, _>>()?;
         if item_ids.len() > crate::domain::order::MAX_LINES {
             return Err(AppError::invalid("lines", "error.order.too_many_lines"));
         }
@@ -57,11 +64,16 @@ pub async fn get_cart_terms(
 pub async fn place_connected_order(op: OpId, input: CartInput) -> Result<Order, AppError> {
     async move {
         let (state, caller) = super::products::shopkeeper()?;
-        let item_ids: Vec<String> = input.lines.iter().map(|l| l.item_id.clone()).collect();
+        let supplier_id = RecordKey::parse("supplier_id", &input.supplier_id)?;
+        let item_ids = input
+            .lines
+            .iter()
+            .map(|l| RecordKey::parse("lines", &l.item_id))
+            .collect::<Result<Vec<_>, _>>()?;
         let terms = crate::server::store::connected_orders::terms(
             &state.db,
             &caller,
-            &input.supplier_id,
+            &supplier_id,
             &item_ids,
         )
         .await?
@@ -80,6 +92,7 @@ pub async fn place_connected_order(op: OpId, input: CartInput) -> Result<Order, 
 #[server(prefix = "/api", endpoint = "orders/rate", input = Json)]
 pub async fn rate_order(op: OpId, id: String, rating: RatingInput) -> Result<Order, AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let rating = rating.parse()?;
         let (state, caller) = super::products::shopkeeper()?;
         crate::server::store::connected_orders::rate(&state.db, &op, &caller, &id, &rating).await?;

@@ -12,6 +12,7 @@ use crate::server::respond::reject;
 pub struct StockFigures {
     pub product_count: u64,
     /// Σ purchase price × quantity, in minor units.
+    #[serde(default, deserialize_with = "crate::domain::money::saturating")]
     pub stock_value: i64,
     pub rupture_count: u64,
     pub low_count: u64,

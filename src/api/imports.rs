@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::{Json, MultipartData, MultipartFormData};
 
+#[cfg(feature = "ssr")]
+use crate::domain::RecordKey;
 use crate::domain::import::{Column, RowError};
 use crate::domain::{AppError, OpId};
 #[cfg(feature = "ssr")]
@@ -30,22 +32,46 @@ pub struct ImportPreview {
     pub mapping_error: Option<String>,
 }
 
-/// Where an import stands after a batch.
+/// The outcome of the valid rows from number `start` (0 first) to `done`, out of `total`: one
+/// batch as the server answers it, or the sum of the batches so far as the page shows it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportProgress {
-    /// Valid rows handled so far, out of `total`.
+    /// The first valid row counted here (0 for a sum).
+    #[serde(default)]
+    pub start: usize,
+    /// Valid rows handled up to here, out of `total`.
     pub done: usize,
     pub total: usize,
     pub created: usize,
     pub updated: usize,
     pub unchanged: usize,
-    /// Rows of this batch the shop's data refused (e.g. a maximum below the product's minimum).
+    /// Rows the shop's data refused (e.g. a maximum below the product's minimum).
     pub errors: Vec<RowError>,
 }
 
 impl ImportProgress {
     pub fn finished(&self) -> bool {
         self.done >= self.total
+    }
+
+    /// Adds the next batch to this sum. A batch that does not continue it (it starts elsewhere,
+    /// handles no row before the end, or counts another total) is refused and changes nothing:
+    /// the line can neither go back nor count a row twice, and the outcome (shown once the sum
+    /// is finished) always comes with every row counted.
+    pub fn add(&mut self, batch: ImportProgress) -> Result<(), AppError> {
+        let continues = batch.start == self.done
+            && (batch.done > self.done || batch.finished())
+            && (self.done == 0 || batch.total == self.total);
+        if !continues {
+            return Err(AppError::invalid("file", "error.import.interrupted"));
+        }
+        self.done = batch.done;
+        self.total = batch.total;
+        self.created += batch.created;
+        self.updated += batch.updated;
+        self.unchanged += batch.unchanged;
+        self.errors.extend(batch.errors);
+        Ok(())
     }
 }
 
@@ -87,10 +113,15 @@ pub async fn check_import(
     mapping: Vec<Column>,
 ) -> Result<ImportPreview, AppError> {
     async move {
+        let import_id = RecordKey::parse("import_id", &import_id)?;
         let (state, caller) = super::products::shopkeeper()?;
         let (file_name, table, currency) = kept_file(&state, &caller, &import_id).await?;
         Ok(crate::server::import::preview(
-            import_id, file_name, &table, mapping, &currency,
+            import_id.into(),
+            file_name,
+            &table,
+            mapping,
+            &currency,
         ))
     }
     .await
@@ -109,6 +140,7 @@ pub async fn run_import(
     start: usize,
 ) -> Result<ImportProgress, AppError> {
     async move {
+        let import_id = RecordKey::parse("import_id", &import_id)?;
         use crate::domain::import;
         import::check_mapping(&mapping)?;
         let (state, caller) = super::products::shopkeeper()?;
@@ -122,6 +154,7 @@ pub async fn run_import(
         let end = valid.len().min(start.saturating_add(import::BATCH_ROWS));
         let batch = valid.get(start..end).unwrap_or_default();
         let mut progress = crate::server::import::apply(&state.db, &op, &caller, batch).await?;
+        progress.start = start;
         progress.done = end.max(start.min(valid.len()));
         progress.total = valid.len();
         crate::server::store::ops::remember(&state.db, &caller, &op, &progress).await?;
@@ -139,7 +172,7 @@ pub async fn run_import(
 async fn kept_file(
     state: &crate::server::AppState,
     caller: &str,
-    import_id: &str,
+    import_id: &RecordKey,
 ) -> Result<(String, crate::domain::import::Table, String), AppError> {
     let file = crate::server::store::imports::load(&state.db, caller, import_id)
         .await?
@@ -147,4 +180,63 @@ async fn kept_file(
     let table = crate::domain::import::read(file.content.as_bytes())?;
     let currency = super::shops::currency_of(state, caller).await?;
     Ok((file.file_name, table, currency))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn batch(start: usize, done: usize, created: usize) -> ImportProgress {
+        ImportProgress {
+            start,
+            done,
+            total: 120,
+            created,
+            ..ImportProgress::default()
+        }
+    }
+
+    fn line_and_outcome(sum: &ImportProgress) -> (String, Option<usize>) {
+        let line = format!("{} / {}", sum.done, sum.total);
+        (line, sum.finished().then_some(sum.created))
+    }
+
+    #[test]
+    fn the_outcome_comes_with_every_row_counted() {
+        let mut sum = ImportProgress {
+            total: 120,
+            ..ImportProgress::default()
+        };
+        assert_eq!(line_and_outcome(&sum), ("0 / 120".into(), None));
+        sum.add(batch(0, 100, 100)).unwrap();
+        assert_eq!(line_and_outcome(&sum), ("100 / 120".into(), None));
+        sum.add(batch(100, 120, 20)).unwrap();
+        assert_eq!(line_and_outcome(&sum), ("120 / 120".into(), Some(120)));
+    }
+
+    #[test]
+    fn an_answer_that_does_not_continue_the_sum_changes_nothing() {
+        let mut sum = ImportProgress::default();
+        sum.add(batch(0, 100, 100)).unwrap();
+        sum.add(batch(100, 120, 20)).unwrap();
+        let finished = sum.clone();
+        // The first batch answered again (late, or for an import started over): it used to set
+        // the line back to "100 / 120" while the outcome kept "120 créés".
+        let interrupted = Err(AppError::invalid("file", "error.import.interrupted"));
+        assert_eq!(sum.add(batch(0, 100, 0)), interrupted);
+        assert_eq!(sum, finished);
+
+        let mut sum = ImportProgress::default();
+        sum.add(batch(0, 100, 100)).unwrap();
+        let halfway = sum.clone();
+        assert_eq!(sum.add(batch(0, 100, 100)), interrupted, "counted twice");
+        assert_eq!(sum.add(batch(110, 120, 10)), interrupted, "a gap");
+        assert_eq!(sum.add(batch(100, 100, 0)), interrupted, "no progress");
+        let other_file = ImportProgress {
+            total: 300,
+            ..batch(100, 200, 100)
+        };
+        assert_eq!(sum.add(other_file), interrupted);
+        assert_eq!(sum, halfway);
+    }
 }

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::{GetUrl, Json};
 
+#[cfg(feature = "ssr")]
+use crate::domain::RecordKey;
 use crate::domain::order::OrderStatus;
 use crate::domain::{AppError, OpId};
 #[cfg(feature = "ssr")]
@@ -42,7 +44,7 @@ pub struct InboxQuery {
     /// `None` for every status.
     #[serde(default)]
     pub status: Option<OrderStatus>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::page::bounded")]
     pub page: u32,
 }
 
@@ -107,6 +109,7 @@ pub async fn move_inbox_order(
     reason: String,
 ) -> Result<InboxOrder, AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         use crate::domain::order::Actor;
         use crate::server::store::{inbox, orders};
         let (state, caller) = super::catalog::supplier()?;

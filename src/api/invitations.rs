@@ -38,8 +38,9 @@ pub struct InvitationSignup {
 }
 
 /// `POST /api/invitations/send` — shopkeepers. Invites the shop's supplier `supplier_id` to
-/// register: a single-use link valid 7 days, e-mailed to `email` (SMTP, or the outbox folder)
-/// and returned to be shared by WhatsApp or copied.
+/// register: a single-use link valid 7 days under the configured site address (never the
+/// request's `Host`), e-mailed to `email` (SMTP, or the outbox folder) and returned to be
+/// shared by WhatsApp or copied. Refused (409 on `public_url`) when no address is configured.
 #[server(prefix = "/api", endpoint = "invitations/send", input = Json)]
 pub async fn send_invitation(
     op: OpId,
@@ -49,8 +50,14 @@ pub async fn send_invitation(
     use crate::domain::invitation::{self, InvitationToken, TOKEN_BYTES};
     use crate::server::{mail, store};
     async move {
+        let supplier_id = crate::domain::RecordKey::parse("supplier_id", &supplier_id)?;
         let email = invitation::invitee_email(&email)?;
         let (state, caller) = super::products::shopkeeper()?;
+        // Before anything is written: without an address of its own, no link can be made.
+        let site_url = state.config.site_url().ok_or_else(|| {
+            tracing::error!("invitation refused: set public_url (BOUTIQ_PUBLIC_URL)");
+            AppError::conflict("public_url", "error.invitation.no_public_url")
+        })?;
         let mut bytes = [0u8; TOKEN_BYTES];
         getrandom::fill(&mut bytes)
             .map_err(|e| crate::server::respond::internal("invitation token", e))?;
@@ -76,7 +83,7 @@ pub async fn send_invitation(
                 emailed: true,
             });
         }
-        let link = invitation::link(&site_url(&state), &token);
+        let link = invitation::link(&site_url, &token);
         let body = invitation_mail_body(&created, &link);
         let subject = format!(
             "{} vous invite sur Boutiq / invites you to Boutiq",
@@ -184,31 +191,6 @@ pub async fn accept_invitation(
     }
     .await
     .map_err(reject)
-}
-
-/// The site address of links: the configured public URL, else the host this request came to.
-#[cfg(feature = "ssr")]
-fn site_url(state: &AppState) -> String {
-    let configured = state.config.public_url.trim();
-    if !configured.is_empty() {
-        return configured.to_owned();
-    }
-    let host = use_context::<http::request::Parts>().and_then(|parts| {
-        parts
-            .headers
-            .get(http::header::HOST)
-            .and_then(|h| h.to_str().ok())
-            .map(str::to_owned)
-    });
-    let scheme = if state.config.cookie_secure {
-        "https"
-    } else {
-        "http"
-    };
-    format!(
-        "{scheme}://{}",
-        host.unwrap_or_else(|| state.config.listen.to_string())
-    )
 }
 
 /// The e-mail text, French then English (the supplier has no language setting yet).

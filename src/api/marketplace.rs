@@ -9,6 +9,8 @@ use server_fn::codec::GetUrl;
 use crate::api::catalog::CatalogQuery;
 use crate::domain::AppError;
 #[cfg(feature = "ssr")]
+use crate::domain::RecordKey;
+#[cfg(feature = "ssr")]
 use crate::server::respond::reject;
 
 /// Filters of the supplier search; every one optional. `city` matches the supplier's city or one
@@ -21,7 +23,7 @@ pub struct SupplierQuery {
     pub category: String,
     #[serde(default)]
     pub city: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::page::bounded")]
     pub page: u32,
 }
 
@@ -115,7 +117,7 @@ pub struct ListedCatalog {
 pub struct ProductQuery {
     #[serde(default)]
     pub search: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::page::bounded")]
     pub page: u32,
 }
 
@@ -156,6 +158,7 @@ pub async fn search_suppliers(query: SupplierQuery) -> Result<SupplierResults, A
 #[server(prefix = "/api", endpoint = "marketplace/supplier", input = GetUrl)]
 pub async fn market_supplier(id: String) -> Result<SupplierPage, AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let (state, _) = super::products::shopkeeper()?;
         crate::server::store::marketplace::supplier(&state.db, &id)
             .await?
@@ -170,6 +173,7 @@ pub async fn market_supplier(id: String) -> Result<SupplierPage, AppError> {
 #[server(prefix = "/api", endpoint = "marketplace/catalog", input = GetUrl)]
 pub async fn market_catalog(id: String, query: CatalogQuery) -> Result<ListedCatalog, AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let (state, _) = super::products::shopkeeper()?;
         crate::server::store::marketplace::catalog(&state.db, &id, &query)
             .await?

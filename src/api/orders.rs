@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use server_fn::codec::{GetUrl, Json};
 
 #[cfg(feature = "ssr")]
+use crate::domain::RecordKey;
+#[cfg(feature = "ssr")]
 use crate::domain::order::Actor;
 use crate::domain::order::{OrderInput, OrderStatus, ReceivedLine, Recurrence};
 use crate::domain::period::Period;
@@ -87,7 +89,7 @@ pub struct OrderQuery {
     #[serde(default)]
     pub status: Option<OrderStatus>,
     /// Empty for every supplier.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::id::optional_key_text")]
     pub supplier_id: String,
     #[serde(default)]
     pub period: Period,
@@ -96,7 +98,7 @@ pub struct OrderQuery {
     pub from: String,
     #[serde(default)]
     pub to: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::page::bounded")]
     pub page: u32,
 }
 
@@ -131,6 +133,7 @@ pub async fn list_orders(query: OrderQuery) -> Result<OrderPage, AppError> {
 #[server(prefix = "/api", endpoint = "orders/get", input = GetUrl)]
 pub async fn get_order(id: String) -> Result<Order, AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let (state, caller) = super::products::shopkeeper()?;
         found(crate::server::store::orders::get(&state.db, &caller, &id).await?)
     }
@@ -160,6 +163,7 @@ pub async fn set_order_status(
     status: OrderStatus,
 ) -> Result<Order, AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         if matches!(status, OrderStatus::Delivered | OrderStatus::Pending) {
             return Err(AppError::invalid("status", "error.order.transition"));
         }
@@ -189,6 +193,7 @@ pub async fn deliver_order(
     received: Vec<ReceivedLine>,
 ) -> Result<Order, AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         crate::domain::order::check_received(&received)?;
         let today = chrono::Utc::now().date_naive();
         let (state, caller) = super::products::shopkeeper()?;
@@ -213,6 +218,7 @@ pub async fn deliver_order(
 #[server(prefix = "/api", endpoint = "orders/reorder", input = Json)]
 pub async fn reorder(op: OpId, id: String) -> Result<Order, AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let (state, caller) = super::products::shopkeeper()?;
         let new_id = crate::server::store::orders::reorder(&state.db, &op, &caller, &id).await?;
         found(crate::server::store::orders::get(&state.db, &caller, &new_id).await?)
@@ -230,6 +236,7 @@ pub async fn set_recurrence(
     recurrence: Option<Recurrence>,
 ) -> Result<Order, AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let recurrence = recurrence.map(Recurrence::check).transpose()?;
         let today = chrono::Utc::now().date_naive();
         let (state, caller) = super::products::shopkeeper()?;

@@ -6,6 +6,8 @@
 use leptos::prelude::*;
 use server_fn::codec::{Json, MultipartData, MultipartFormData};
 
+#[cfg(feature = "ssr")]
+use crate::domain::RecordKey;
 use crate::domain::photo::{PhotoTarget, PhotoUrls};
 use crate::domain::{AppError, OpId};
 #[cfg(feature = "ssr")]
@@ -63,6 +65,7 @@ pub async fn upload_photo(data: MultipartData) -> Result<PhotoUrls, AppError> {
 #[server(prefix = "/api", endpoint = "photos/remove", input = Json)]
 pub async fn remove_photo(op: OpId, target: PhotoTarget, id: String) -> Result<(), AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let (state, caller) = owner(target)?;
         let previous =
             crate::server::store::photos::attach(&state.db, &op, &caller, target, &id, None)
@@ -113,7 +116,7 @@ async fn read_upload(data: MultipartData) -> Result<PhotoUpload, AppError> {
     Ok(PhotoUpload {
         op: OpId::parse(form.field("op")?)?,
         target: PhotoTarget::parse(form.field("target")?)?,
-        id: form.field("id")?.to_owned(),
+        id: RecordKey::parse("id", form.field("id")?)?,
         bytes: form.take_file("photo", "error.photo.missing")?,
     })
 }
@@ -122,6 +125,6 @@ async fn read_upload(data: MultipartData) -> Result<PhotoUpload, AppError> {
 struct PhotoUpload {
     op: OpId,
     target: PhotoTarget,
-    id: String,
+    id: RecordKey,
     bytes: Vec<u8>,
 }

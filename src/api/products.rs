@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::{GetUrl, Json};
 
+#[cfg(feature = "ssr")]
+use crate::domain::RecordKey;
 use crate::domain::product::ProductInput;
 use crate::domain::stock::StockStatus;
 use crate::domain::{AppError, OpId};
@@ -81,7 +83,7 @@ pub enum CategoryFilter {
     #[default]
     All,
     Uncategorized,
-    Id(String),
+    Id(#[serde(deserialize_with = "crate::domain::id::key_text")] String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -95,7 +97,7 @@ pub struct ProductQuery {
     #[serde(default)]
     pub sort: ProductSort,
     /// Zero-based page number.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::page::bounded")]
     pub page: u32,
 }
 
@@ -130,6 +132,7 @@ pub async fn list_products(query: ProductQuery) -> Result<ProductPage, AppError>
 #[server(prefix = "/api", endpoint = "products/get", input = GetUrl)]
 pub async fn get_product(id: String) -> Result<Product, AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let (state, caller) = shopkeeper()?;
         crate::server::store::products::get(&state.db, &caller, &id)
             .await?
@@ -191,6 +194,7 @@ pub async fn update_product(
 #[cfg(feature = "ssr")]
 async fn save(op: OpId, id: Option<String>, input: ProductInput) -> Result<Product, AppError> {
     use crate::server::store::products as store;
+    let id = id.map(|id| RecordKey::parse("id", &id)).transpose()?;
     let draft = crate::domain::product::ProductDraft::parse(&input)?;
     let (state, caller) = shopkeeper()?;
     let saved = match id {
@@ -207,6 +211,7 @@ async fn save(op: OpId, id: Option<String>, input: ProductInput) -> Result<Produ
 #[server(prefix = "/api", endpoint = "products/delete", input = Json)]
 pub async fn delete_product(op: OpId, id: String) -> Result<(), AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let (state, caller) = shopkeeper()?;
         let shop_id = super::shops::shop_id_of(&state, &caller).await?;
         let _no_alert_meanwhile = state.db.lock_alerts(&shop_id).await;

@@ -16,6 +16,7 @@ pub struct CategoryValue {
     pub name: Option<String>,
     pub products: u64,
     /// Σ purchase price × quantity, minor units.
+    #[serde(default, deserialize_with = "crate::domain::money::saturating")]
     pub value: i64,
 }
 
@@ -31,6 +32,7 @@ pub struct RankedProduct {
     pub id: String,
     pub name: String,
     pub unit: String,
+    #[serde(default, deserialize_with = "crate::domain::money::saturating")]
     pub figure: i64,
 }
 

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::{GetUrl, Json};
 
+#[cfg(feature = "ssr")]
+use crate::domain::RecordKey;
 use crate::domain::stock::MovementKind;
 use crate::domain::{AppError, OpId};
 #[cfg(feature = "ssr")]
@@ -41,7 +43,7 @@ pub struct HistoryQuery {
     pub from: String,
     #[serde(default)]
     pub to: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::page::bounded")]
     pub page: u32,
 }
 
@@ -86,15 +88,12 @@ pub async fn move_stock(op: OpId, input: MovementInput) -> Result<i64, AppError>
             &input.reason,
             &input.note,
         )?;
+        let product_id = RecordKey::parse("product_id", &input.product_id)?;
         let (state, caller) = super::products::shopkeeper()?;
-        Ok(crate::server::store::stock::apply(
-            &state.db,
-            &op,
-            &caller,
-            &input.product_id,
-            &movement,
+        Ok(
+            crate::server::store::stock::apply(&state.db, &op, &caller, &product_id, &movement)
+                .await?,
         )
-        .await?)
     }
     .await
     .map_err(reject)
@@ -104,6 +103,8 @@ pub async fn move_stock(op: OpId, input: MovementInput) -> Result<i64, AppError>
 #[server(prefix = "/api", endpoint = "stock/ledger", input = GetUrl)]
 pub async fn product_ledger(product_id: String, page: u32) -> Result<Vec<LedgerLine>, AppError> {
     async move {
+        let product_id = RecordKey::parse("product_id", &product_id)?;
+        let page = crate::domain::page::check(page)?;
         let (state, caller) = super::products::shopkeeper()?;
         Ok(crate::server::store::stock::ledger(&state.db, &caller, &product_id, page, 50).await?)
     }

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use server_fn::codec::{GetUrl, Json};
 
 use crate::api::orders::OrderSummary;
+#[cfg(feature = "ssr")]
+use crate::domain::RecordKey;
 use crate::domain::supplier::{Reliability, SupplierInput};
 use crate::domain::{AppError, OpId};
 #[cfg(feature = "ssr")]
@@ -108,6 +110,7 @@ pub fn sort_suppliers(suppliers: &mut [Supplier], sort: SupplierSort) {
 #[server(prefix = "/api", endpoint = "suppliers/get", input = GetUrl)]
 pub async fn get_supplier(id: String) -> Result<SupplierDetail, AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let (state, caller) = super::products::shopkeeper()?;
         crate::server::store::suppliers::detail(&state.db, &caller, &id)
             .await?
@@ -137,6 +140,7 @@ pub async fn update_supplier(
     input: SupplierInput,
 ) -> Result<String, AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let draft = crate::domain::supplier::SupplierDraft::parse(&input)?;
         let (state, caller) = super::products::shopkeeper()?;
         Ok(crate::server::store::suppliers::update(&state.db, &op, &caller, &id, &draft).await?)
@@ -150,6 +154,7 @@ pub async fn update_supplier(
 #[server(prefix = "/api", endpoint = "suppliers/delete", input = Json)]
 pub async fn delete_supplier(op: OpId, id: String) -> Result<(), AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let (state, caller) = super::products::shopkeeper()?;
         crate::server::store::suppliers::delete(&state.db, &op, &caller, &id).await?;
         Ok(())
@@ -162,6 +167,7 @@ pub async fn delete_supplier(op: OpId, id: String) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "suppliers/favorite", input = Json)]
 pub async fn set_favorite_supplier(op: OpId, id: String, favorite: bool) -> Result<bool, AppError> {
     async move {
+        let id = RecordKey::parse("id", &id)?;
         let (state, caller) = super::products::shopkeeper()?;
         Ok(
             crate::server::store::suppliers::set_favorite(&state.db, &op, &caller, &id, favorite)
@@ -182,6 +188,8 @@ pub async fn link_product(
     linked: bool,
 ) -> Result<bool, AppError> {
     async move {
+        let supplier_id = RecordKey::parse("supplier_id", &supplier_id)?;
+        let product_id = RecordKey::parse("product_id", &product_id)?;
         let (state, caller) = super::products::shopkeeper()?;
         Ok(crate::server::store::suppliers::link(
             &state.db,

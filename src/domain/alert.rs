@@ -135,6 +135,34 @@ impl AlertRule {
     }
 }
 
+/// The rules "Configurer" saves, parsed: each rule checked, one rule per kind at most (so
+/// never more rules than kinds). Only this reaches the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSet(Vec<AlertRule>);
+
+impl RuleSet {
+    /// Refuses a list longer than the kinds (before looking at any rule), a kind twice, or a
+    /// rule with a wrong threshold.
+    pub fn parse(rules: Vec<AlertRule>) -> Result<Self, AppError> {
+        if rules.len() > AlertKind::ALL.len() {
+            return Err(AppError::invalid("rules", "error.alert_rules.too_many"));
+        }
+        for (i, rule) in rules.iter().enumerate() {
+            if rules[..i].iter().any(|before| before.kind == rule.kind) {
+                return Err(AppError::invalid("rules", "error.alert_rules.duplicate"));
+            }
+        }
+        for rule in &rules {
+            rule.check()?;
+        }
+        Ok(Self(rules))
+    }
+
+    pub fn as_slice(&self) -> &[AlertRule] {
+        &self.0
+    }
+}
+
 /// The rules in force: the shop's own, the defaults for the others.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Rules(Vec<AlertRule>);
@@ -351,6 +379,50 @@ mod tests {
         let mut rupture = AlertRule::default_for(AlertKind::Rupture);
         rupture.threshold = Some(3);
         assert!(rupture.check().is_err());
+    }
+
+    #[test]
+    fn a_rule_list_has_one_rule_per_kind_at_most() {
+        let all: Vec<AlertRule> = AlertKind::ALL.map(AlertRule::default_for).into();
+        assert_eq!(RuleSet::parse(all.clone()).unwrap().as_slice(), all);
+        assert!(RuleSet::parse(Vec::new()).unwrap().as_slice().is_empty());
+
+        let mut twice = vec![AlertRule::default_for(AlertKind::Low)];
+        twice.push(AlertRule {
+            threshold: Some(40),
+            ..AlertRule::default_for(AlertKind::Low)
+        });
+        assert_eq!(
+            RuleSet::parse(twice),
+            Err(AppError::invalid("rules", "error.alert_rules.duplicate"))
+        );
+
+        let seven: Vec<AlertRule> = all
+            .iter()
+            .cloned()
+            .chain([AlertRule::default_for(AlertKind::Late)])
+            .collect();
+        assert_eq!(
+            RuleSet::parse(seven),
+            Err(AppError::invalid("rules", "error.alert_rules.too_many"))
+        );
+        let flood = vec![AlertRule::default_for(AlertKind::Rupture); 20_000];
+        assert_eq!(
+            RuleSet::parse(flood),
+            Err(AppError::invalid("rules", "error.alert_rules.too_many"))
+        );
+    }
+
+    #[test]
+    fn a_rule_list_checks_each_rule() {
+        let bad = AlertRule {
+            threshold: Some(0),
+            ..AlertRule::default_for(AlertKind::Dormant)
+        };
+        assert_eq!(
+            RuleSet::parse(vec![AlertRule::default_for(AlertKind::Low), bad]),
+            Err(AppError::invalid("threshold", "error.alert.threshold"))
+        );
     }
 
     #[test]

@@ -23,8 +23,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
-use super::AppError;
 use super::stock::MovementKind;
+use super::{AppError, RecordKey};
 
 pub const FORMAT: &str = "boutiq-backup";
 /// Raised whenever the file's layout changes; older versions stay readable.
@@ -84,9 +84,6 @@ const OUTSIDE: [(&str, &str); 5] = [
 
 /// Stored names of photo files (`<shop id>/<name>.<ext>`).
 const PHOTOS: [(&str, &str); 2] = [("products", "photo"), ("orders", "attachment")];
-
-/// Longest key read (a key grows by a shop id each time it moves to another shop).
-const MAX_KEY: usize = 512;
 
 /// Reads a backup file: JSON of our format and a version this app knows, a shop, and lists of
 /// records (a missing list is an empty one).
@@ -183,11 +180,7 @@ fn present<'a>(record: &'a Map<String, Value>, field: &str) -> Option<&'a Value>
 }
 
 fn key(value: &Value) -> Option<&str> {
-    value.as_str().filter(|k| {
-        (1..=MAX_KEY).contains(&k.len())
-            && k.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-    })
+    value.as_str().filter(|k| RecordKey::is_valid(k))
 }
 
 /// The keys of each list with keys; a record without a key, or with one its list already has,

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::money::MAX_PRICE;
+use super::stock::MAX_QUANTITY;
 use super::{AppError, text};
 
 /// What the catalog form sends. The price is in minor units, per unit.
@@ -28,7 +30,7 @@ impl ItemInput {
             }
             Ok(value.to_owned())
         };
-        let amount = |field: &str, value: i64, min: i64| -> Result<i64, AppError> {
+        let amount = |field: &str, value: i64, min: i64, max: i64| -> Result<i64, AppError> {
             if value < min {
                 let code = if min > 0 {
                     "error.catalog.min_quantity"
@@ -37,7 +39,7 @@ impl ItemInput {
                 };
                 return Err(AppError::invalid(field, code));
             }
-            if value > 1_000_000_000_000 {
+            if value > max {
                 return Err(AppError::invalid(field, "error.quantity.too_large"));
             }
             Ok(value)
@@ -46,12 +48,17 @@ impl ItemInput {
             name: text::required("name", &self.name, 120)?,
             description: at_most("description", &self.description, 1000)?,
             category: at_most("category", &self.category, 40)?,
-            price: amount("price", self.price, 0)?,
+            price: amount("price", self.price, 0, MAX_PRICE)?,
             unit: text::required("unit", &self.unit, 30)?,
-            min_order_quantity: amount("min_order_quantity", self.min_order_quantity, 1)?,
+            min_order_quantity: amount(
+                "min_order_quantity",
+                self.min_order_quantity,
+                1,
+                MAX_QUANTITY,
+            )?,
             stock_available: self
                 .stock_available
-                .map(|stock| amount("stock_available", stock, 0))
+                .map(|stock| amount("stock_available", stock, 0, MAX_QUANTITY))
                 .transpose()?,
             available: self.available,
         })

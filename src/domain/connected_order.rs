@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::AppError;
 use super::order::MAX_LINES;
+use super::{AppError, RecordKey};
 
 /// One catalog item in the cart.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,8 +40,8 @@ pub struct ItemTerms {
     pub stock_available: Option<i64>,
 }
 
-const MAX_QUANTITY: i64 = 1_000_000_000;
-const MAX_TOTAL: i64 = 1_000_000_000_000;
+use super::money::MAX_PRICE as MAX_TOTAL;
+use super::stock::MAX_QUANTITY;
 
 /// The field of a line's error: the form shows it next to that line.
 pub fn line_field(item_id: &str) -> String {
@@ -72,6 +72,13 @@ pub fn check_cart(
     for (i, line) in input.lines.iter().enumerate() {
         let field = line_field(&line.item_id);
         let invalid = |code: &str| Err(AppError::invalid(&field, code));
+        if line
+            .product_id
+            .as_deref()
+            .is_some_and(|p| !RecordKey::is_valid(p))
+        {
+            return invalid("error.id.invalid");
+        }
         if input.lines[..i].iter().any(|l| l.item_id == line.item_id) {
             return invalid("error.order.duplicate_line");
         }

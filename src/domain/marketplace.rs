@@ -85,7 +85,7 @@ pub fn compare(a: &Ranked, b: &Ranked) -> Ordering {
 pub fn page_of(mut all: Vec<Ranked>, page: u32, size: u32) -> Vec<Ranked> {
     all.sort_by(compare);
     all.into_iter()
-        .skip(page as usize * size as usize)
+        .skip(usize::try_from(super::page::start(page, size)).unwrap_or(usize::MAX))
         .take(size as usize)
         .collect()
 }

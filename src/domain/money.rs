@@ -1,7 +1,43 @@
 //! Money: integer minor units, shown in the shop's currency. FCFA has no decimals.
 
+use serde::{Deserialize, Deserializer, de::Error};
+
 /// Every shop is in FCFA until the currency setting (J3) exists.
 pub const DEFAULT_CURRENCY: &str = "XOF";
+
+/// The highest price or order total a shop can enter, in minor units (10 billion F CFA).
+pub const MAX_PRICE: i64 = 1_000_000_000_000;
+
+/// The value of `quantity` units at `price`, saturated at the largest amount (the bounds of a
+/// product keep each factor in range; their product may still pass it).
+pub fn value_of(quantity: i64, price: i64) -> i64 {
+    quantity.saturating_mul(price)
+}
+
+/// For `#[serde(deserialize_with)]` on an amount the database sums as a decimal (which reads
+/// as text) to stay exact past the largest integer: the amount, saturated to an `i64`.
+pub fn saturating<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Int(i64),
+        Float(f64),
+        Text(String),
+    }
+    Ok(match Option::<Raw>::deserialize(deserializer)? {
+        None => 0,
+        Some(Raw::Int(amount)) => amount,
+        // `as` saturates at the bounds of i64.
+        Some(Raw::Float(amount)) => amount as i64,
+        Some(Raw::Text(text)) => {
+            let whole = text.split('.').next().unwrap_or_default();
+            match whole.parse::<i128>() {
+                Ok(amount) => amount.clamp(i64::MIN.into(), i64::MAX.into()) as i64,
+                Err(_) => return Err(D::Error::custom("not an amount")),
+            }
+        }
+    })
+}
 
 /// "5 000 F CFA", "12,50 €", "$12.50".
 pub fn format(amount: i64, currency: &str) -> String {
@@ -45,5 +81,27 @@ mod tests {
         assert_eq!(format(-750, "XOF"), "-750 F CFA");
         assert_eq!(format(1250, "EUR"), "12,50 €");
         assert_eq!(format(123456, "USD"), "$1,234.56");
+    }
+
+    #[test]
+    fn summed_amounts_read_back_saturated_never_overflowing() {
+        #[derive(Deserialize)]
+        struct Sum {
+            #[serde(default, deserialize_with = "saturating")]
+            value: i64,
+        }
+        let read = |json: &str| serde_json::from_str::<Sum>(json).map(|s| s.value).ok();
+        assert_eq!(read(r#"{"value": 1500}"#), Some(1500));
+        assert_eq!(read(r#"{"value": "1500"}"#), Some(1500));
+        assert_eq!(
+            read(r#"{"value": "2000000000000000000000"}"#),
+            Some(i64::MAX)
+        );
+        assert_eq!(read(r#"{"value": 2e21}"#), Some(i64::MAX));
+        assert_eq!(read(r#"{"value": null}"#), Some(0));
+        assert_eq!(read(r#"{}"#), Some(0));
+        assert_eq!(read(r#"{"value": "abc"}"#), None);
+        assert_eq!(value_of(1_000_000_000, MAX_PRICE), i64::MAX);
+        assert_eq!(value_of(3, 1500), 4500);
     }
 }

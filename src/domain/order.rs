@@ -4,7 +4,9 @@
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::AppError;
+use super::money::MAX_PRICE;
+use super::stock::MAX_QUANTITY;
+use super::{AppError, RecordKey};
 
 /// en attente → confirmée → expédiée → livrée; annulée stands apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -128,7 +130,7 @@ pub struct OrderInput {
 /// An order that passed every rule, with its total.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderDraft {
-    pub supplier_id: String,
+    pub supplier_id: RecordKey,
     pub lines: Vec<OrderLineInput>,
     pub expected_on: Option<String>,
     pub note: String,
@@ -137,15 +139,11 @@ pub struct OrderDraft {
 
 /// More lines than any shop's order; keeps one request bounded.
 pub const MAX_LINES: usize = 200;
-const MAX_QUANTITY: i64 = 1_000_000_000;
-const MAX_PRICE: i64 = 1_000_000_000_000;
 
 impl OrderDraft {
     pub fn parse(input: &OrderInput) -> Result<Self, AppError> {
-        let supplier_id = input.supplier_id.trim();
-        if supplier_id.is_empty() {
-            return Err(AppError::invalid("supplier_id", "error.order.supplier"));
-        }
+        let supplier_id = RecordKey::parse_optional("supplier_id", &input.supplier_id)?
+            .ok_or_else(|| AppError::invalid("supplier_id", "error.order.supplier"))?;
         if input.lines.is_empty() {
             return Err(AppError::invalid("lines", "error.order.empty"));
         }
@@ -159,6 +157,9 @@ impl OrderDraft {
                 .any(|l| l.product_id == line.product_id)
             {
                 return Err(AppError::invalid("lines", "error.order.duplicate_line"));
+            }
+            if !RecordKey::is_valid(&line.product_id) {
+                return Err(AppError::invalid("lines", "error.id.invalid"));
             }
             if line.quantity <= 0 || line.quantity > MAX_QUANTITY {
                 return Err(AppError::invalid("lines", "error.order.line_quantity"));
@@ -186,7 +187,7 @@ impl OrderDraft {
             return Err(AppError::invalid("note", "error.field.too_long"));
         }
         Ok(Self {
-            supplier_id: supplier_id.to_owned(),
+            supplier_id,
             lines: input.lines.clone(),
             expected_on,
             note: input.note.trim().to_owned(),
@@ -204,6 +205,9 @@ pub struct ReceivedLine {
 
 /// Checks the received quantities: none negative, none absurd, something arrived.
 pub fn check_received(lines: &[ReceivedLine]) -> Result<(), AppError> {
+    if lines.iter().any(|l| !RecordKey::is_valid(&l.product_id)) {
+        return Err(AppError::invalid("received", "error.id.invalid"));
+    }
     if lines
         .iter()
         .any(|l| !(0..=MAX_QUANTITY).contains(&l.quantity))

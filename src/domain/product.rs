@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AppError, text};
+use super::money::MAX_PRICE;
+use super::stock::MAX_QUANTITY;
+use super::{AppError, RecordKey, text};
 
 /// Units offered before the shop's own (B9).
 pub const DEFAULT_UNITS: [&str; 6] = ["pièce", "carton", "kg", "litre", "sac", "palette"];
@@ -32,8 +34,8 @@ pub struct ProductInput {
 pub struct ProductDraft {
     pub name: String,
     pub sku: Option<String>,
-    pub category_id: Option<String>,
-    pub supplier_id: Option<String>,
+    pub category_id: Option<RecordKey>,
+    pub supplier_id: Option<RecordKey>,
     pub unit: String,
     pub quantity: i64,
     pub min_stock: i64,
@@ -48,24 +50,24 @@ impl ProductDraft {
         let name = text::required("name", &input.name, 120)?;
         let sku = optional(&input.sku, "sku", 64)?;
         let unit = text::required("unit", &input.unit, 30)?;
-        non_negative("quantity", input.quantity)?;
-        non_negative("min_stock", input.min_stock)?;
+        non_negative("quantity", input.quantity, MAX_QUANTITY)?;
+        non_negative("min_stock", input.min_stock, MAX_QUANTITY)?;
         if let Some(max) = input.max_stock {
-            non_negative("max_stock", max)?;
+            non_negative("max_stock", max, MAX_QUANTITY)?;
             if max <= input.min_stock {
                 return Err(AppError::invalid("max_stock", "error.stock.max_below_min"));
             }
         }
-        non_negative("purchase_price", input.purchase_price)?;
-        non_negative("sale_price", input.sale_price)?;
+        non_negative("purchase_price", input.purchase_price, MAX_PRICE)?;
+        non_negative("sale_price", input.sale_price, MAX_PRICE)?;
         if input.notes.chars().count() > 1000 {
             return Err(AppError::invalid("notes", "error.field.too_long"));
         }
         Ok(Self {
             name,
             sku,
-            category_id: optional(&input.category_id, "category_id", 64)?,
-            supplier_id: optional(&input.supplier_id, "supplier_id", 64)?,
+            category_id: RecordKey::parse_optional("category_id", &input.category_id)?,
+            supplier_id: RecordKey::parse_optional("supplier_id", &input.supplier_id)?,
             unit,
             quantity: input.quantity,
             min_stock: input.min_stock,
@@ -90,10 +92,10 @@ fn optional(raw: &str, field: &str, max_chars: usize) -> Result<Option<String>, 
     text::required(field, value, max_chars).map(Some)
 }
 
-fn non_negative(field: &str, value: i64) -> Result<(), AppError> {
+fn non_negative(field: &str, value: i64, max: i64) -> Result<(), AppError> {
     if value < 0 {
         Err(AppError::invalid(field, "error.number.negative"))
-    } else if value > 1_000_000_000_000 {
+    } else if value > max {
         Err(AppError::invalid(field, "error.quantity.too_large"))
     } else {
         Ok(())

@@ -35,7 +35,7 @@ impl ProfileInput {
             }
             Ok(value.to_owned())
         };
-        if !(0..=1_000_000_000_000).contains(&self.min_order_amount) {
+        if !(0..=super::money::MAX_PRICE).contains(&self.min_order_amount) {
             return Err(AppError::invalid(
                 "min_order_amount",
                 "error.number.negative",

@@ -54,6 +54,9 @@ impl StockStatus {
     }
 }
 
+/// The most units of one product a shop can hold or move at once (a billion).
+pub const MAX_QUANTITY: i64 = 1_000_000_000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MovementKind {
@@ -122,7 +125,7 @@ impl Movement {
         if quantity <= 0 {
             return Err(AppError::invalid("quantity", "error.quantity.positive"));
         }
-        if quantity > 1_000_000_000 {
+        if quantity > MAX_QUANTITY {
             return Err(AppError::invalid("quantity", "error.quantity.too_large"));
         }
         if !REASONS.contains(&reason) {

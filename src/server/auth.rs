@@ -11,6 +11,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use sha2::Digest;
 
+use super::config::check_secret_length;
 use crate::domain::{AppError, Password, Role};
 
 pub const SESSION_COOKIE: &str = "boutiq_session";
@@ -129,17 +130,26 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 /// The JWT secret: BOUTIQ_JWT_SECRET, else `<data_dir>/jwt_secret`, created on first start with
-/// 64 random bytes and mode 0600. There is never a built-in default.
+/// 64 random bytes (128 hex digits) and mode 0600. There is never a built-in default, and a
+/// secret shorter than [`MIN_SECRET_BYTES`](super::config::MIN_SECRET_BYTES) (a hand-edited
+/// file) is refused.
 pub fn load_or_create_secret(
     configured: Option<&str>,
     data_dir: &Path,
 ) -> std::io::Result<Vec<u8>> {
+    let long_enough = |secret: Vec<u8>, source: &dyn std::fmt::Display| {
+        check_secret_length(secret.len())
+            .map(|()| secret)
+            .map_err(|e| {
+                std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{source}: {e}"))
+            })
+    };
     if let Some(secret) = configured {
-        return Ok(secret.as_bytes().to_vec());
+        return long_enough(secret.as_bytes().to_vec(), &"BOUTIQ_JWT_SECRET");
     }
     let path = data_dir.join("jwt_secret");
     if let Ok(existing) = std::fs::read_to_string(&path) {
-        return Ok(existing.trim().as_bytes().to_vec());
+        return long_enough(existing.trim().as_bytes().to_vec(), &path.display());
     }
     std::fs::create_dir_all(data_dir)?;
     let mut bytes = [0u8; 64];
@@ -256,6 +266,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("boutiq-secret-{}", std::process::id()));
         let first = load_or_create_secret(None, &dir).unwrap();
         assert_eq!(first.len(), 128);
+        assert!(first.len() >= 2 * crate::server::config::MIN_SECRET_BYTES);
         assert_eq!(load_or_create_secret(None, &dir).unwrap(), first);
         #[cfg(unix)]
         {
@@ -266,6 +277,20 @@ mod tests {
                 .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_short_secret_is_refused_from_the_environment_or_the_file() {
+        let dir = std::env::temp_dir().join(format!("boutiq-short-secret-{}", std::process::id()));
+        let err = load_or_create_secret(Some("s3cret"), &dir).unwrap_err();
+        assert!(err.to_string().contains("BOUTIQ_JWT_SECRET"), "{err}");
+        assert!(!dir.exists(), "nothing generated in its place");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("jwt_secret"), "0123456789\n").unwrap();
+        let err = load_or_create_secret(None, &dir).unwrap_err();
+        assert!(err.to_string().contains("jwt_secret"), "{err}");
+        assert!(err.to_string().contains("10 bytes"), "{err}");
         std::fs::remove_dir_all(dir).unwrap();
     }
 

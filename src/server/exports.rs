@@ -114,7 +114,7 @@ impl Export {
             p.max_stock.map(|m| m.to_string()).unwrap_or_default(),
             self.money(p.purchase_price),
             self.money(p.sale_price),
-            self.money(p.purchase_price * p.quantity),
+            self.money(crate::domain::money::value_of(p.quantity, p.purchase_price)),
             status,
             p.supplier.unwrap_or_default(),
             p.notes,

@@ -47,7 +47,10 @@ pub fn router(state: AppState) -> Router {
         >(context, shell))
         .layer(
             ServiceBuilder::new()
-                .layer(axum::middleware::from_fn(page_csp))
+                .layer(axum::middleware::from_fn_with_state(
+                    PageSockets::of(&state),
+                    page_csp,
+                ))
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
                 .layer(
                     TraceLayer::new_for_http()
@@ -92,13 +95,36 @@ pub fn report_page_nonce() {
     }
 }
 
+/// What a page may connect to besides its own origin: nothing in production; in development
+/// (`config.development`) the reload socket of `cargo leptos watch` too.
+#[derive(Clone)]
+struct PageSockets(Arc<str>);
+
+impl PageSockets {
+    fn of(state: &AppState) -> Self {
+        let sockets = if state.config.development {
+            let port = state.leptos_options.reload_port;
+            format!(" ws://127.0.0.1:{port} ws://localhost:{port}")
+        } else {
+            String::new()
+        };
+        Self(sockets.into())
+    }
+}
+
 /// Gives a page the policy that allows its own inline scripts (by nonce) and nothing else.
-async fn page_csp(mut request: Request<Body>, next: axum::middleware::Next) -> Response<Body> {
+async fn page_csp(
+    State(sockets): State<PageSockets>,
+    mut request: Request<Body>,
+    next: axum::middleware::Next,
+) -> Response<Body> {
     let slot = NonceSlot::default();
     request.extensions_mut().insert(slot.clone());
     let mut response = next.run(request).await;
     let nonce = slot.0.lock().ok().and_then(|mut n| n.take());
-    if let Some(policy) = nonce.and_then(|n| HeaderValue::from_str(&page_policy(&n)).ok()) {
+    if let Some(policy) =
+        nonce.and_then(|n| HeaderValue::from_str(&page_policy(&n, &sockets.0)).ok())
+    {
         response
             .headers_mut()
             .insert(header::CONTENT_SECURITY_POLICY, policy);
@@ -106,11 +132,12 @@ async fn page_csp(mut request: Request<Body>, next: axum::middleware::Next) -> R
     response
 }
 
-/// The policy of a page whose inline scripts carry `nonce`.
-fn page_policy(nonce: &str) -> String {
+/// The policy of a page whose inline scripts carry `nonce`; `sockets` are the extra sources
+/// of `connect-src` (see [`PageSockets`]).
+fn page_policy(nonce: &str, sockets: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
-         img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:3001 ws://localhost:3001; \
+         img-src 'self' data: blob:; connect-src 'self'{sockets}; \
          manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
     )
 }

@@ -84,7 +84,7 @@ async fn apply_row(
     if let Some(category) = &row.category {
         match store::imports::category_named(db, user_id, category).await {
             Ok(id) => {
-                merged.category_id = id.clone();
+                merged.category_id = id.to_string();
                 draft.category_id = Some(id);
             }
             Err(DbError::Other(_)) => return Ok(Err(refused(row.line, Column::Category))),

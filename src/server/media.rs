@@ -31,15 +31,15 @@ pub async fn store(
     bytes: Vec<u8>,
 ) -> Result<String, AppError> {
     let stored = stored_name(owner, name, &bytes)?;
-    let kind = PhotoType::sniff(&bytes)?;
-    let folder = data_dir.join("media").join(owner);
+    let media = data_dir.join("media");
+    let folder = media.join(owner);
     let thumb = tokio::task::spawn_blocking(move || thumbnail(&bytes).map(|t| (bytes, t)))
         .await
         .map_err(|e| crate::server::respond::internal("thumbnail", e))?;
     let (bytes, thumb) = thumb?;
     let write = async {
         tokio::fs::create_dir_all(&folder).await?;
-        tokio::fs::write(folder.join(format!("{name}.{}", kind.extension())), bytes).await?;
+        tokio::fs::write(media.join(&stored), bytes).await?;
         tokio::fs::write(folder.join(format!("{name}.thumb.jpg")), thumb).await
     };
     write
@@ -92,10 +92,7 @@ pub fn folder_of(stored: &str) -> Option<&str> {
 fn parts(stored: &str) -> Option<(&str, &str, &str)> {
     let (folder, file) = stored.split_once('/')?;
     let (name, extension) = file.split_once('.')?;
-    let folder_ok = (1..=64).contains(&folder.len())
-        && folder
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    let folder_ok = crate::domain::RecordKey::is_valid(folder);
     let extension_ok = [PhotoType::Jpeg, PhotoType::Png, PhotoType::Webp]
         .map(PhotoType::extension)
         .contains(&extension);

@@ -45,16 +45,18 @@ pub async fn guard(
     if request.method() != Method::POST || !request.uri().path().starts_with("/api/") {
         return next.run(request).await;
     }
-    let checked =
-        check_origin(&request, &state.config.public_url).and_then(|()| content_kind(&request));
-    if let Err((status, detail)) = checked {
-        return refuse(status, detail);
-    }
+    let checked = check_origin(&request, &state.config.public_url)
+        .and_then(|()| content_kind(&request))
+        .and_then(|content| expected_by(request.uri().path(), content));
+    let content = match checked {
+        Ok(content) => content,
+        Err((status, detail)) => return refuse(status, detail),
+    };
     let mut keyed = state.keys.request_hasher();
     keyed.update(request.uri().path().as_bytes());
     keyed.update(&[0]);
-    let request = match content_kind(&request) {
-        Ok(Content::Json) => {
+    let request = match content {
+        Content::Json => {
             let (parts, body) = request.into_parts();
             let Ok(bytes) = axum::body::to_bytes(body, MAX_JSON_BYTES).await else {
                 return refuse(StatusCode::PAYLOAD_TOO_LARGE, "body too large");
@@ -62,7 +64,8 @@ pub async fn guard(
             keyed.update(&bytes);
             Request::from_parts(parts, Body::from(bytes))
         }
-        _ => request,
+        // Its fields and file join the fingerprint as `server::upload` reads them.
+        Content::Multipart => request,
     };
     FINGERPRINT
         .scope(RefCell::new(keyed), next.run(request))
@@ -156,13 +159,24 @@ fn content_kind(request: &Request<Body>) -> Result<Content, Refusal> {
     }
 }
 
+/// Read by the same parser as the multipart codec, which panics on a boundary it cannot read.
 fn has_boundary(content_type: &str) -> bool {
-    content_type.split(';').skip(1).any(|param| {
-        param
-            .trim()
-            .strip_prefix("boundary=")
-            .is_some_and(|b| !b.trim_matches('"').is_empty())
-    })
+    multer::parse_boundary(content_type).is_ok_and(|b| !b.is_empty())
+}
+
+/// The content is the one the endpoint reads (a JSON body to a form endpoint, or the reverse,
+/// is refused before any codec sees it).
+fn expected_by(path: &str, content: Content) -> Result<Content, Refusal> {
+    match (crate::api::reads_multipart(path), &content) {
+        (true, Content::Multipart) | (false, Content::Json) => Ok(content),
+        (true, Content::Json) => Err((
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send multipart/form-data",
+        )),
+        (false, Content::Multipart) => {
+            Err((StatusCode::UNSUPPORTED_MEDIA_TYPE, "send application/json"))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -222,5 +236,20 @@ mod tests {
             Err(StatusCode::UNSUPPORTED_MEDIA_TYPE)
         );
         assert_eq!(kind(""), Err(StatusCode::UNSUPPORTED_MEDIA_TYPE));
+    }
+
+    #[test]
+    fn each_write_carries_the_content_its_endpoint_reads() {
+        let refused = |path: &str, content| expected_by(path, content).err().map(|r| r.0);
+        assert_eq!(refused("/api/photos/upload", Content::Multipart), None);
+        assert_eq!(refused("/api/products/create", Content::Json), None);
+        assert_eq!(
+            refused("/api/backup/restore", Content::Json),
+            Some(StatusCode::UNSUPPORTED_MEDIA_TYPE)
+        );
+        assert_eq!(
+            refused("/api/products/create", Content::Multipart),
+            Some(StatusCode::UNSUPPORTED_MEDIA_TYPE)
+        );
     }
 }

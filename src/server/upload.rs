@@ -7,6 +7,11 @@ use server_fn::codec::MultipartData;
 
 use crate::domain::AppError;
 
+/// The longest text field a form may carry (ids, mappings, op ids are far shorter).
+pub const MAX_FIELD_BYTES: usize = 16 * 1024;
+/// The most parts a form may carry (the import form has the most: a dozen).
+pub const MAX_PARTS: usize = 32;
+
 pub struct Upload {
     pub fields: HashMap<String, String>,
     /// The `file` field, if the form had one.
@@ -49,25 +54,47 @@ pub async fn read(
         file: None,
         file_name: String::new(),
     };
+    let mut parts = 0;
     while let Some(mut part) = form.next_field().await.map_err(|e| bad(e.to_string()))? {
+        parts += 1;
+        if parts > MAX_PARTS {
+            return Err(bad("too many parts".into()));
+        }
         let name = part.name().unwrap_or_default().to_owned();
         if name == "file" {
             upload.file_name = part.file_name().unwrap_or_default().to_owned();
-            let mut file = Vec::new();
-            while let Some(chunk) = part.chunk().await.map_err(|e| bad(e.to_string()))? {
-                if file.len() + chunk.len() > max_bytes {
-                    return Err(AppError::invalid(field, too_large));
-                }
-                file.extend_from_slice(&chunk);
-            }
+            let file = read_part(&mut part, max_bytes)
+                .await?
+                .ok_or_else(|| AppError::invalid(field, too_large))?;
             upload.file = Some(file);
         } else {
-            let text = part.text().await.map_err(|e| bad(e.to_string()))?;
+            let text = read_part(&mut part, MAX_FIELD_BYTES)
+                .await?
+                .ok_or_else(|| bad(format!("field {name} too long")))?;
+            let text =
+                String::from_utf8(text).map_err(|_| bad(format!("field {name} not UTF-8")))?;
             upload.fields.insert(name, text);
         }
     }
     bind_to_request(&upload);
     Ok(upload)
+}
+
+/// The part's bytes, chunk by chunk; `None` as soon as they pass `max_bytes`.
+async fn read_part(
+    part: &mut multer::Field<'static>,
+    max_bytes: usize,
+) -> Result<Option<Vec<u8>>, AppError> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = part.chunk().await.map_err(|e| AppError::BadRequest {
+        detail: e.to_string(),
+    })? {
+        if bytes.len() + chunk.len() > max_bytes {
+            return Ok(None);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(Some(bytes))
 }
 
 /// What was read becomes part of the request's fingerprint, so an operation id replayed with

@@ -237,6 +237,8 @@ messages! {
     "error.category.unknown" => "Cette catégorie n'existe plus. Choisissez-en une autre.", "This category no longer exists. Choose another one.";
     "error.role.required" => "Choisissez un type de compte.", "Choose an account type.";
     "error.op.invalid" => "Requête invalide. Rechargez la page.", "Invalid request. Reload the page.";
+    "error.id.invalid" => "Élément introuvable. Rechargez la page.", "Item not found. Reload the page.";
+    "error.page.invalid" => "Cette page n'existe pas.", "This page does not exist.";
     "error.op.reused" => "Cette action a déjà été envoyée avec d'autres données. Rechargez la page.", "This action was already sent with other data. Reload the page.";
     "error.crypto" => "Ce navigateur ne peut pas créer d'identifiant sûr : mettez-le à jour.", "This browser cannot make a secure id: please update it.";
     "error.auth.wrong_credentials" => "E-mail ou mot de passe incorrect.", "Wrong e-mail or password.";
@@ -305,6 +307,7 @@ messages! {
     "error.import.amount" => "Montant invalide", "Invalid amount";
     "error.import.duplicate_sku" => "SKU déjà présent plus haut dans le fichier", "SKU already used higher in the file";
     "error.import.refused" => "Valeur refusée", "Value refused";
+    "error.import.interrupted" => "L'import s'est interrompu : relancez-le, les produits déjà importés ne seront pas recréés.", "The import stopped: start it again, products already imported will not be created twice.";
     "error.settings.separator" => "Choisissez « ; » ou « , ».", "Choose \";\" or \",\".";
     "error.settings.date_format" => "Format de date inconnu.", "Unknown date format.";
     "error.backup.not_json" => "Ce fichier n'est pas une sauvegarde Boutiq.", "This file is not a Boutiq backup.";
@@ -574,6 +577,8 @@ messages! {
     "alerts.rules.in_app" => "Dans l'application", "In the app";
     "alerts.rules.push" => "Notification push", "Push notification";
     "error.alert.threshold" => "Seuil invalide : 1 à 100 %, ou 1 à 365 jours.", "Invalid threshold: 1 to 100 %, or 1 to 365 days.";
+    "error.alert_rules.duplicate" => "Une seule règle par type d'alerte.", "One rule per alert type.";
+    "error.alert_rules.too_many" => "6 règles au plus, une par type d'alerte.", "6 rules at most, one per alert type.";
     "alerts.top_products" => "Produits les plus signalés ce mois", "Products with the most alerts this month";
     "alerts.count" => "{count} alerte(s)", "{count} alert(s)";
     "products.alerts_month" => "{count} alerte(s) ce mois", "{count} alert(s) this month";
@@ -617,6 +622,7 @@ messages! {
     "error.invitation.expired" => "Ce lien d'invitation a expiré (il est valable 7 jours). Demandez un nouveau lien à la boutique.", "This invitation link has expired (it is valid 7 days). Ask the shop for a new link.";
     "error.invitation.used" => "Cette invitation a déjà été utilisée. Connectez-vous avec le compte créé.", "This invitation has already been used. Sign in with the account created.";
     "error.invitation.already_linked" => "Ce fournisseur a déjà un compte Boutiq (« Vérifié »).", "This supplier already has a Boutiq account (\"Verified\").";
+    "error.invitation.no_public_url" => "Les invitations ne peuvent pas partir : l'adresse du site n'est pas configurée (public_url). Demandez à la personne qui installe Boutiq de la renseigner.", "Invitations cannot be sent: the site address is not configured (public_url). Ask whoever runs Boutiq to set it.";
     // Connected orders (G5), ratings (G6), the supplier's inbox (F3) and dashboard (F4).
     "error.order.connected_copy" => "Une commande au fournisseur inscrit se refait depuis son catalogue (les prix ont pu changer).", "An order to a registered supplier is placed again from its catalogue (prices may have changed).";
     "error.market.unavailable" => "Cet article n'est plus disponible chez le fournisseur.", "This item is no longer available from the supplier.";

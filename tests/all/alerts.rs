@@ -345,3 +345,50 @@ async fn no_alert_is_raised_for_a_record_deleted_while_it_was_evaluated() {
     .unwrap();
     assert_eq!(app.count("alert").await, 0);
 }
+
+#[tokio::test]
+async fn a_rule_list_with_a_kind_twice_or_too_many_rules_is_refused_and_changes_nothing() {
+    let app = app().await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    let save = |rules: Value| {
+        app.post(
+            "/api/alerts/save_rules",
+            json!({ "op": op_id(), "rules": rules }),
+            Some(&awa),
+        )
+    };
+    let mut rules = app.get("/api/alerts/rules", Some(&awa)).await.json();
+    rules[0]["enabled"] = json!(false);
+    let saved = save(rules.clone()).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let before = app.get("/api/alerts/rules", Some(&awa)).await.json();
+    assert_eq!(before, rules);
+
+    // Six rules, "stock bas" twice: the unique index on (shop, kind) used to answer 500.
+    let mut twice = rules.clone();
+    twice[5] = rules[1].clone();
+    twice[5]["threshold"] = json!(50);
+    let reply = save(twice).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.body);
+    assert_eq!(
+        (&reply.json()["field"], &reply.json()["code"]),
+        (&json!("rules"), &json!("error.alert_rules.duplicate"))
+    );
+
+    // 20,000 rules (each written as a JSON array, so the body stays under the 1 MiB limit and
+    // reaches the server function) are refused before any is looked at.
+    let flood = Value::Array(vec![json!(["rupture", true, null, true, false]); 20_000]);
+    let reply = save(flood).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.body);
+    assert_eq!(
+        (&reply.json()["field"], &reply.json()["code"]),
+        (&json!("rules"), &json!("error.alert_rules.too_many"))
+    );
+
+    // Nothing was written: the same rules, the same rows.
+    assert_eq!(
+        app.get("/api/alerts/rules", Some(&awa)).await.json(),
+        before
+    );
+    assert_eq!(app.count("alert_rule").await, 6);
+}

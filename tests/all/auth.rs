@@ -210,6 +210,75 @@ async fn login_is_rate_limited_per_account() {
     assert_eq!(limited.headers.get("retry-after").unwrap(), "60");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn simultaneous_wrong_passwords_get_no_more_checks_than_the_limit() {
+    let app = app().await;
+    app.register("shopkeeper", "awa@example.sn").await;
+    let limit = app.state.config.login_max_failures_per_account as usize;
+
+    let attempts = (0..30).map(|_| app.login("awa@example.sn", "wrongpass1"));
+    let replies = futures::future::join_all(attempts).await;
+    let statuses: Vec<_> = replies.iter().map(|r| r.status.as_u16()).collect();
+    let checked = replies
+        .iter()
+        .filter(|r| r.status == StatusCode::UNAUTHORIZED)
+        .inspect(|r| assert_eq!(r.json(), json!({ "kind": "wrong_credentials" })))
+        .count();
+    let refused = replies
+        .iter()
+        .filter(|r| r.status == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!(checked + refused, 30, "{statuses:?}");
+    assert!(
+        checked <= limit,
+        "{checked} password checks for a limit of {limit}"
+    );
+    assert_eq!(
+        checked, limit,
+        "the places of the limit were all used: {statuses:?}"
+    );
+    let failures = app
+        .rows("SELECT id FROM login_failure WHERE key = 'account:awa@example.sn'")
+        .await;
+    assert_eq!(failures.len(), limit);
+
+    // The right password waits too, until the window has passed.
+    assert_eq!(
+        app.login("awa@example.sn", "boutique2026").await.status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+#[tokio::test]
+async fn a_successful_sign_in_gives_back_its_place_under_the_limits() {
+    let app = app_with(|c| {
+        c.trust_forwarded_for = true;
+        c.login_max_failures_per_ip = 2;
+    })
+    .await;
+    app.register("shopkeeper", "awa@example.sn").await;
+    assert_eq!(
+        app.login("awa@example.sn", "wrongpass1").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    // Each attempt holds a place under the IP's limit while its password is checked; a good
+    // one gives it back, so signing in again and again is never limited.
+    for _ in 0..3 {
+        let reply = app.login("awa@example.sn", "boutique2026").await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    }
+    assert_eq!(
+        app.login("other@example.sn", "wrongpass1").await.status,
+        StatusCode::UNAUTHORIZED,
+        "second failure from the IP"
+    );
+    assert_eq!(
+        app.login("awa@example.sn", "boutique2026").await.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the IP's two places are taken by failures"
+    );
+}
+
 #[tokio::test]
 async fn login_is_rate_limited_per_ip() {
     let app = app_with(|c| {

@@ -123,27 +123,9 @@ impl TestApp {
         file_name: &str,
         file: &[u8],
     ) -> Reply {
-        const BOUNDARY: &str = "boutiqboundary";
-        let mut body = Vec::new();
-        for (name, value) in fields {
-            body.extend(
-                format!(
-                    "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-                )
-                .as_bytes(),
-            );
-        }
-        body.extend(
-            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .as_bytes(),
-        );
-        body.extend_from_slice(file);
-        body.extend(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        let (content_type, body) = multipart(fields, file_name, file);
         let request = Request::post(path)
-            .header(
-                "content-type",
-                format!("multipart/form-data; boundary={BOUNDARY}"),
-            )
+            .header("content-type", content_type)
             .header("accept", "application/json")
             .header("cookie", cookie)
             .body(Body::from(body))
@@ -210,6 +192,32 @@ impl TestApp {
     pub async fn count(&self, table: &str) -> usize {
         self.rows(&format!("SELECT id FROM {table}")).await.len()
     }
+}
+
+/// A multipart form: text `fields`, then `file` as the `file` field; its content type and body.
+pub fn multipart<V: AsRef<str>>(
+    fields: &[(&str, V)],
+    file_name: &str,
+    file: &[u8],
+) -> (String, Vec<u8>) {
+    const BOUNDARY: &str = "boutiqboundary";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        let value = value.as_ref();
+        body.extend(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    body.extend(
+        format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .as_bytes(),
+    );
+    body.extend_from_slice(file);
+    body.extend(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={BOUNDARY}"), body)
 }
 
 pub fn register_body(role: &str, email: &str, password: &str) -> Value {

@@ -17,7 +17,14 @@ struct Vendor {
 }
 
 async fn vendor(app: &TestApp, email: &str) -> Vendor {
-    let cookie = app.register("supplier", email).await;
+    let vendor = unlisted_vendor(app, email).await;
+    complete_profile(app, &vendor.cookie).await;
+    vendor
+}
+
+/// Gives the supplier's profile what the marketplace needs (a city, a category) and a minimum
+/// of 30 000.
+async fn complete_profile(app: &TestApp, cookie: &str) {
     let profile = json!({
         "company_name": "Grossiste Moussa", "description": "", "phone": "771234567",
         "address": "Tilène", "city": "Dakar", "delivery_zones": ["Thiès"], "categories": ["Céréales"],
@@ -27,10 +34,16 @@ async fn vendor(app: &TestApp, email: &str) -> Vendor {
         .post(
             "/api/supplier/save_profile",
             json!({ "op": op_id(), "input": profile }),
-            Some(&cookie),
+            Some(cookie),
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+}
+
+/// A supplier just registered (its profile has no city nor category, so it is not listed),
+/// with the two items of [`vendor`] in its catalog.
+async fn unlisted_vendor(app: &TestApp, email: &str) -> Vendor {
+    let cookie = app.register("supplier", email).await;
     let mut ids = Vec::new();
     for (name, price, min, stock) in [
         ("Riz 25 kg", 15_000, 2, Value::Null),
@@ -262,6 +275,48 @@ async fn a_cart_respects_the_catalog_minimums_and_prices() {
     // Another supplier's item cannot be slipped into Moussa's cart.
     let foreign = order(&app, &awa, cart(&moussa, &[(&ibou.rice, 2, 15_000)])).await;
     assert_eq!(field_error(&foreign).1, "error.market.unavailable");
+}
+
+#[tokio::test]
+async fn an_unlisted_supplier_cannot_be_ordered_from_until_its_profile_is_complete() {
+    let app = app().await;
+    let ibou = unlisted_vendor(&app, "ibou@example.sn").await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    let terms = |vendor: &Vendor| {
+        app.post(
+            "/api/market/cart_terms",
+            json!({ "supplier_id": vendor.profile_id, "item_ids": [vendor.rice] }),
+            Some(&awa),
+        )
+    };
+    let basket = cart(&ibou, &[(&ibou.rice, 2, 15_000)]);
+
+    // The marketplace does not show it; its terms and an order are "not found" alike.
+    let page = app
+        .get(
+            &format!("/api/marketplace/supplier?id={}", ibou.profile_id),
+            Some(&awa),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert_eq!(terms(&ibou).await.status, StatusCode::NOT_FOUND);
+    let refused = order(&app, &awa, basket.clone()).await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND, "{}", refused.body);
+    assert_eq!(app.count("purchase_order").await, 0, "no order written");
+    assert_eq!(app.count("order_line").await, 0);
+    assert_eq!(app.count("product").await, 0);
+    assert_eq!(app.count("supplier").await, 0);
+    assert_eq!(app.count("trades_with").await, 0);
+
+    // Once the profile has its city and category, the same cart goes through.
+    complete_profile(&app, &ibou.cookie).await;
+    let listed = terms(&ibou).await;
+    assert_eq!(listed.status, StatusCode::OK, "{}", listed.body);
+    assert_eq!(listed.json()["items"].as_array().unwrap().len(), 1);
+    let placed = order(&app, &awa, basket).await;
+    assert_eq!(placed.status, StatusCode::OK, "{}", placed.body);
+    assert_eq!(placed.json()["vendor_profile_id"], json!(ibou.profile_id));
+    assert_eq!(app.count("purchase_order").await, 1);
 }
 
 #[tokio::test]

@@ -322,6 +322,57 @@ async fn import_reports_bad_rows_applies_good_ones_and_changes_nothing_the_secon
 }
 
 #[tokio::test]
+async fn each_import_batch_says_which_rows_it_covers_so_the_page_sums_every_row_once() {
+    use boutiq::api::imports::ImportProgress;
+    let app = app().await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    let mut file = String::from("Nom;Code;Quantité\n");
+    for i in 1..=120 {
+        file.push_str(&format!("Article {i};A{i};{i}\n"));
+    }
+    let shown = preview(&app, &awa, file.as_bytes()).await.json();
+    let run = |op: &str, start: usize| {
+        let body = json!({ "op": op, "import_id": shown["import_id"], "mapping": shown["mapping"], "start": start });
+        app.post("/api/imports/run", body, Some(&awa))
+    };
+    let answer = |reply: common::Reply| -> ImportProgress {
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        serde_json::from_str(&reply.body).unwrap()
+    };
+
+    // The page's sum, as `import_all` keeps it: "0 / 120", then each batch from where it stops.
+    let mut sum = ImportProgress {
+        total: 120,
+        ..ImportProgress::default()
+    };
+    let first_op = op_id();
+    let first = answer(run(&first_op, 0).await);
+    assert_eq!((first.start, first.done, first.total), (0, 100, 120));
+    sum.add(first).unwrap();
+    assert!(!sum.finished(), "no outcome yet at 100 / 120");
+    let last = answer(run(&op_id(), sum.done).await);
+    assert_eq!((last.start, last.done, last.created), (100, 120, 20));
+    sum.add(last).unwrap();
+    assert_eq!(
+        (sum.done, sum.total, sum.finished(), sum.created),
+        (120, 120, true, 120),
+        "the outcome comes with the line at 120 / 120"
+    );
+
+    // The first batch's answer again (a slow answer or a replay arriving after the last one)
+    // cannot set the line back to 100 / 120 under "120 créés".
+    let late = answer(run(&first_op, 0).await);
+    assert_eq!((late.start, late.done, late.created), (0, 100, 100));
+    let before = sum.clone();
+    assert_eq!(
+        sum.add(late).unwrap_err().message_key(),
+        "error.import.interrupted"
+    );
+    assert_eq!(sum, before);
+    assert_eq!(app.count("product").await, 120);
+}
+
+#[tokio::test]
 async fn exported_products_import_back_unchanged() {
     let app = app().await;
     let awa = app.register("shopkeeper", "awa@example.sn").await;

@@ -3,11 +3,17 @@
 
 use crate::common;
 
-use axum::http::StatusCode;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
 use common::{TestApp, app, app_with, op_id};
 use serde_json::{Value, json};
 
 const SITE: &str = "https://boutiq.example.sn";
+
+/// An app with its public address configured, as invitations need outside development.
+async fn site_app() -> TestApp {
+    app_with(|config| config.public_url = SITE.into()).await
+}
 
 async fn create_supplier(app: &TestApp, cookie: &str) -> String {
     let input = json!({
@@ -258,7 +264,7 @@ async fn a_shop_invites_its_supplier_who_registers_verified_and_linked() {
 
 #[tokio::test]
 async fn expired_and_forged_links_are_refused_and_write_nothing() {
-    let app = app().await;
+    let app = site_app().await;
     let awa = app.register("shopkeeper", "awa@example.sn").await;
     let supplier = create_supplier(&app, &awa).await;
     let token = invite_token(&app, &awa, &supplier).await;
@@ -313,7 +319,7 @@ async fn expired_and_forged_links_are_refused_and_write_nothing() {
 
 #[tokio::test]
 async fn an_address_already_registered_is_refused_on_the_email_field() {
-    let app = app().await;
+    let app = site_app().await;
     let awa = app.register("shopkeeper", "awa@example.sn").await;
     app.register("supplier", "moussa@example.sn").await;
     let supplier = create_supplier(&app, &awa).await;
@@ -347,7 +353,7 @@ async fn an_address_already_registered_is_refused_on_the_email_field() {
 
 #[tokio::test]
 async fn only_the_shop_of_the_supplier_can_invite_it() {
-    let app = app().await;
+    let app = site_app().await;
     let awa = app.register("shopkeeper", "awa@example.sn").await;
     let ibou = app.register("shopkeeper", "ibou@example.sn").await;
     let grossiste = app.register("supplier", "grossiste@example.sn").await;
@@ -384,11 +390,64 @@ async fn only_the_shop_of_the_supplier_can_invite_it() {
     assert_eq!(again.json()["expires_at"], first.json()["expires_at"]);
     assert_eq!(app.count("invitation").await, 1);
     assert_eq!(outbox(&app).len(), 1);
-
-    // Without a configured public address, the link uses the host the request came to.
     let link = first.json()["link"].as_str().unwrap().to_owned();
-    assert!(
-        link.starts_with("http://127.0.0.1:3000/invitation/"),
-        "{link}"
-    );
+    assert!(link.starts_with(&format!("{SITE}/invitation/")), "{link}");
+}
+
+/// Invites from a browser pointed at `host` (its `Host` and `Origin` headers).
+async fn invite_through_host(
+    app: &TestApp,
+    cookie: &str,
+    supplier: &str,
+    host: &str,
+) -> common::Reply {
+    let body = json!({ "op": op_id(), "supplier_id": supplier, "email": "moussa@example.sn" });
+    let request = Request::post("/api/invitations/send")
+        .header("host", host)
+        .header("origin", format!("http://{host}"))
+        .header("content-type", "application/json")
+        .header("accept", "application/json")
+        .header("cookie", cookie)
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    app.send(request).await
+}
+
+#[tokio::test]
+async fn a_forged_host_header_never_reaches_the_mailed_link() {
+    const FORGED: &str = "boutiq.attacker.example";
+    let configured = site_app().await;
+    let development = app_with(|config| config.development = true).await;
+    for (app, site) in [(&configured, SITE), (&development, "http://127.0.0.1:3000")] {
+        let awa = app.register("shopkeeper", "awa@example.sn").await;
+        let supplier = create_supplier(app, &awa).await;
+        let reply = invite_through_host(app, &awa, &supplier, FORGED).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let link = reply.json()["link"].as_str().unwrap().to_owned();
+        assert!(link.starts_with(&format!("{site}/invitation/")), "{link}");
+        let files = outbox(app);
+        assert_eq!(files.len(), 1, "{files:?}");
+        let mail = decode_quoted_printable(&std::fs::read_to_string(&files[0]).unwrap());
+        assert!(mail.contains(&link), "{mail}");
+        assert!(
+            !mail.contains(FORGED),
+            "the forged host is in the e-mail: {mail}"
+        );
+    }
+
+    // In production without a configured address there is no link to give: a clear refusal,
+    // and nothing written or sent.
+    let unconfigured = app().await;
+    let awa = unconfigured.register("shopkeeper", "awa@example.sn").await;
+    let supplier = create_supplier(&unconfigured, &awa).await;
+    for host in [FORGED, "127.0.0.1:3000"] {
+        assert_refused(
+            &invite_through_host(&unconfigured, &awa, &supplier, host).await,
+            StatusCode::CONFLICT,
+            "public_url",
+            "error.invitation.no_public_url",
+        );
+    }
+    assert_eq!(unconfigured.count("invitation").await, 0);
+    assert!(outbox(&unconfigured).is_empty(), "no e-mail left");
 }

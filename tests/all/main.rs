@@ -3,7 +3,9 @@
 
 mod alerts;
 mod auth;
+mod bad_input;
 mod common;
+mod config;
 mod connected_orders;
 mod dashboard;
 mod data;

@@ -452,7 +452,14 @@ async fn unknown_and_incomplete_suppliers_are_not_found() {
     add_item(&app, &fatou, item("Riz parfumé", "Riz", 15_000, true)).await;
     let awa = app.register("shopkeeper", "awa@example.sn").await;
     let incomplete = profile_id(&app, "Fatou Import Riz").await;
-    for id in [incomplete.as_str(), "nobody", ""] {
+    // A well-formed id of nobody is not found; a malformed one is refused as such.
+    let cases = [
+        (incomplete.as_str(), StatusCode::NOT_FOUND),
+        ("nobody", StatusCode::NOT_FOUND),
+        ("", StatusCode::BAD_REQUEST),
+        ("a b", StatusCode::BAD_REQUEST),
+    ];
+    for (id, status) in cases {
         for path in ["supplier", "catalog"] {
             let reply = app
                 .get(
@@ -460,12 +467,7 @@ async fn unknown_and_incomplete_suppliers_are_not_found() {
                     Some(&awa),
                 )
                 .await;
-            assert_eq!(
-                reply.status,
-                StatusCode::NOT_FOUND,
-                "{path} {id}: {}",
-                reply.body
-            );
+            assert_eq!(reply.status, status, "{path} {id}: {}", reply.body);
         }
     }
     // Nor do its items appear in the product search.

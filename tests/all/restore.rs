@@ -241,13 +241,16 @@ async fn a_restored_photo_name_never_reaches_a_file_outside_the_shops_folder() {
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
 }
 
+/// What a case is about, how it damages the file, and the field and code of the refusal.
+type Case = (&'static str, fn(&mut Value), &'static str, &'static str);
+
 #[tokio::test]
 async fn a_quantity_that_is_not_the_sum_of_its_movements_or_a_malformed_record_is_refused() {
     let app = app().await;
     let awa = app.register("shopkeeper", "awa@example.sn").await;
     busy_shop(&app, &awa).await;
     let before = backup_of(&app, &awa).await;
-    let cases: [(&str, fn(&mut Value), &str, &str); 6] = [
+    let cases: [Case; 6] = [
         (
             "a product with more than its movements",
             |f| f["products"][0]["quantity"] = json!(5),

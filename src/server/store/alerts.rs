@@ -8,7 +8,8 @@ use super::ops;
 use super::shops::CURRENT_SHOP;
 use crate::api::alerts::AlertView;
 use crate::domain::OpId;
-use crate::domain::alert::{AlertKind, AlertRule};
+use crate::domain::RecordKey;
+use crate::domain::alert::{AlertKind, AlertRule, RuleSet};
 use crate::server::db::{Db, DbError};
 
 /// SurrealQL that queues the product `$product` (a record id) for evaluation, in the caller's
@@ -163,13 +164,13 @@ pub async fn rules(db: &Db, user_id: &str) -> Result<Vec<AlertRule>, DbError> {
     db.query(&sql, json!({ "user_id": user_id })).await?.all(2)
 }
 
-/// Replaces the shop's rules and queues its whole stock and open orders, so the change shows at
-/// once.
+/// Replaces the shop's rules (parsed: one per kind, so the unique index on shop and kind holds)
+/// and queues its whole stock and open orders, so the change shows at once.
 pub async fn save_rules(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    rules: &[AlertRule],
+    rules: &RuleSet,
 ) -> Result<bool, DbError> {
     let body = format!(
         "{CURRENT_SHOP}
@@ -188,7 +189,7 @@ pub async fn save_rules(
         user_id,
         op,
         &body,
-        json!({ "user_id": user_id, "rules": rules }),
+        json!({ "user_id": user_id, "rules": rules.as_slice() }),
     )
     .await
 }
@@ -224,7 +225,7 @@ pub async fn set_state(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    id: Option<&str>,
+    id: Option<&RecordKey>,
     state: &str,
 ) -> Result<u64, DbError> {
     let (target, condition, stamp) = match (id, state) {

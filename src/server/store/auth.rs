@@ -1,5 +1,5 @@
 //! Accounts: creation with the first shop or supplier profile, sign-in look-up, session data,
-//! and the failed-login counter behind the rate limit.
+//! and the places under the failed-login limits that each sign-in attempt reserves.
 
 use serde::Deserialize;
 use serde_json::json;
@@ -79,39 +79,96 @@ pub async fn session(db: &Db, user_id: &str) -> Result<Option<Session>, DbError>
     rows.first(1)
 }
 
-/// Records a failed sign-in under each key and forgets the ones older than the window.
-pub async fn record_login_failure(
+/// A sign-in attempt's place under the failure limit of each of its keys, taken by
+/// [`reserve_login_attempt`] before the password is checked. A failed attempt leaves it in
+/// place (it is the failure); a successful one gives it back ([`release_login_attempt`]).
+#[derive(Debug)]
+#[must_use = "a successful sign-in releases its reservation"]
+pub struct LoginReservation(Vec<(String, u32)>);
+
+/// The places taken, in the order of the limits.
+#[derive(Deserialize)]
+struct Taken {
+    slots: Vec<u32>,
+}
+
+/// What a refused reservation throws (no dot: not an i18n key, it never reaches the user).
+const LIMIT_REACHED: &str = "login_limit_reached";
+
+/// Takes, in one transaction, a place for this attempt under each `(key, limit)`: a record
+/// `login_failure:[key, slot]` with `slot` the first of `0..limit` not held by a failure of
+/// the last `window_secs` seconds. When any key has no free place, nothing is taken and the
+/// answer is `None` (HTTP 429). Two attempts that race for the same place write the same
+/// record, so one of them fails and is retried against the other's result: N simultaneous
+/// attempts never get more than `limit` places, on one server or several.
+pub async fn reserve_login_attempt(
     db: &Db,
-    keys: &[String],
+    limits: &[(String, u32)],
     window_secs: u64,
+) -> Result<Option<LoginReservation>, DbError> {
+    let mut body = String::new();
+    let mut vars = serde_json::Map::new();
+    vars.insert("window".into(), json!(window_secs));
+    for (i, (key, limit)) in limits.iter().enumerate() {
+        body.push_str(&format!(
+            "DELETE login_failure WHERE key = $key{i} AND at <= $since;
+             LET $held{i} = (SELECT VALUE record::id(id)[1] FROM login_failure WHERE key = $key{i});
+             IF array::len($held{i}) >= $limit{i} {{ THROW '{LIMIT_REACHED}' }};
+             LET $slot{i} = array::complement($slots{i}, $held{i})[0];
+             CREATE type::record('login_failure', [$key{i}, $slot{i}]) SET key = $key{i}, at = time::now();\n"
+        ));
+        vars.insert(format!("key{i}"), json!(key));
+        vars.insert(format!("limit{i}"), json!(limit));
+        vars.insert(format!("slots{i}"), json!((0..*limit).collect::<Vec<_>>()));
+    }
+    let taken: Vec<String> = (0..limits.len()).map(|i| format!("$slot{i}")).collect();
+    let sql = format!(
+        "BEGIN TRANSACTION;
+         LET $since = time::now() - duration::from_secs($window);
+         {body}
+         LET $result = {{ slots: [{}] }};
+         COMMIT TRANSACTION;
+         RETURN $result;",
+        taken.join(", ")
+    );
+    // One attempt at a time in this process; across servers, the conflict retry decides.
+    let _one_at_a_time = db.lock(limits.first().map_or("", |(key, _)| key)).await;
+    let mut attempt = 0;
+    loop {
+        match db
+            .query(&sql, serde_json::Value::Object(vars.clone()))
+            .await
+        {
+            Ok(mut rows) => {
+                let taken: Taken = rows
+                    .last()?
+                    .ok_or_else(|| DbError::Other("no places returned".into()))?;
+                let keys = limits.iter().map(|(key, _)| key.clone());
+                return Ok(Some(LoginReservation(keys.zip(taken.slots).collect())));
+            }
+            Err(DbError::Rule(code)) if code == LIMIT_REACHED => return Ok(None),
+            // Another attempt took the place between our read and our write: read again.
+            Err(DbError::AlreadyExists(_)) if attempt < 3 => attempt += 1,
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+/// After a successful sign-in: gives back the places the attempt held and forgets the earlier
+/// failures under `forget` (the account's key).
+pub async fn release_login_attempt(
+    db: &Db,
+    reservation: LoginReservation,
+    forget: &str,
 ) -> Result<(), DbError> {
     db.query(
-        "FOR $key IN $keys {
-             CREATE login_failure SET key = $key, at = time::now();
-             DELETE login_failure WHERE key = $key AND at < time::now() - duration::from_secs($window);
-         };",
-        json!({ "keys": keys, "window": window_secs }),
-    )
-    .await?;
-    Ok(())
-}
-
-/// Failed sign-ins under `key` within the last `window_secs` seconds.
-pub async fn recent_login_failures(db: &Db, key: &str, window_secs: u64) -> Result<u32, DbError> {
-    let mut rows = db
-        .query(
-            "RETURN count(SELECT VALUE id FROM login_failure
-                 WHERE key = $key AND at > time::now() - duration::from_secs($window));",
-            json!({ "key": key, "window": window_secs }),
-        )
-        .await?;
-    Ok(rows.first::<u32>(0)?.unwrap_or(0))
-}
-
-pub async fn clear_login_failures(db: &Db, key: &str) -> Result<(), DbError> {
-    db.query(
-        "DELETE login_failure WHERE key = $key",
-        json!({ "key": key }),
+        "BEGIN TRANSACTION;
+         FOR $place IN $held {
+             DELETE type::record('login_failure', $place);
+         };
+         DELETE login_failure WHERE key = $forget;
+         COMMIT TRANSACTION;",
+        json!({ "held": reservation.0, "forget": forget }),
     )
     .await?;
     Ok(())

@@ -6,6 +6,7 @@ use serde_json::json;
 use super::ops;
 use crate::api::catalog::{CatalogPage, CatalogQuery};
 use crate::domain::OpId;
+use crate::domain::RecordKey;
 use crate::domain::catalog::ItemInput;
 use crate::server::db::{Db, DbError};
 
@@ -68,7 +69,7 @@ pub async fn list(db: &Db, user_id: &str, query: &CatalogQuery) -> Result<Catalo
         "category": query.category,
         "search": search,
         "limit": CatalogQuery::PAGE_SIZE,
-        "start": query.page * CatalogQuery::PAGE_SIZE,
+        "start": crate::domain::page::start(query.page, CatalogQuery::PAGE_SIZE),
     });
     let mut rows = db.query(&sql, vars).await?;
     Ok(CatalogPage {
@@ -107,7 +108,7 @@ pub async fn update(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    id: &str,
+    id: &RecordKey,
     item: &ItemInput,
 ) -> Result<(), DbError> {
     let body = format!(
@@ -126,7 +127,7 @@ pub async fn set_available(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    id: &str,
+    id: &RecordKey,
     available: bool,
 ) -> Result<(), DbError> {
     let body = format!(
@@ -145,7 +146,7 @@ pub async fn delete(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    id: &str,
+    id: &RecordKey,
 ) -> Result<Option<String>, DbError> {
     let body = format!(
         "{CURRENT_SUPPLIER}{OWN_ITEM}

@@ -6,6 +6,7 @@ use super::ops;
 use super::shops::CURRENT_SHOP;
 use crate::api::categories::Category;
 use crate::domain::OpId;
+use crate::domain::RecordKey;
 use crate::server::db::{Db, DbError};
 
 pub async fn list(db: &Db, user_id: &str) -> Result<Vec<Category>, DbError> {
@@ -37,7 +38,7 @@ pub async fn rename(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    category_id: &str,
+    category_id: &RecordKey,
     name: &str,
 ) -> Result<String, DbError> {
     let body = format!(
@@ -55,7 +56,7 @@ pub async fn delete(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    category_id: &str,
+    category_id: &RecordKey,
 ) -> Result<String, DbError> {
     let body = format!(
         "{CURRENT_SHOP}

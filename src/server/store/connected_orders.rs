@@ -11,14 +11,16 @@ use super::shops::CURRENT_SHOP;
 use super::suppliers::RELATE_SUPPLIES;
 use crate::api::connected_orders::CartTerms;
 use crate::domain::OpId;
+use crate::domain::RecordKey;
 use crate::domain::connected_order::{CartInput, RatingInput};
 use crate::server::db::{Db, DbError};
 
 /// SurrealQL that sets `$profile` to the listed supplier `$supplier_id` (a supplier profile) and
-/// `$vendor` to its user, or answers "not found".
+/// `$vendor` to its user, or answers "not found": a profile the marketplace does not show (see
+/// `domain::marketplace::is_listed`) cannot be ordered from either, as if it did not exist.
 const LISTED_SUPPLIER: &str = "
     LET $profile = (SELECT id, user, company_name, phone, address, city, min_order_amount
-        FROM supplier_profile WHERE id = type::record('supplier_profile', $supplier_id))[0];
+        FROM supplier_profile WHERE id = type::record('supplier_profile', $supplier_id) AND listed = true)[0];
     IF !$profile { THROW 'not_found' };
     LET $vendor = $profile.user;";
 
@@ -27,8 +29,8 @@ const LISTED_SUPPLIER: &str = "
 pub async fn terms(
     db: &Db,
     user_id: &str,
-    supplier_id: &str,
-    item_ids: &[String],
+    supplier_id: &RecordKey,
+    item_ids: &[RecordKey],
 ) -> Result<Option<CartTerms>, DbError> {
     let sql = format!(
         "{CURRENT_SHOP}{LISTED_SUPPLIER}
@@ -88,7 +90,7 @@ pub async fn create(
     op: &OpId,
     user_id: &str,
     input: &CartInput,
-) -> Result<String, DbError> {
+) -> Result<RecordKey, DbError> {
     let body = format!(
         "{CURRENT_SHOP}{LISTED_SUPPLIER}{SHOP_RECORD_OF_VENDOR}
          LET $by = type::record('user', $user_id);
@@ -138,7 +140,7 @@ pub async fn rate(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    order_id: &str,
+    order_id: &RecordKey,
     rating: &RatingInput,
 ) -> Result<String, DbError> {
     let body = format!(

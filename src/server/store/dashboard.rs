@@ -11,7 +11,7 @@ pub async fn stock_summary(db: &Db, user_id: &str) -> Result<StockFigures, DbErr
         "{CURRENT_SHOP}
          RETURN {{
              product_count: count(SELECT VALUE id FROM product WHERE shop = $shop),
-             stock_value: math::sum(SELECT VALUE purchase_price * quantity FROM product WHERE shop = $shop),
+             stock_value: math::sum(SELECT VALUE <decimal> purchase_price * quantity FROM product WHERE shop = $shop),
              rupture_count: count(SELECT VALUE id FROM product WHERE shop = $shop AND status = 'rupture'),
              low_count: count(SELECT VALUE id FROM product WHERE shop = $shop AND status = 'low'),
              pending_orders: count(SELECT VALUE id FROM purchase_order WHERE shop = $shop AND status = 'pending'),

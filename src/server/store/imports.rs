@@ -5,6 +5,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::shops::CURRENT_SHOP;
+use crate::domain::RecordKey;
 use crate::domain::product::ProductInput;
 use crate::server::db::{Db, DbError};
 
@@ -37,7 +38,11 @@ pub struct StoredFile {
 }
 
 /// The shop's file `import_id`, if it is still there.
-pub async fn load(db: &Db, user_id: &str, import_id: &str) -> Result<Option<StoredFile>, DbError> {
+pub async fn load(
+    db: &Db,
+    user_id: &str,
+    import_id: &RecordKey,
+) -> Result<Option<StoredFile>, DbError> {
     let sql = format!(
         "{CURRENT_SHOP}
          SELECT file_name, content FROM product_import
@@ -49,7 +54,7 @@ pub async fn load(db: &Db, user_id: &str, import_id: &str) -> Result<Option<Stor
 }
 
 /// Drops the file once its last batch is applied.
-pub async fn finish(db: &Db, user_id: &str, import_id: &str) -> Result<(), DbError> {
+pub async fn finish(db: &Db, user_id: &str, import_id: &RecordKey) -> Result<(), DbError> {
     let sql = format!(
         "{CURRENT_SHOP}
          DELETE product_import WHERE id = type::record('product_import', $import_id) AND shop = $shop;"
@@ -62,7 +67,7 @@ pub async fn finish(db: &Db, user_id: &str, import_id: &str) -> Result<(), DbErr
 /// A product a row may update, as its form would show it.
 #[derive(Deserialize)]
 pub struct Existing {
-    pub id: String,
+    pub id: RecordKey,
     #[serde(flatten)]
     pub input: ProductInput,
 }
@@ -94,7 +99,7 @@ pub async fn find_product(
 }
 
 /// The id of the shop's category of that name (case and spaces aside), created if missing.
-pub async fn category_named(db: &Db, user_id: &str, name: &str) -> Result<String, DbError> {
+pub async fn category_named(db: &Db, user_id: &str, name: &str) -> Result<RecordKey, DbError> {
     let sql = format!(
         "{CURRENT_SHOP}
          LET $found = (SELECT VALUE id FROM category

@@ -5,6 +5,7 @@
 use serde_json::json;
 
 use crate::api::inbox::{InboxOrder, InboxPage, InboxQuery, SupplierStats};
+use crate::domain::RecordKey;
 use crate::domain::order::OrderStatus;
 use crate::server::db::{Db, DbError};
 
@@ -33,7 +34,7 @@ pub async fn list(db: &Db, user_id: &str, query: &InboxQuery) -> Result<InboxPag
         "user_id": user_id,
         "status": query.status.map(OrderStatus::as_str),
         "limit": InboxQuery::PAGE_SIZE,
-        "start": query.page * InboxQuery::PAGE_SIZE,
+        "start": crate::domain::page::start(query.page, InboxQuery::PAGE_SIZE),
     });
     let mut rows = db.query(&sql, vars).await?;
     Ok(InboxPage {
@@ -42,7 +43,11 @@ pub async fn list(db: &Db, user_id: &str, query: &InboxQuery) -> Result<InboxPag
     })
 }
 
-pub async fn get(db: &Db, user_id: &str, order_id: &str) -> Result<Option<InboxOrder>, DbError> {
+pub async fn get(
+    db: &Db,
+    user_id: &str,
+    order_id: &RecordKey,
+) -> Result<Option<InboxOrder>, DbError> {
     let sql = format!(
         "{VENDOR}
          SELECT {INBOX_ORDER} FROM purchase_order

@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 use super::ops;
 use super::shops::CURRENT_SHOP;
 use super::suppliers::SUPPLIER_OF_SHOP;
+use crate::domain::RecordKey;
 use crate::domain::invitation::InvitationToken;
 use crate::domain::profile::ProfileInput;
 use crate::domain::{Email, OpId};
@@ -39,7 +40,7 @@ pub async fn create(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    supplier_id: &str,
+    supplier_id: &RecordKey,
     email: &Email,
     token: &InvitationToken,
     expires_at: &str,

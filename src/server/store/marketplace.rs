@@ -9,6 +9,7 @@ use crate::api::marketplace::{
     ListedCatalog, ListedSupplier, ProductQuery, ProductResults, Review, SupplierCard,
     SupplierPage, SupplierQuery, SupplierResults,
 };
+use crate::domain::RecordKey;
 use crate::domain::marketplace::{
     ITEMS_PAGE_SIZE, Ranked, Relevance, SUPPLIERS_PAGE_SIZE, page_of, product_words,
 };
@@ -106,7 +107,7 @@ fn distinct_case_aside(mut all: Vec<String>) -> Vec<String> {
 }
 
 /// A listed supplier's profile and its reviews, newest first; `None` when unknown or not listed.
-pub async fn supplier(db: &Db, id: &str) -> Result<Option<SupplierPage>, DbError> {
+pub async fn supplier(db: &Db, id: &RecordKey) -> Result<Option<SupplierPage>, DbError> {
     if id.trim().is_empty() {
         return Ok(None);
     }
@@ -133,7 +134,7 @@ pub async fn supplier(db: &Db, id: &str) -> Result<Option<SupplierPage>, DbError
 /// The available items of listed supplier `id`, by name; `None` when the supplier is not listed.
 pub async fn catalog(
     db: &Db,
-    id: &str,
+    id: &RecordKey,
     query: &CatalogQuery,
 ) -> Result<Option<ListedCatalog>, DbError> {
     if id.trim().is_empty() {
@@ -165,7 +166,7 @@ pub async fn catalog(
         "category": query.category.trim().to_lowercase(),
         "search": search,
         "limit": ITEMS_PAGE_SIZE,
-        "start": query.page * ITEMS_PAGE_SIZE,
+        "start": crate::domain::page::start(query.page, ITEMS_PAGE_SIZE),
     });
     let mut rows = db.query(&sql, vars).await?;
     if rows.first::<bool>(1)? != Some(true) {
@@ -199,7 +200,7 @@ pub async fn search_products(db: &Db, query: &ProductQuery) -> Result<ProductRes
     let vars = json!({
         "search": search,
         "limit": ITEMS_PAGE_SIZE,
-        "start": query.page * ITEMS_PAGE_SIZE,
+        "start": crate::domain::page::start(query.page, ITEMS_PAGE_SIZE),
     });
     let mut rows = db.query(sql, vars).await?;
     Ok(ProductResults {

@@ -73,7 +73,7 @@ pub async fn stored<T: DeserializeOwned>(
     let Some(found) = found.flatten() else {
         return Ok(None);
     };
-    if found.request.as_ref() != vars["op_request"].as_str().map(str::to_owned).as_ref() {
+    if found.request.as_deref() != vars["op_request"].as_str() {
         return Err(DbError::OpReused);
     }
     // A result of another type means another endpoint used this id.

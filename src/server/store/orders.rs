@@ -11,6 +11,7 @@ use super::shops::CURRENT_SHOP;
 use super::suppliers::SUPPLIER_OF_SHOP;
 use crate::api::orders::{Order, OrderPage, OrderQuery};
 use crate::domain::OpId;
+use crate::domain::RecordKey;
 use crate::domain::order::{Actor, OrderDraft, OrderStatus, ReceivedLine, Recurrence};
 use crate::domain::period::{DayRange, instant, month_start, quarter_start};
 use crate::server::db::{Db, DbError};
@@ -66,7 +67,7 @@ pub async fn list(
         "start": range.start,
         "end": range.end,
         "limit": OrderQuery::PAGE_SIZE,
-        "start_row": query.page * OrderQuery::PAGE_SIZE,
+        "start_row": crate::domain::page::start(query.page, OrderQuery::PAGE_SIZE),
         "month_start": instant(month_start(today)),
         "quarter_start": instant(quarter_start(today)),
     });
@@ -79,7 +80,7 @@ pub async fn list(
     })
 }
 
-pub async fn get(db: &Db, user_id: &str, order_id: &str) -> Result<Option<Order>, DbError> {
+pub async fn get(db: &Db, user_id: &str, order_id: &RecordKey) -> Result<Option<Order>, DbError> {
     let sql = format!(
         "{CURRENT_SHOP}
          SELECT {ORDER_SUMMARY}, note,
@@ -139,7 +140,7 @@ pub async fn create(
     op: &OpId,
     user_id: &str,
     draft: &OrderDraft,
-) -> Result<String, DbError> {
+) -> Result<RecordKey, DbError> {
     let body = format!(
         "{CURRENT_SHOP}{SUPPLIER_OF_SHOP}
          LET $by = type::record('user', $user_id);
@@ -178,7 +179,12 @@ pub async fn create(
 }
 
 /// "Recommander": a new pending order repeating `order_id`.
-pub async fn reorder(db: &Db, op: &OpId, user_id: &str, order_id: &str) -> Result<String, DbError> {
+pub async fn reorder(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    order_id: &RecordKey,
+) -> Result<RecordKey, DbError> {
     let body = format!(
         "{CURRENT_SHOP}{ORDER_OF_SHOP}
          IF $order.is_connected {{ THROW 'error.order.connected_copy' }};
@@ -220,7 +226,7 @@ pub async fn set_status(
     op: &OpId,
     user_id: &str,
     actor: Actor,
-    order_id: &str,
+    order_id: &RecordKey,
     to: OrderStatus,
     reason: Option<&str>,
 ) -> Result<String, DbError> {
@@ -273,7 +279,7 @@ pub async fn deliver(
     op: &OpId,
     user_id: &str,
     actor: Actor,
-    order_id: &str,
+    order_id: &RecordKey,
     received: Received<'_>,
     today: NaiveDate,
 ) -> Result<String, DbError> {
@@ -296,14 +302,18 @@ pub async fn deliver(
                  UPSERT type::record('alert_job', ['product', record::id($product.id)]) SET at = time::now();
              }};
          }};
+         -- Widened: a line's received units times its price may pass the largest integer.
+         LET $received_total = math::sum(SELECT VALUE <decimal> received * unit_price FROM order_line WHERE purchase = $order.id);
+         IF $received_total > {MAX_PRICE} {{ THROW 'received:error.quantity.too_large' }};
          UPDATE $order.id SET status = 'delivered', delivered_at = time::now(),
              received_units = math::sum(SELECT VALUE received FROM order_line WHERE purchase = $order.id),
-             received_total = math::sum(SELECT VALUE received * unit_price FROM order_line WHERE purchase = $order.id),
+             received_total = <int> $received_total,
              on_time = IF $order.expected_on {{ $today <= $order.expected_on }} ELSE {{ NONE }};
          LET $to = 'delivered';
          {QUEUE_ORDER}{EMIT_EVENT}
          LET $result = $order_id;",
-        order_of = order_of(actor)
+        order_of = order_of(actor),
+        MAX_PRICE = crate::domain::money::MAX_PRICE,
     );
     let mut vars = sources(OrderStatus::Delivered, actor);
     vars["user_id"] = json!(user_id);
@@ -318,7 +328,7 @@ pub async fn set_recurrence(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    order_id: &str,
+    order_id: &RecordKey,
     recurrence: Option<Recurrence>,
     today: NaiveDate,
 ) -> Result<String, DbError> {

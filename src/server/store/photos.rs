@@ -7,6 +7,7 @@ use super::catalog::CURRENT_SUPPLIER;
 use super::ops;
 use super::shops::CURRENT_SHOP;
 use crate::domain::OpId;
+use crate::domain::RecordKey;
 use crate::domain::photo::PhotoTarget;
 use crate::server::db::{Db, DbError};
 
@@ -18,7 +19,7 @@ pub async fn attach(
     op: &OpId,
     user_id: &str,
     target: PhotoTarget,
-    id: &str,
+    id: &RecordKey,
     stored: Option<&str>,
 ) -> Result<Option<String>, DbError> {
     let (scope, owner, table, field) = match target {

@@ -9,6 +9,7 @@ use super::shops::CURRENT_SHOP;
 use super::suppliers::RELATE_SUPPLIES;
 use crate::api::products::{CategoryFilter, Product, ProductPage, ProductQuery, ProductSort};
 use crate::domain::OpId;
+use crate::domain::RecordKey;
 use crate::domain::product::ProductDraft;
 use crate::server::db::{Db, DbError};
 
@@ -64,7 +65,7 @@ pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<Produc
         "search": search,
         "month_start": month_start(),
         "limit": query.page_size(),
-        "start": query.page * query.page_size(),
+        "start": crate::domain::page::start(query.page, query.page_size()),
     });
     let mut rows = db.query(&sql, vars).await?;
     let items = rows.all(2)?;
@@ -77,7 +78,11 @@ pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<Produc
     })
 }
 
-pub async fn get(db: &Db, user_id: &str, product_id: &str) -> Result<Option<Product>, DbError> {
+pub async fn get(
+    db: &Db,
+    user_id: &str,
+    product_id: &RecordKey,
+) -> Result<Option<Product>, DbError> {
     let sql = format!(
         "{CURRENT_SHOP}
          SELECT {PROJECTION} FROM product WHERE id = type::record('product', $product_id) AND shop = $shop;"
@@ -139,7 +144,7 @@ pub async fn create(
     op: &OpId,
     user_id: &str,
     draft: &ProductDraft,
-) -> Result<String, DbError> {
+) -> Result<RecordKey, DbError> {
     let body = format!(
         "{CURRENT_SHOP}{CATEGORY_OF_SHOP}
          LET $product = (CREATE ONLY product CONTENT {{
@@ -165,9 +170,9 @@ pub async fn update(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    product_id: &str,
+    product_id: &RecordKey,
     draft: &ProductDraft,
-) -> Result<String, DbError> {
+) -> Result<RecordKey, DbError> {
     let body = format!(
         "{CURRENT_SHOP}{CATEGORY_OF_SHOP}
          LET $updated = (UPDATE type::record('product', $product_id) MERGE {{
@@ -190,7 +195,7 @@ pub async fn delete(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    product_id: &str,
+    product_id: &RecordKey,
 ) -> Result<Option<String>, DbError> {
     let body = format!(
         "{CURRENT_SHOP}

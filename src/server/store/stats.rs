@@ -34,11 +34,12 @@ pub async fn statistics(
     let first_day = period.first_day(today);
     let sql = format!(
         "{CURRENT_SHOP}
+         -- Values are summed as decimals (read back saturated): they never overflow.
          -- Cast once: a cast inside WHERE keeps the (shop, at) index from serving the range.
          LET $since = <datetime> $since;
          LET $month_start = <datetime> $month_start;
          SELECT category.name AS name, products, value FROM (
-             SELECT category, count() AS products, math::sum(purchase_price * quantity) AS value
+             SELECT category, count() AS products, math::sum(<decimal> purchase_price * quantity) AS value
              FROM product WHERE shop = $shop GROUP BY category
          ) ORDER BY value DESC, name ASC;
          SELECT status, count() AS count FROM product WHERE shop = $shop GROUP BY status;
@@ -46,7 +47,7 @@ pub async fn statistics(
              SELECT time::format(at, '%Y-%m-%d') AS day, kind, quantity FROM movement
              WHERE shop = $shop AND at >= $since
          ) GROUP BY day, kind;
-         SELECT record::id(id) AS id, name, unit, purchase_price * quantity AS figure
+         SELECT record::id(id) AS id, name, unit, <decimal> purchase_price * quantity AS figure
              FROM product WHERE shop = $shop AND quantity > 0 AND purchase_price > 0
              ORDER BY figure DESC, name ASC LIMIT 5;
          SELECT record::id(product) AS id, product.name AS name, product.unit AS unit, figure FROM (

@@ -8,6 +8,7 @@ use super::ops;
 use super::shops::CURRENT_SHOP;
 use crate::api::stock::{HistoryPage, HistoryQuery, LedgerLine};
 use crate::domain::OpId;
+use crate::domain::RecordKey;
 use crate::domain::period::DayRange;
 use crate::domain::stock::Movement;
 use crate::server::db::{Db, DbError};
@@ -19,7 +20,7 @@ pub async fn apply(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    product_id: &str,
+    product_id: &RecordKey,
     movement: &Movement,
 ) -> Result<i64, DbError> {
     let body = format!(
@@ -54,7 +55,7 @@ pub async fn apply(
 pub async fn ledger(
     db: &Db,
     user_id: &str,
-    product_id: &str,
+    product_id: &RecordKey,
     page: u32,
     page_size: u32,
 ) -> Result<Vec<LedgerLine>, DbError> {
@@ -64,7 +65,7 @@ pub async fn ledger(
          FROM movement WHERE product = type::record('product', $product_id) AND shop = $shop
          ORDER BY at DESC LIMIT $limit START $start;"
     );
-    let vars = json!({ "user_id": user_id, "product_id": product_id, "limit": page_size, "start": page * page_size });
+    let vars = json!({ "user_id": user_id, "product_id": product_id, "limit": page_size, "start": crate::domain::page::start(page, page_size) });
     db.query(&sql, vars).await?.all(2)
 }
 
@@ -89,7 +90,7 @@ pub async fn history(
         "start": range.start,
         "end": range.end,
         "limit": HistoryQuery::PAGE_SIZE,
-        "start_row": query.page * HistoryQuery::PAGE_SIZE,
+        "start_row": crate::domain::page::start(query.page, HistoryQuery::PAGE_SIZE),
     });
     let mut rows = db.query(&sql, vars).await?;
     Ok(HistoryPage {

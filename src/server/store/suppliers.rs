@@ -8,6 +8,7 @@ use super::orders::ORDER_SUMMARY;
 use super::shops::CURRENT_SHOP;
 use crate::api::suppliers::{Supplier, SupplierDetail};
 use crate::domain::OpId;
+use crate::domain::RecordKey;
 use crate::domain::supplier::{Reliability, SupplierDraft};
 use crate::server::db::{Db, DbError};
 
@@ -37,7 +38,7 @@ pub async fn list(db: &Db, user_id: &str) -> Result<Vec<Supplier>, DbError> {
 pub async fn detail(
     db: &Db,
     user_id: &str,
-    supplier_id: &str,
+    supplier_id: &RecordKey,
 ) -> Result<Option<SupplierDetail>, DbError> {
     let sql = format!(
         "{CURRENT_SHOP}{SUPPLIER_OF_SHOP}
@@ -110,7 +111,7 @@ pub async fn update(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    supplier_id: &str,
+    supplier_id: &RecordKey,
     draft: &SupplierDraft,
 ) -> Result<String, DbError> {
     let body = format!(
@@ -129,7 +130,7 @@ pub async fn delete(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    supplier_id: &str,
+    supplier_id: &RecordKey,
 ) -> Result<String, DbError> {
     let body = format!(
         "{CURRENT_SHOP}{SUPPLIER_OF_SHOP}
@@ -148,7 +149,7 @@ pub async fn set_favorite(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    supplier_id: &str,
+    supplier_id: &RecordKey,
     favorite: bool,
 ) -> Result<bool, DbError> {
     let body = format!(
@@ -170,8 +171,8 @@ pub async fn link(
     db: &Db,
     op: &OpId,
     user_id: &str,
-    supplier_id: &str,
-    product_id: &str,
+    supplier_id: &RecordKey,
+    product_id: &RecordKey,
     linked: bool,
 ) -> Result<bool, DbError> {
     let change = if linked {

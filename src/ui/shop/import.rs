@@ -11,17 +11,31 @@ use crate::ui::components::{FormAlert, FormErrors, PageHeader};
 use crate::ui::i18n::{t, t_with, translate};
 use crate::ui::prefs::Prefs;
 
+/// The one request the page waits for. While it runs, the file picker, the column choices and
+/// the import button wait too, so no answer can replace a newer one or land in another file's
+/// progress: the preview on screen is the one imported, and the progress is that import's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Busy {
+    Reading,
+    Checking,
+    Importing,
+}
+
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let preview = RwSignal::new(None::<ImportPreview>);
     let progress = RwSignal::new(None::<ImportProgress>);
     let errors = FormErrors::new();
-    let pending = RwSignal::new(false);
+    // Kept here, not in the preview (rebuilt with each mapping), so a new preview cannot forget it.
+    let busy = RwSignal::new(None::<Busy>);
     let picked = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
         {
             use crate::domain::import::MAX_BYTES;
             use crate::ui::components::upload::{file_form, picked_file};
+            if busy.get_untracked().is_some() {
+                return;
+            }
             let Some(file) = picked_file(&ev) else {
                 return;
             };
@@ -32,12 +46,12 @@ pub fn ImportPage() -> impl IntoView {
             let Some(form) = file_form(&[], &file) else {
                 return;
             };
-            pending.set(true);
+            busy.set(Some(Busy::Reading));
             errors.set(None);
             progress.set(None);
             leptos::task::spawn_local(async move {
                 let result = crate::api::imports::preview_import(form.into()).await;
-                pending.set(false);
+                busy.set(None);
                 match result {
                     Ok(shown) => preview.set(Some(shown)),
                     Err(error) => {
@@ -57,16 +71,16 @@ pub fn ImportPage() -> impl IntoView {
         <section class="card import-file">
             <label class="button primary file-button">
                 {t("import.choose")}
-                <input type="file" class="visually-hidden" accept=".csv,text/csv" disabled=pending
+                <input type="file" class="visually-hidden" accept=".csv,text/csv" disabled=move || busy.get().is_some()
                     aria-describedby="file-error" on:change=picked/>
             </label>
-            <Show when=move || pending.get()>
+            <Show when=move || busy.get() == Some(Busy::Reading)>
                 <p class="muted" role="status">{t("import.reading")}</p>
             </Show>
             <crate::ui::components::FieldError id="file" error=errors.for_field("file")/>
             <FormAlert message=errors.general(&["file"])/>
         </section>
-        {move || preview.get().map(|shown| view! { <Preview shown preview progress/> }.into_any())}
+        {move || preview.get().map(|shown| view! { <Preview shown preview progress busy/> }.into_any())}
     }
 }
 
@@ -77,39 +91,55 @@ fn Preview(
     shown: ImportPreview,
     preview: RwSignal<Option<ImportPreview>>,
     progress: RwSignal<Option<ImportProgress>>,
+    busy: RwSignal<Option<Busy>>,
 ) -> impl IntoView {
     let errors = FormErrors::new();
-    let running = RwSignal::new(false);
     let remap = {
         let shown = shown.clone();
         Callback::new(move |(index, column): (usize, Column)| {
+            if busy.get_untracked().is_some() {
+                return;
+            }
             let mut mapping = shown.mapping.clone();
             if let Some(slot) = mapping.get_mut(index) {
                 *slot = column;
             }
             let import_id = shown.import_id.clone();
+            busy.set(Some(Busy::Checking));
             leptos::task::spawn_local(async move {
-                match check_import(import_id, mapping).await {
+                let result = check_import(import_id, mapping).await;
+                busy.set(None);
+                match result {
                     Ok(checked) => preview.set(Some(checked)),
                     Err(error) => errors.set(Some(error)),
                 }
             });
         })
     };
+    let valid = shown.valid;
     let start = {
         let (import_id, mapping) = (shown.import_id.clone(), shown.mapping.clone());
         move |_| {
+            if busy.get_untracked().is_some() {
+                return;
+            }
             let (import_id, mapping) = (import_id.clone(), mapping.clone());
-            running.set(true);
-            progress.set(None);
+            busy.set(Some(Busy::Importing));
+            errors.set(None);
+            // "0 / 120 lignes traitées" while the first batch runs.
+            let sum = ImportProgress {
+                total: valid,
+                ..ImportProgress::default()
+            };
+            progress.set(Some(sum.clone()));
             leptos::task::spawn_local(async move {
-                let result = import_all(import_id, mapping, progress).await;
-                running.set(false);
+                let result = import_all(import_id, mapping, sum, progress).await;
+                busy.set(None);
                 errors.set(result.err());
             });
         }
     };
-    let (rows, valid, skipped) = (shown.rows, shown.valid, shown.error_count);
+    let (rows, skipped) = (shown.rows, shown.error_count);
     let can_import = shown.mapping_error.is_none() && valid > 0;
     let mapping_error = shown.mapping_error.clone();
     view! {
@@ -118,11 +148,11 @@ fn Preview(
             <p data-figure="import-counts">{t_with("import.counts", move || vec![
                 ("rows", rows.to_string()), ("valid", valid.to_string()), ("skipped", skipped.to_string()),
             ])}</p>
-            <MappingTable shown=shown.clone() remap=remap/>
+            <MappingTable shown=shown.clone() remap=remap busy/>
             <FormAlert message=Signal::derive(move || mapping_error.clone())/>
             <SampleTable shown=shown.clone()/>
             <RowErrors errors=shown.errors.clone() total=skipped/>
-            <button type="button" class="button primary" disabled=move || running.get() || !can_import on:click=start>
+            <button type="button" class="button primary" disabled=move || busy.get().is_some() || !can_import on:click=start>
                 {t_with("import.start", move || vec![("count", valid.to_string())])}
             </button>
             <FormAlert message=errors.general(&[])/>
@@ -135,7 +165,11 @@ fn Preview(
 
 /// Each column of the file, the field it fills (a choice), and its first value.
 #[component]
-fn MappingTable(shown: ImportPreview, remap: Callback<(usize, Column)>) -> impl IntoView {
+fn MappingTable(
+    shown: ImportPreview,
+    remap: Callback<(usize, Column)>,
+    busy: RwSignal<Option<Busy>>,
+) -> impl IntoView {
     view! {
         <h3>{t("import.mapping")}</h3>
         <div class="table-scroll">
@@ -149,7 +183,7 @@ fn MappingTable(shown: ImportPreview, remap: Callback<(usize, Column)>) -> impl 
                             <tr>
                                 <th scope="row">{header.clone()}</th>
                                 <td>
-                                    <select aria-label=header.clone() on:change=move |ev| {
+                                    <select aria-label=header.clone() disabled=move || busy.get().is_some() on:change=move |ev| {
                                         let chosen = event_target_value(&ev).parse::<usize>().ok();
                                         if let Some(column) = chosen.and_then(|i| Column::ALL.get(i).copied()) {
                                             remap.run((index, column));
@@ -190,15 +224,18 @@ fn SampleTable(shown: ImportPreview) -> impl IntoView {
     .into_any()
 }
 
-/// Sends the batches one after the other, adding up their outcomes in `progress`.
+/// Sends the batches one after the other, each from where the sum of the ones before stops;
+/// after each answer `progress` shows that sum (this import's own, added up here, never a
+/// value another answer changed meanwhile). The last answer writes the full line and the
+/// outcome at once.
 async fn import_all(
     import_id: String,
     mapping: Vec<Column>,
+    mut sum: ImportProgress,
     progress: RwSignal<Option<ImportProgress>>,
 ) -> Result<(), crate::domain::AppError> {
-    let mut start = 0;
     loop {
-        let (import_id, mapping) = (import_id.clone(), mapping.clone());
+        let (import_id, mapping, start) = (import_id.clone(), mapping.clone(), sum.done);
         let batch = send(|op| RunImport {
             op,
             import_id,
@@ -206,18 +243,9 @@ async fn import_all(
             start,
         })
         .await?;
-        start = batch.done;
-        let finished = batch.finished();
-        progress.update(|total| {
-            let sum = total.get_or_insert_with(ImportProgress::default);
-            sum.done = batch.done;
-            sum.total = batch.total;
-            sum.created += batch.created;
-            sum.updated += batch.updated;
-            sum.unchanged += batch.unchanged;
-            sum.errors.extend(batch.errors);
-        });
-        if finished {
+        sum.add(batch)?;
+        progress.set(Some(sum.clone()));
+        if sum.finished() {
             return Ok(());
         }
     }
