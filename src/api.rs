@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod categories;
 pub mod connected_orders;
 pub mod dashboard;
+mod error;
 pub mod imports;
 pub mod inbox;
 pub mod invitations;

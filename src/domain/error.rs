@@ -1,9 +1,8 @@
 //! The one error type of the app: what went wrong, the HTTP status it maps to, and the i18n key
-//! of the message the user reads. Internal details stay in the server log.
+//! of the message the user reads. Internal details stay in the server log. How server functions
+//! carry it lives in `api/error.rs`.
 
 use serde::{Deserialize, Serialize};
-use server_fn::codec::JsonEncoding;
-use server_fn::error::{FromServerFnError, ServerFnErrorErr};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -85,28 +84,6 @@ impl AppError {
             Self::Network { .. } => "error.network",
             Self::Internal { .. } => "error.internal",
         }
-    }
-}
-
-impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
-
-    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        let error = match value {
-            ServerFnErrorErr::Args(detail)
-            | ServerFnErrorErr::MissingArg(detail)
-            | ServerFnErrorErr::Deserialization(detail)
-            | ServerFnErrorErr::UnsupportedRequestMethod(detail) => Self::BadRequest { detail },
-            ServerFnErrorErr::Request(detail) | ServerFnErrorErr::Response(detail) => {
-                Self::Network { detail }
-            }
-            other => Self::Internal {
-                request_id: other.to_string(),
-            },
-        };
-        #[cfg(feature = "ssr")]
-        crate::server::respond::set_status(&error);
-        error
     }
 }
 

@@ -816,4 +816,36 @@ async fn the_largest_amounts_a_shop_can_enter_add_up_without_overflow() {
         "{}",
         export.body
     );
+
+    // "Recommander" at today's price would pass the largest order total: refused, not a 500.
+    let supplier = app
+        .post(
+            "/api/suppliers/create",
+            json!({ "op": op_id(), "input": supplier_input() }),
+            Some(&awa),
+        )
+        .await
+        .json();
+    let lines =
+        json!([{ "product_id": diamond["id"], "quantity": 1_000_000_000, "unit_price": 1000 }]);
+    let order = app
+        .post(
+            "/api/orders/create",
+            json!({ "op": op_id(), "input": { "supplier_id": supplier,
+            "expected_on": "", "note": "", "lines": lines } }),
+            Some(&awa),
+        )
+        .await;
+    assert_eq!(order.status, StatusCode::OK, "{}", order.body);
+    let orders_before = app.count("purchase_order").await;
+    let again = app
+        .post(
+            "/api/orders/reorder",
+            json!({ "op": op_id(), "id": order.json()["id"] }),
+            Some(&awa),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST, "{}", again.body);
+    assert_eq!(again.json()["code"], "error.quantity.too_large");
+    assert_eq!(app.count("purchase_order").await, orders_before);
 }

@@ -116,8 +116,11 @@ pub const OPEN_ORDER: &str = "
 pub const CLOSE_ORDER: &str = "
     LET $lines = SELECT quantity, unit_price FROM order_line WHERE purchase = $order.id;
     IF array::len($lines) = 0 { THROW 'lines:error.order.empty' };
+    -- Widened: today's prices times the quantities may pass the largest integer (`MAX_PRICE`).
+    LET $total = math::sum(SELECT VALUE <decimal> quantity * unit_price FROM order_line WHERE purchase = $order.id);
+    IF $total > 1000000000000 { THROW 'lines:error.quantity.too_large' };
     UPDATE $order.id SET line_count = array::len($lines), ordered_units = math::sum($lines.quantity),
-        total = math::sum(SELECT VALUE quantity * unit_price FROM order_line WHERE purchase = $order.id);
+        total = <int> $total;
     UPSERT type::record('alert_job', ['purchase_order', record::id($order.id)]) SET at = time::now();
     LET $result = record::id($order.id);";
 
@@ -410,4 +413,13 @@ async fn copy_recurring(db: &Db, order: &DueOrder) -> Result<String, DbError> {
     );
     let vars = json!({ "order_id": order.id });
     ops::run_once(db, "recurring", &op, &body, vars).await
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_order_total_is_bounded_by_the_largest_price() {
+        let bound = format!("$total > {} ", crate::domain::money::MAX_PRICE);
+        assert!(super::CLOSE_ORDER.contains(&bound));
+    }
 }
