@@ -40,14 +40,15 @@ pub async fn get_cart_terms(
     item_ids: Vec<String>,
 ) -> Result<CartTerms, AppError> {
     async move {
+        // Bounded before anything is read of the list.
+        if item_ids.len() > crate::domain::order::MAX_LINES {
+            return Err(AppError::invalid("lines", "error.order.too_many_lines"));
+        }
         let supplier_id = RecordKey::parse("supplier_id", &supplier_id)?;
         let item_ids = item_ids
             .iter()
             .map(|k| RecordKey::parse("item_ids", k))
             .collect::<Result<Vec<_>, _>>()?;
-        if item_ids.len() > crate::domain::order::MAX_LINES {
-            return Err(AppError::invalid("lines", "error.order.too_many_lines"));
-        }
         let (state, caller) = super::products::shopkeeper()?;
         crate::server::store::connected_orders::terms(&state.db, &caller, &supplier_id, &item_ids)
             .await?

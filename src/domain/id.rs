@@ -57,20 +57,15 @@ pub fn key_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D:
 /// The same for an optional id, where empty means none.
 pub fn optional_key_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     let raw = String::deserialize(deserializer)?;
-    match RecordKey::parse_optional("id", &raw) {
-        Ok(key) => Ok(key.map(String::from).unwrap_or_default()),
-        Err(_) => Err(D::Error::custom("invalid id")),
-    }
+    RecordKey::parse_optional("id", &raw)
+        .map(|key| key.map(String::from).unwrap_or_default())
+        .map_err(|_| D::Error::custom("invalid id"))
 }
 
 impl TryFrom<String> for RecordKey {
     type Error = AppError;
     fn try_from(raw: String) -> Result<Self, AppError> {
-        if Self::is_valid(&raw) {
-            Ok(Self(raw))
-        } else {
-            Err(AppError::invalid("id", "error.id.invalid"))
-        }
+        Self::parse("id", &raw)
     }
 }
 
@@ -90,18 +85,6 @@ impl std::ops::Deref for RecordKey {
 impl fmt::Display for RecordKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
-    }
-}
-
-impl PartialEq<str> for RecordKey {
-    fn eq(&self, other: &str) -> bool {
-        self.0 == other
-    }
-}
-
-impl PartialEq<String> for RecordKey {
-    fn eq(&self, other: &String) -> bool {
-        &self.0 == other
     }
 }
 
