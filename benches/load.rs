@@ -420,7 +420,7 @@ where
 /// Where the time of the read scenarios goes: the store functions the endpoints call (no HTTP,
 /// no Leptos), then pieces of their SurrealQL on their own, and what the planner does.
 async fn breakdown(state: &AppState, user_id: &str, category: usize, fragment: &str, sku: &str) {
-    use boutiq::api::products::ProductQuery;
+    use boutiq::domain::product::ProductQuery;
     use boutiq::server::store::{dashboard, products, shops::CURRENT_SHOP};
     const N: usize = 15;
     println!();

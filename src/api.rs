@@ -9,6 +9,8 @@ pub mod categories;
 pub mod connected_orders;
 pub mod dashboard;
 mod error;
+#[cfg(feature = "ssr")]
+mod guard;
 pub mod imports;
 pub mod inbox;
 pub mod invitations;
@@ -22,18 +24,6 @@ pub mod stock;
 pub mod supplier_profile;
 pub mod suppliers;
 
-/// Who is calling: the session of the current request, or `Unauthorized`.
-#[cfg(feature = "ssr")]
-pub(crate) fn caller() -> Result<crate::server::auth::Caller, crate::domain::AppError> {
-    let parts = leptos::prelude::use_context::<http::request::Parts>()
-        .ok_or(crate::domain::AppError::Unauthorized)?;
-    let state = crate::server::AppState::current()?;
-    state
-        .keys
-        .caller(&parts.headers)
-        .ok_or(crate::domain::AppError::Unauthorized)
-}
-
 /// The server functions that read a multipart form; every other write reads JSON. The request
 /// guard holds each write to its own content type, before the codec reads it.
 #[cfg(feature = "ssr")]
@@ -45,4 +35,15 @@ pub fn reads_multipart(path: &str) -> bool {
         photos::UploadPhoto::PATH,
     ]
     .contains(&path)
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    #[test]
+    fn the_form_endpoints_are_the_uploads() {
+        assert!(super::reads_multipart("/api/photos/upload"));
+        assert!(super::reads_multipart("/api/backup/restore"));
+        assert!(super::reads_multipart("/api/imports/preview"));
+        assert!(!super::reads_multipart("/api/products/create"));
+    }
 }

@@ -23,8 +23,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     use leptos::hydration::{AutoReload, HydrationScripts};
     use leptos_meta::MetaTags;
 
-    crate::server::http::report_page_nonce();
-    let (lang, theme) = crate::ui::prefs::from_request();
+    crate::server::csp::report_page_nonce();
+    let prefs = request_prefs();
+    provide_context(prefs);
+    let (lang, theme) = (prefs.lang, prefs.theme);
     view! {
         <!DOCTYPE html>
         <html lang=lang.code() data-theme=theme.code()>
@@ -45,6 +47,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The language and theme the request's cookies ask for.
+#[cfg(feature = "ssr")]
+fn request_prefs() -> crate::ui::prefs::RequestPrefs {
+    use crate::ui::prefs::{RequestPrefs, THEME_COOKIE};
+    let headers = use_context::<http::request::Parts>()
+        .map(|parts| parts.headers)
+        .unwrap_or_default();
+    let cookie = |name| crate::server::auth::cookie(&headers, name).unwrap_or_default();
+    RequestPrefs::from_cookies(&cookie(crate::i18n::LANG_COOKIE), &cookie(THEME_COOKIE))
 }
 
 #[component]

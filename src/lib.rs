@@ -4,10 +4,13 @@
 pub mod api;
 pub mod app;
 pub mod domain;
+pub mod i18n;
 pub mod offline;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod ui;
+#[cfg(feature = "ssr")]
+pub mod web;
 
 /// The browser entry point: hydrates the server-rendered page, then starts the service worker.
 #[cfg(feature = "hydrate")]

@@ -3,7 +3,8 @@
 #[cfg(feature = "ssr")]
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    use boutiq::server::{AppState, config::Config, http};
+    use boutiq::server::{AppState, config::Config};
+    use boutiq::web;
 
     let config = match Config::load(std::path::Path::new("Leptos.toml")) {
         Ok(config) => config,
@@ -20,7 +21,7 @@ async fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    match http::serve(state).await {
+    match web::serve(state).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             tracing::error!(%error, "server stopped");

@@ -4,4 +4,4 @@
 pub mod service_worker;
 pub mod write;
 
-pub use write::send;
+pub use write::{Submission, send};

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./journey";
 import { register, tabs } from "./helpers";
 
 test("a shopkeeper registers and lands on the shopkeeper tabs", async ({ page }) => {

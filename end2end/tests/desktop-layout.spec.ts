@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./journey";
 import { register, tabs } from "./helpers";
 
 test("on a desktop the tabs become a side bar", async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { watch } from "./journey";
 
 export const PASSWORD = "boutique2026";
 
@@ -14,6 +15,7 @@ export async function hydrated(page: Page): Promise<void> {
 }
 
 export async function open(page: Page, url: string): Promise<void> {
+  watch(page);
   await page.goto(url);
   await hydrated(page);
 }

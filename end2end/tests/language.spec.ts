@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./journey";
 import { hydrated, open, register } from "./helpers";
 
 test("the language switch turns the app to English and the choice persists", async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./journey";
 import { hydrated, open, register } from "./helpers";
 
 /** A registered supplier with a complete profile and one item: rice at 15 000, at least 2. */

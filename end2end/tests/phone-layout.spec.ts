@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./journey";
 import { open, register } from "./helpers";
 
 /** Nothing on the page is wider than the 360 px phone screen. */

@@ -1,4 +1,5 @@
-import { chromium, expect, test } from "@playwright/test";
+import { chromium } from "@playwright/test";
+import { expect, test } from "./journey";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";

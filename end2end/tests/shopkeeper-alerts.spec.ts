@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./journey";
 import { open, register } from "./helpers";
 
 /** The engine works in the background (every 2 s, slower on a busy machine): reload the

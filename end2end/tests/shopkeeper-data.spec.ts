@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./journey";
 import { open, register } from "./helpers";
 
 async function post(page: Page, path: string, data: object) {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./journey";
 import { open, register } from "./helpers";
 
 /** A supplier completes its profile and adds an item (available or not) to its catalogue. */

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./journey";
 import { open, register } from "./helpers";
 
 // Every write carries a random operation id, which the server applies once. A browser that

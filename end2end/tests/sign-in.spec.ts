@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./journey";
 import { hydrated, login, logout, open, register, tabs } from "./helpers";
 
 test("a shopkeeper logs out and signs in again, and the session survives a reload", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./journey";
 import * as path from "node:path";
 import { open, register } from "./helpers";
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./journey";
 import { PASSWORD, hydrated, open, register, uniqueEmail } from "./helpers";
 
 function dialog(page: Page) {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./journey";
 import { open, register } from "./helpers";
 
 test("a new supplier learns what its profile lacks, completes it, and the dashboard agrees", async ({ page }) => {

@@ -1,28 +1,14 @@
 //! Accounts and sessions (A1, A2, A3, A6): register, log in, log out, who am I.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use server_fn::codec::{GetUrl, Json};
 
-use crate::domain::{AppError, OpId, Role, Session};
 #[cfg(feature = "ssr")]
-use crate::server::{AppState, respond::reject};
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct RegisterInput {
-    pub role: Option<Role>,
-    pub name: String,
-    pub email: String,
-    pub password: String,
-    /// Shop name for a shopkeeper, company name for a supplier.
-    pub workspace_name: String,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct LoginInput {
-    pub email: String,
-    pub password: String,
-}
+use super::guard;
+use crate::domain::session::{LoginInput, RegisterInput};
+use crate::domain::{AppError, OpId, Session};
+#[cfg(feature = "ssr")]
+use crate::server::AppState;
 
 /// `POST /api/auth/register` — anyone. Creates the account with its first shop or supplier
 /// profile and signs in.
@@ -30,7 +16,7 @@ pub struct LoginInput {
 pub async fn register(op: OpId, input: RegisterInput) -> Result<Session, AppError> {
     use crate::domain::{Email, Password, text};
     use crate::server::{auth, db::DbError, store};
-    async move {
+    guard::anyone(|state| async move {
         let role = input
             .role
             .ok_or_else(|| AppError::invalid("role", "error.role.required"))?;
@@ -38,7 +24,6 @@ pub async fn register(op: OpId, input: RegisterInput) -> Result<Session, AppErro
         let email = Email::parse(&input.email)?;
         let password = Password::parse(&input.password)?;
         let workspace_name = text::required("workspace_name", &input.workspace_name, 100)?;
-        let state = AppState::current()?;
         let password_hash = auth::hash_password(password).await?;
         let account = store::auth::NewAccount {
             name: &name,
@@ -56,9 +41,8 @@ pub async fn register(op: OpId, input: RegisterInput) -> Result<Session, AppErro
                 other => other.into(),
             })?;
         start_session(&state, &user_id).await
-    }
+    })
     .await
-    .map_err(reject)
 }
 
 /// `POST /api/auth/login` — anyone. Rate-limited per account and per client IP: each attempt
@@ -69,12 +53,11 @@ pub async fn login(op: OpId, input: LoginInput) -> Result<Session, AppError> {
     use crate::server::{auth, store};
     // Signing in changes no shop data: a replay simply signs in again.
     let _ = op;
-    async move {
+    guard::anyone(|state| async move {
         let email = Email::parse(&input.email)?;
         if input.password.is_empty() {
             return Err(AppError::invalid("password", "error.password.required"));
         }
-        let state = AppState::current()?;
         let config = &state.config;
         let window = config.login_failure_window_secs;
         let account = format!("account:{}", email.as_str());
@@ -106,32 +89,31 @@ pub async fn login(op: OpId, input: LoginInput) -> Result<Session, AppError> {
         };
         store::auth::release_login_attempt(&state.db, reservation, &account).await?;
         start_session(&state, &credentials.user_id).await
-    }
+    })
     .await
-    .map_err(reject)
 }
 
 /// `POST /api/auth/logout` — anyone. Clears the session cookie.
 #[server(prefix = "/api", endpoint = "auth/logout", input = Json)]
 pub async fn logout(op: OpId) -> Result<(), AppError> {
     let _ = op;
-    let state = AppState::current().map_err(reject)?;
-    set_session_cookie(&state, None);
-    Ok(())
+    guard::anyone(|state| async move {
+        set_session_cookie(&state, None);
+        Ok(())
+    })
+    .await
 }
 
 /// `GET /api/auth/session` — anyone. The signed-in user, or nothing.
 #[server(prefix = "/api", endpoint = "auth/session", input = GetUrl)]
 pub async fn current_session() -> Result<Option<Session>, AppError> {
-    async move {
-        let Ok(caller) = super::caller() else {
+    guard::anyone(|state| async move {
+        let Ok(caller) = guard::caller() else {
             return Ok(None);
         };
-        let state = AppState::current()?;
         Ok(crate::server::store::auth::session(&state.db, &caller.user_id).await?)
-    }
+    })
     .await
-    .map_err(reject)
 }
 
 /// Issues the session cookie for `user_id` and returns what the pages show of the session.

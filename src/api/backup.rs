@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use server_fn::codec::{MultipartData, MultipartFormData};
 
-use crate::domain::AppError;
 #[cfg(feature = "ssr")]
-use crate::server::respond::reject;
+use super::guard;
+use crate::domain::AppError;
 
 /// `POST /api/backup/restore` — shopkeepers. Multipart form with `op`, `confirm` (`true` to
 /// replace a shop that holds data) and `file` (a backup, 64 MB at most). Replaces all of the
@@ -16,15 +16,14 @@ use crate::server::respond::reject;
 /// `<list>.<position>.<field>`, see domain/backup.rs), leaving everything as it was.
 #[server(prefix = "/api", endpoint = "backup/restore", input = MultipartFormData)]
 pub async fn restore_backup(data: MultipartData) -> Result<u64, AppError> {
-    async move {
+    guard::shopkeeper(|state, caller| async move {
         use crate::domain::{OpId, backup};
-        let (state, caller) = super::products::shopkeeper()?;
         let mut form =
             crate::server::upload::read(data, backup::MAX_BYTES, "file", "error.backup.too_large")
                 .await?;
         let op = OpId::parse(form.field("op")?)?;
         let confirmed = form.fields.get("confirm").is_some_and(|c| c == "true");
-        let shop_id = super::shops::shop_id_of(&state, &caller).await?;
+        let shop_id = guard::shop_of(&state, &caller).await?;
         let bytes = form.take_file("file", "error.backup.missing")?;
         let file = crate::server::backup::restorable(&bytes, &shop_id)?;
         let store = crate::server::store::backup::record_count(&state.db, &caller);
@@ -43,7 +42,6 @@ pub async fn restore_backup(data: MultipartData) -> Result<u64, AppError> {
                 }
                 other => other.into(),
             })
-    }
+    })
     .await
-    .map_err(reject)
 }

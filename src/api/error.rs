@@ -24,7 +24,22 @@ impl FromServerFnError for AppError {
             },
         };
         #[cfg(feature = "ssr")]
-        crate::server::respond::set_status(&error);
+        set_status(&error);
         error
+    }
+}
+
+/// Sets the response status of the current server function from the error.
+#[cfg(feature = "ssr")]
+pub(super) fn set_status(error: &AppError) {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(status) = http::StatusCode::from_u16(error.status())
+    {
+        response.set_status(status);
+        if let AppError::RateLimited { retry_after_secs } = error
+            && let Ok(value) = http::HeaderValue::from_str(&retry_after_secs.to_string())
+        {
+            response.insert_header(http::header::RETRY_AFTER, value);
+        }
     }
 }

@@ -3,39 +3,13 @@
 //! ("Vérifié") and signs it in.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use server_fn::codec::{GetUrl, Json};
 
-use crate::domain::invitation::InvitationSent;
-use crate::domain::{AppError, OpId, Session};
 #[cfg(feature = "ssr")]
-use crate::server::{AppState, respond::reject};
-
-/// What the invitation page pre-fills, from the invitation and the shop's supplier record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InvitationPreview {
-    /// The shop that invites.
-    pub shop_name: String,
-    pub email: String,
-    pub company_name: String,
-    pub phone: String,
-    pub city: String,
-    pub address: String,
-    /// RFC 3339, UTC.
-    pub expires_at: String,
-}
-
-/// What the invitation page sends.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InvitationSignup {
-    pub name: String,
-    pub email: String,
-    pub password: String,
-    pub company_name: String,
-    pub phone: String,
-    pub city: String,
-    pub address: String,
-}
+use super::guard;
+use crate::domain::invitation::InvitationSent;
+use crate::domain::invitation::{InvitationPreview, InvitationSignup};
+use crate::domain::{AppError, OpId, Session};
 
 /// `POST /api/invitations/send` — shopkeepers. Invites the shop's supplier `supplier_id` to
 /// register: a single-use link valid 7 days under the configured site address (never the
@@ -49,10 +23,9 @@ pub async fn send_invitation(
 ) -> Result<InvitationSent, AppError> {
     use crate::domain::invitation::{self, InvitationToken, TOKEN_BYTES};
     use crate::server::{mail, store};
-    async move {
+    guard::shopkeeper(|state, caller| async move {
         let supplier_id = crate::domain::RecordKey::parse("supplier_id", &supplier_id)?;
         let email = invitation::invitee_email(&email)?;
-        let (state, caller) = super::products::shopkeeper()?;
         // Before anything is written: without an address of its own, no link can be made.
         let site_url = state.config.site_url().ok_or_else(|| {
             tracing::error!("invitation refused: set public_url (BOUTIQ_PUBLIC_URL)");
@@ -107,9 +80,8 @@ pub async fn send_invitation(
             expires_at: created.expires_at,
             emailed,
         })
-    }
+    })
     .await
-    .map_err(reject)
 }
 
 /// `GET /api/invitations/get` — anyone with the link. What the registration form pre-fills;
@@ -117,9 +89,8 @@ pub async fn send_invitation(
 #[server(prefix = "/api", endpoint = "invitations/get", input = GetUrl)]
 pub async fn get_invitation(token: String) -> Result<InvitationPreview, AppError> {
     use crate::domain::invitation::{self, InvitationToken};
-    async move {
+    guard::anyone(|state| async move {
         let token = InvitationToken::parse(&token)?;
-        let state = AppState::current()?;
         let found = crate::server::store::invitations::find(&state.db, &token)
             .await?
             .ok_or_else(invitation::invalid)?;
@@ -139,9 +110,8 @@ pub async fn get_invitation(token: String) -> Result<InvitationPreview, AppError
             address: found.address.unwrap_or_default(),
             expires_at: found.expires_at,
         })
-    }
+    })
     .await
-    .map_err(reject)
 }
 
 /// `POST /api/invitations/accept` — anyone with the link. Creates the supplier account and
@@ -157,7 +127,7 @@ pub async fn accept_invitation(
     use crate::domain::profile::ProfileInput;
     use crate::domain::{Email, Password, text};
     use crate::server::{auth, db::DbError, store};
-    async move {
+    guard::anyone(|state| async move {
         let token = InvitationToken::parse(&token)?;
         let name = text::required("name", &input.name, 100)?;
         let email = Email::parse(&input.email)?;
@@ -170,7 +140,6 @@ pub async fn accept_invitation(
             ..ProfileInput::default()
         }
         .parse()?;
-        let state = AppState::current()?;
         let password_hash = auth::hash_password(password).await?;
         let account = store::invitations::NewSupplier {
             name: &name,
@@ -188,9 +157,8 @@ pub async fn accept_invitation(
             })?;
         tracing::info!(user_id, "supplier registered from an invitation");
         super::auth::start_session(&state, &user_id).await
-    }
+    })
     .await
-    .map_err(reject)
 }
 
 /// The e-mail text, French then English (the supplier has no language setting yet).

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use server_fn::codec::{Json, MultipartData, MultipartFormData};
 
 #[cfg(feature = "ssr")]
+use super::guard;
+#[cfg(feature = "ssr")]
 use crate::domain::RecordKey;
 use crate::domain::photo::{PhotoTarget, PhotoUrls};
 use crate::domain::{AppError, OpId};
-#[cfg(feature = "ssr")]
-use crate::server::respond::reject;
 
 /// `POST /api/photos/upload` — shopkeepers for `product` and `order`, suppliers for
 /// `catalog_item`. Multipart form with the fields `op` (operation id), `target`, `id` (the
@@ -19,11 +19,10 @@ use crate::server::respond::reject;
 /// its thumbnail are served.
 #[server(prefix = "/api", endpoint = "photos/upload", input = MultipartFormData)]
 pub async fn upload_photo(data: MultipartData) -> Result<PhotoUrls, AppError> {
-    async move {
-        // Signed in before anything is read; the role once the target is known.
-        super::caller()?;
+    // Signed in before anything is read; the role once the target is known.
+    guard::signed_in(|state, caller| async move {
         let form = read_upload(data).await?;
-        let (state, caller) = owner(form.target)?;
+        let caller = caller.require(form.target.owner_role())?.user_id;
         let folder = folder_of(&state, &caller, form.target).await?;
         // A replay is answered before any file is written.
         let replayed: Option<Option<String>> =
@@ -56,17 +55,16 @@ pub async fn upload_photo(data: MultipartData) -> Result<PhotoUrls, AppError> {
                 Err(error.into())
             }
         }
-    }
+    })
     .await
-    .map_err(reject)
 }
 
 /// `POST /api/photos/remove` — the same callers. Removes the record's photo and its files.
 #[server(prefix = "/api", endpoint = "photos/remove", input = Json)]
 pub async fn remove_photo(op: OpId, target: PhotoTarget, id: String) -> Result<(), AppError> {
-    async move {
+    guard::signed_in(|state, caller| async move {
         let id = RecordKey::parse("id", &id)?;
-        let (state, caller) = owner(target)?;
+        let caller = caller.require(target.owner_role())?.user_id;
         let previous =
             crate::server::store::photos::attach(&state.db, &op, &caller, target, &id, None)
                 .await?;
@@ -74,16 +72,8 @@ pub async fn remove_photo(op: OpId, target: PhotoTarget, id: String) -> Result<(
             crate::server::media::remove(&state.config.data_dir, &previous).await;
         }
         Ok(())
-    }
+    })
     .await
-    .map_err(reject)
-}
-
-/// The state and the user id of a caller of the role that owns `target`'s records.
-#[cfg(feature = "ssr")]
-fn owner(target: PhotoTarget) -> Result<(crate::server::AppState, String), AppError> {
-    let caller = super::caller()?.require(target.owner_role())?;
-    Ok((crate::server::AppState::current()?, caller.user_id))
 }
 
 /// The folder the caller's photos of `target` go to: its shop's, or its supplier profile's.
@@ -94,7 +84,7 @@ async fn folder_of(
     target: PhotoTarget,
 ) -> Result<String, AppError> {
     match target {
-        PhotoTarget::Product | PhotoTarget::Order => super::shops::shop_id_of(state, caller).await,
+        PhotoTarget::Product | PhotoTarget::Order => guard::shop_of(state, caller).await,
         PhotoTarget::CatalogItem => {
             crate::server::store::photos::supplier_folder(&state.db, caller)
                 .await?

@@ -273,6 +273,59 @@ pub fn suggested_quantity(
     need.max(top_up).max(1)
 }
 
+/// An alert with what its text and its "Commander" button need.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertView {
+    pub id: String,
+    pub kind: AlertKind,
+    pub severity: Severity,
+    /// open, read, dismissed or resolved.
+    pub state: String,
+    /// RFC 3339: since when the cause lasts.
+    pub created_at: String,
+    /// Whole days since then (the browser's clock is not trusted for it).
+    pub age_days: i64,
+    pub product_id: Option<String>,
+    pub product_name: Option<String>,
+    pub quantity: Option<i64>,
+    pub unit: Option<String>,
+    pub min_stock: Option<i64>,
+    pub max_stock: Option<i64>,
+    /// The product's usual supplier.
+    pub supplier_id: Option<String>,
+    pub supplier_name: Option<String>,
+    pub out_last_30_days: i64,
+    pub order_id: Option<String>,
+    pub order_number: Option<i64>,
+    pub order_supplier: Option<String>,
+    pub expected_on: Option<String>,
+}
+
+impl AlertView {
+    /// How much "Commander" proposes (D4), for a stock alert.
+    pub fn suggested_quantity(&self) -> Option<i64> {
+        let quantity = self.quantity?;
+        Some(crate::domain::alert::suggested_quantity(
+            quantity,
+            self.min_stock.unwrap_or(0),
+            self.max_stock,
+            self.out_last_30_days,
+            DEFAULT_DELIVERY_DAYS,
+        ))
+    }
+}
+
+/// How many alerts a product raised this month (D5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductAlertCount {
+    pub product_id: String,
+    pub name: String,
+    pub count: u64,
+}
+
+/// A manual supplier's delivery delay, until it has delivered enough orders to measure one.
+pub const DEFAULT_DELIVERY_DAYS: i64 = 3;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,6 +65,39 @@ impl ItemInput {
     }
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogItem {
+    pub id: String,
+    #[serde(flatten)]
+    pub details: ItemInput,
+    /// The stored photo (see `domain::photo::PhotoUrls::of`), set by `/api/photos/upload`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<String>,
+}
+
+/// `search` looks in names and categories; `category` is one of the catalog's, or empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogQuery {
+    #[serde(default)]
+    pub search: String,
+    #[serde(default)]
+    pub category: String,
+    #[serde(default, deserialize_with = "crate::domain::page::bounded")]
+    pub page: u32,
+}
+
+impl CatalogQuery {
+    pub const PAGE_SIZE: u32 = 25;
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogPage {
+    pub items: Vec<CatalogItem>,
+    pub total: u64,
+    /// Every category of the catalog, for the filter.
+    pub categories: Vec<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

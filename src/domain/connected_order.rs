@@ -145,6 +145,24 @@ impl RatingInput {
     }
 }
 
+/// The shop's own product a catalog item is received as (chosen on an earlier order).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemMapping {
+    pub item_id: String,
+    pub product_id: String,
+    pub product_name: String,
+}
+
+/// What a cart from one supplier is checked against.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartTerms {
+    /// Minor units; 0 when the supplier sets none.
+    pub min_order_amount: i64,
+    /// The catalog's terms of the items asked about (missing: not in its catalog).
+    pub items: Vec<ItemTerms>,
+    pub mappings: Vec<ItemMapping>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -94,6 +94,32 @@ pub struct InvitationSent {
     pub emailed: bool,
 }
 
+/// What the invitation page pre-fills, from the invitation and the shop's supplier record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationPreview {
+    /// The shop that invites.
+    pub shop_name: String,
+    pub email: String,
+    pub company_name: String,
+    pub phone: String,
+    pub city: String,
+    pub address: String,
+    /// RFC 3339, UTC.
+    pub expires_at: String,
+}
+
+/// What the invitation page sends.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationSignup {
+    pub name: String,
+    pub email: String,
+    pub password: String,
+    pub company_name: String,
+    pub phone: String,
+    pub city: String,
+    pub address: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

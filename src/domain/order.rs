@@ -5,6 +5,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::money::MAX_PRICE;
+use super::period::Period;
 use super::stock::MAX_QUANTITY;
 use super::{AppError, RecordKey};
 
@@ -260,6 +261,106 @@ impl Recurrence {
             Self::Days { days } => day + Days::new(u64::from(days)),
         }
     }
+}
+
+/// An order as lists show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderSummary {
+    pub id: String,
+    /// "Commande n°12": numbered per shop.
+    pub number: i64,
+    /// `None` once the supplier was deleted; the name stays.
+    pub supplier_id: Option<String>,
+    pub supplier_name: String,
+    pub status: OrderStatus,
+    pub is_connected: bool,
+    pub total: i64,
+    /// What the delivered quantities cost, once delivered.
+    pub received_total: Option<i64>,
+    pub line_count: i64,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    /// `YYYY-MM-DD`.
+    pub expected_on: Option<String>,
+    pub delivered_at: Option<String>,
+    pub recurrence: Option<Recurrence>,
+    /// The day the next recurring order will be created, `YYYY-MM-DD`.
+    pub next_run: Option<String>,
+    /// The stars the shop gave it once delivered (C3, G6).
+    #[serde(default)]
+    pub rating: Option<i64>,
+}
+
+/// One product of an order, its price frozen at creation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderLine {
+    pub id: String,
+    /// `None` once the product was deleted.
+    pub product_id: Option<String>,
+    pub name: String,
+    pub unit: String,
+    pub quantity: i64,
+    pub unit_price: i64,
+    /// Set by the delivery; may differ from `quantity`.
+    pub received: Option<i64>,
+}
+
+/// The detail modal: everything about one order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Order {
+    #[serde(flatten)]
+    pub summary: OrderSummary,
+    pub lines: Vec<OrderLine>,
+    pub note: String,
+    pub confirmed_at: Option<String>,
+    pub shipped_at: Option<String>,
+    pub cancelled_at: Option<String>,
+    pub supplier_phone: Option<String>,
+    pub supplier_whatsapp: Option<String>,
+    /// The number of the order this one repeats ("Recommander", recurring).
+    pub source_number: Option<i64>,
+    /// The photo of its delivery note or invoice (C9).
+    pub attachment: Option<String>,
+    /// Why a registered supplier refused it.
+    #[serde(default)]
+    pub refusal_reason: Option<String>,
+    #[serde(default)]
+    pub rating_comment: Option<String>,
+    /// The marketplace profile of a connected order's supplier.
+    #[serde(default)]
+    pub vendor_profile_id: Option<String>,
+}
+
+/// Filters of the order list (C8).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct OrderQuery {
+    #[serde(default)]
+    pub status: Option<OrderStatus>,
+    /// Empty for every supplier.
+    #[serde(default, deserialize_with = "crate::domain::id::optional_key_text")]
+    pub supplier_id: String,
+    #[serde(default)]
+    pub period: Period,
+    /// `YYYY-MM-DD`, read with `Period::Dates`.
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+    #[serde(default, deserialize_with = "crate::domain::page::bounded")]
+    pub page: u32,
+}
+
+impl OrderQuery {
+    pub const PAGE_SIZE: u32 = 20;
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct OrderPage {
+    pub items: Vec<OrderSummary>,
+    pub total: u64,
+    /// What delivered orders cost this month and this quarter (received quantities).
+    pub spent_month: i64,
+    pub spent_quarter: i64,
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::money::MAX_PRICE;
-use super::stock::MAX_QUANTITY;
+use super::stock::{MAX_QUANTITY, StockStatus};
 use super::{AppError, RecordKey, text};
 
 /// Units offered before the shop's own (B9).
@@ -100,6 +100,111 @@ fn non_negative(field: &str, value: i64, max: i64) -> Result<(), AppError> {
     } else {
         Ok(())
     }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Product {
+    pub id: String,
+    pub name: String,
+    pub sku: Option<String>,
+    pub category_id: Option<String>,
+    pub category_name: Option<String>,
+    /// The usual supplier.
+    pub supplier_id: Option<String>,
+    pub supplier_name: Option<String>,
+    pub unit: String,
+    pub quantity: i64,
+    pub min_stock: i64,
+    pub max_stock: Option<i64>,
+    pub purchase_price: i64,
+    pub sale_price: i64,
+    pub notes: String,
+    pub status: StockStatus,
+    pub created_at: String,
+    /// The stored photo (see `domain::photo::PhotoUrls::of`).
+    pub photo: Option<String>,
+    /// Alerts it raised this month (D5).
+    #[serde(default)]
+    pub alert_count: u64,
+}
+
+impl Product {
+    /// The form pre-filled from this product; `copy` for "Dupliquer" (new name, no SKU, no stock).
+    pub fn to_input(&self, copy: bool) -> ProductInput {
+        ProductInput {
+            name: if copy {
+                crate::domain::product::copy_name(&self.name)
+            } else {
+                self.name.clone()
+            },
+            sku: if copy {
+                String::new()
+            } else {
+                self.sku.clone().unwrap_or_default()
+            },
+            category_id: self.category_id.clone().unwrap_or_default(),
+            supplier_id: self.supplier_id.clone().unwrap_or_default(),
+            unit: self.unit.clone(),
+            quantity: if copy { 0 } else { self.quantity },
+            min_stock: self.min_stock,
+            max_stock: self.max_stock,
+            purchase_price: self.purchase_price,
+            sale_price: self.sale_price,
+            notes: self.notes.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProductSort {
+    #[default]
+    Name,
+    PriceAsc,
+    PriceDesc,
+    Quantity,
+    Newest,
+    Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "by", content = "id")]
+pub enum CategoryFilter {
+    #[default]
+    All,
+    Uncategorized,
+    Id(#[serde(deserialize_with = "crate::domain::id::key_text")] String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ProductQuery {
+    #[serde(default)]
+    pub search: String,
+    #[serde(default)]
+    pub category: CategoryFilter,
+    #[serde(default)]
+    pub status: Option<StockStatus>,
+    #[serde(default)]
+    pub sort: ProductSort,
+    /// Zero-based page number.
+    #[serde(default, deserialize_with = "crate::domain::page::bounded")]
+    pub page: u32,
+}
+
+impl ProductQuery {
+    pub const PAGE_SIZE: u32 = 24;
+
+    pub fn page_size(&self) -> u32 {
+        Self::PAGE_SIZE
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductPage {
+    pub items: Vec<Product>,
+    pub total: u64,
+    pub page: u32,
+    pub page_size: u32,
 }
 
 #[cfg(test)]

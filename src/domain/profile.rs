@@ -109,6 +109,16 @@ fn clean_list(field: &str, items: &[String]) -> Result<Vec<String>, AppError> {
     Ok(clean)
 }
 
+/// The profile as the supplier sees it: what it edits, and what the marketplace gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SupplierProfile {
+    #[serde(flatten)]
+    pub details: ProfileInput,
+    pub rating_sum: i64,
+    pub rating_count: i64,
+    pub is_verified: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

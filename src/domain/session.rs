@@ -13,3 +13,19 @@ pub struct Session {
     /// The shop being worked on (shopkeepers) or the company name (suppliers).
     pub workspace_name: String,
 }
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct RegisterInput {
+    pub role: Option<Role>,
+    pub name: String,
+    pub email: String,
+    pub password: String,
+    /// Shop name for a shopkeeper, company name for a supplier.
+    pub workspace_name: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct LoginInput {
+    pub email: String,
+    pub password: String,
+}

@@ -4,6 +4,8 @@
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::stock::StockStatus;
+
 /// The period every figure of the statistics covers (E3): the last 7, 30 or 90 days, today
 /// included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -102,6 +104,60 @@ pub fn donut_slices(counts: &[u64]) -> Vec<(f64, f64)> {
             slice
         })
         .collect()
+}
+
+/// Stock value of one category; `name` is `None` for "Sans catégorie".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryValue {
+    pub name: Option<String>,
+    pub products: u64,
+    /// Σ purchase price × quantity, minor units.
+    #[serde(default, deserialize_with = "crate::domain::money::saturating")]
+    pub value: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusCount {
+    pub status: StockStatus,
+    pub count: u64,
+}
+
+/// A product in a top list, with the figure it is ranked by (stock value or units sold).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RankedProduct {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    #[serde(default, deserialize_with = "crate::domain::money::saturating")]
+    pub figure: i64,
+}
+
+/// "X produits, Y commandes ce mois, Z alertes traitées" (E8).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Usage {
+    pub products: u64,
+    pub orders_this_month: u64,
+    /// Alerts read, dismissed or resolved this month.
+    pub alerts_handled: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatsReport {
+    pub period: StatsPeriod,
+    /// First and last day covered, `YYYY-MM-DD` (UTC).
+    pub first_day: String,
+    pub last_day: String,
+    /// Largest value first.
+    pub by_category: Vec<CategoryValue>,
+    /// Every status, in [`StockStatus::ALL`] order, zeros included.
+    pub by_status: Vec<StatusCount>,
+    /// Oldest first; one bar a day, or a week for 90 days.
+    pub flows: Vec<Flow>,
+    /// The five products holding the most stock value.
+    pub top_by_value: Vec<RankedProduct>,
+    /// The three products sold most during the period (units of "vente" movements).
+    pub top_sellers: Vec<RankedProduct>,
+    pub usage: Usage,
 }
 
 #[cfg(test)]

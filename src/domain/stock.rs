@@ -157,6 +157,60 @@ impl Movement {
     }
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MovementInput {
+    pub product_id: String,
+    pub kind: MovementKind,
+    pub quantity: i64,
+    /// One of `domain::stock::REASONS`.
+    pub reason: String,
+    pub note: String,
+}
+
+/// One line of a product's ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerLine {
+    /// RFC 3339, UTC.
+    pub at: String,
+    pub kind: MovementKind,
+    pub quantity: i64,
+    pub reason: String,
+    pub note: String,
+    pub balance_after: i64,
+    pub by_name: Option<String>,
+}
+
+/// Filters of the shop's movement history (E5). Dates are days, `YYYY-MM-DD`, inclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct HistoryQuery {
+    #[serde(default)]
+    pub kind: Option<MovementKind>,
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+    #[serde(default, deserialize_with = "crate::domain::page::bounded")]
+    pub page: u32,
+}
+
+impl HistoryQuery {
+    pub const PAGE_SIZE: u32 = 50;
+}
+
+/// One movement of the shop, with its product.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryLine {
+    pub product_name: String,
+    #[serde(flatten)]
+    pub line: LedgerLine,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct HistoryPage {
+    pub items: Vec<HistoryLine>,
+    pub total: u64,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

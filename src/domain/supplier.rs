@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::order::OrderSummary;
+
 use super::{AppError, Email, text};
 
 /// What the supplier form sends.
@@ -155,6 +157,70 @@ pub fn average(sum: i64, count: u64) -> Option<f64> {
 
 fn percent(part: i64, whole: i64) -> Option<u32> {
     (whole > 0).then(|| ((part.max(0) as f64 / whole as f64) * 100.0).round() as u32)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Supplier {
+    pub id: String,
+    /// What the shopkeeper typed (the form's fields).
+    #[serde(flatten)]
+    pub details: SupplierInput,
+    pub favorite: bool,
+    /// Linked to a registered supplier account ("Vérifié").
+    pub verified: bool,
+    pub order_count: u64,
+    /// RFC 3339, UTC.
+    pub last_order_at: Option<String>,
+    pub rating_sum: i64,
+    pub rating_count: u64,
+    pub product_count: u64,
+}
+
+impl Supplier {
+    pub fn rating(&self) -> Option<f64> {
+        crate::domain::supplier::average(self.rating_sum, self.rating_count)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupplierSort {
+    #[default]
+    Name,
+    Orders,
+    LastOrder,
+    Rating,
+}
+
+/// A product the supplier supplies (`supplier->supplies->product`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SuppliedProduct {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub purchase_price: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SupplierDetail {
+    pub supplier: Supplier,
+    pub reliability: Reliability,
+    pub products: Vec<SuppliedProduct>,
+    /// The 20 latest orders.
+    pub orders: Vec<OrderSummary>,
+}
+
+/// Favourites stay on top; within each group, the chosen order (the store gives them by name).
+pub fn sort_suppliers(suppliers: &mut [Supplier], sort: SupplierSort) {
+    let rating = |s: &Supplier| s.rating().unwrap_or(0.0);
+    suppliers.sort_by(|a, b| {
+        b.favorite.cmp(&a.favorite).then_with(|| match sort {
+            SupplierSort::Name => std::cmp::Ordering::Equal,
+            SupplierSort::Orders => b.order_count.cmp(&a.order_count),
+            SupplierSort::LastOrder => b.last_order_at.cmp(&a.last_order_at),
+            SupplierSort::Rating => rating(b).total_cmp(&rating(a)),
+        })
+    });
 }
 
 #[cfg(test)]

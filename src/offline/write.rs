@@ -1,7 +1,11 @@
-//! Every write goes through [`send`]: it makes the operation id and calls the server function.
+//! Every write goes through [`send`]: it makes the operation id and calls the server function;
+//! a form runs it through a [`Submission`].
 //! Because the call is a plain serialisable value, it can later be queued in an outbox and
 //! replayed; the server applies each operation id once.
 
+use std::future::Future;
+
+use leptos::prelude::*;
 use server_fn::ServerFn;
 
 use crate::domain::{AppError, OpId};
@@ -39,4 +43,59 @@ fn random_bytes() -> Option<[u8; 16]> {
 #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
 fn random_bytes() -> Option<[u8; 16]> {
     None
+}
+
+/// A form's write: at most one under way (`pending`, to disable its button), and its refusal
+/// kept (`error`, shown next to the field it names). The answer may come after the form is
+/// gone (closed, or the page left): nothing is then touched.
+#[derive(Clone, Copy)]
+pub struct Submission {
+    pub pending: RwSignal<bool>,
+    pub error: RwSignal<Option<AppError>>,
+}
+
+impl Submission {
+    pub fn new() -> Self {
+        Self {
+            pending: RwSignal::new(false),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// Runs `write` (usually a [`send`]) unless one is under way; `done` gets its answer.
+    pub fn run<T: 'static>(
+        self,
+        write: impl Future<Output = Result<T, AppError>> + 'static,
+        done: impl FnOnce(T) + 'static,
+    ) {
+        if self.pending.get_untracked() {
+            return;
+        }
+        self.pending.set(true);
+        self.error.set(None);
+        leptos::task::spawn_local(async move {
+            let answer = write.await;
+            // The form may have been closed meanwhile: its signals are then gone.
+            if self.pending.try_set(false).is_some() {
+                return;
+            }
+            match answer {
+                Ok(value) => done(value),
+                Err(error) => {
+                    self.error.try_set(Some(error));
+                }
+            }
+        });
+    }
+
+    /// Shows a refusal found before sending (a field the browser could not read).
+    pub fn refuse(self, error: AppError) {
+        self.error.set(Some(error));
+    }
+}
+
+impl Default for Submission {
+    fn default() -> Self {
+        Self::new()
+    }
 }

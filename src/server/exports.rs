@@ -11,13 +11,13 @@ use serde::Deserialize;
 use super::AppState;
 use super::db::Db;
 use super::store::exports::{self, Cursor, MovementRow, ProductRow};
-use crate::api::shops::ShopSettings;
 use crate::domain::csv::money_cell;
 use crate::domain::period::DayRange;
+use crate::domain::shop::ShopSettings;
 use crate::domain::stock::{MovementKind, StockStatus, reason_label_key};
 use crate::domain::{AppError, Role};
-use crate::ui::i18n::translate;
-use crate::ui::prefs::{LANG_COOKIE, Lang};
+use crate::i18n::translate;
+use crate::i18n::{LANG_COOKIE, Lang};
 
 /// Rows read per database round trip.
 const PAGE: usize = 1000;

@@ -1,8 +1,8 @@
 //! Applying an imported product file (B10): each valid row becomes a new product, an update of
 //! the product with its SKU (else its name), or nothing when the product already says the same.
 
-use crate::api::imports::{ImportPreview, ImportProgress};
 use crate::domain::import::{self, Column, PREVIEW_ROWS, RowError, RowValues, Table};
+use crate::domain::import::{ImportPreview, ImportProgress};
 use crate::domain::product::ProductDraft;
 use crate::domain::stock::{Movement, MovementKind};
 use crate::domain::{AppError, OpId};

@@ -36,9 +36,20 @@ tokio::task_local! {
     static FINGERPRINT: RefCell<Keyed>;
 }
 
+/// What the guard needs: the state (address, keys) and which endpoints read a multipart form
+/// (every other write reads JSON), as the server functions declare it.
+#[derive(Clone)]
+pub struct Writes {
+    pub state: AppState,
+    pub reads_multipart: fn(&str) -> bool,
+}
+
 /// The middleware of every request; only writes to server functions are checked.
 pub async fn guard(
-    State(state): State<AppState>,
+    State(Writes {
+        state,
+        reads_multipart,
+    }): State<Writes>,
     request: Request<Body>,
     next: axum::middleware::Next,
 ) -> Response<Body> {
@@ -47,7 +58,7 @@ pub async fn guard(
     }
     let checked = check_origin(&request, &state.config.public_url)
         .and_then(|()| content_kind(&request))
-        .and_then(|content| expected_by(request.uri().path(), content));
+        .and_then(|content| expected_by(reads_multipart(request.uri().path()), content));
     let content = match checked {
         Ok(content) => content,
         Err((status, detail)) => return refuse(status, detail),
@@ -166,8 +177,8 @@ fn has_boundary(content_type: &str) -> bool {
 
 /// The content is the one the endpoint reads (a JSON body to a form endpoint, or the reverse,
 /// is refused before any codec sees it).
-fn expected_by(path: &str, content: Content) -> Result<Content, Refusal> {
-    match (crate::api::reads_multipart(path), &content) {
+fn expected_by(reads_multipart: bool, content: Content) -> Result<Content, Refusal> {
+    match (reads_multipart, &content) {
         (true, Content::Multipart) | (false, Content::Json) => Ok(content),
         (true, Content::Json) => Err((
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -240,16 +251,11 @@ mod tests {
 
     #[test]
     fn each_write_carries_the_content_its_endpoint_reads() {
-        let refused = |path: &str, content| expected_by(path, content).err().map(|r| r.0);
-        assert_eq!(refused("/api/photos/upload", Content::Multipart), None);
-        assert_eq!(refused("/api/products/create", Content::Json), None);
-        assert_eq!(
-            refused("/api/backup/restore", Content::Json),
-            Some(StatusCode::UNSUPPORTED_MEDIA_TYPE)
-        );
-        assert_eq!(
-            refused("/api/products/create", Content::Multipart),
-            Some(StatusCode::UNSUPPORTED_MEDIA_TYPE)
-        );
+        let refused = |form: bool, content| expected_by(form, content).err().map(|r| r.0);
+        assert_eq!(refused(true, Content::Multipart), None);
+        assert_eq!(refused(false, Content::Json), None);
+        let unsupported = Some(StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        assert_eq!(refused(true, Content::Json), unsupported);
+        assert_eq!(refused(false, Content::Multipart), unsupported);
     }
 }

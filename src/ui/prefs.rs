@@ -3,41 +3,9 @@
 
 use leptos::prelude::*;
 
-pub const LANG_COOKIE: &str = "boutiq_lang";
+use crate::i18n::{LANG_COOKIE, Lang};
+
 pub const THEME_COOKIE: &str = "boutiq_theme";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Fr,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Fr => "fr",
-            Self::En => "en",
-        }
-    }
-
-    /// The language's own name, the same in every UI language.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Self::Fr => "Français",
-            Self::En => "English",
-        }
-    }
-
-    pub fn parse(code: &str) -> Self {
-        if code.starts_with("en") {
-            Self::En
-        } else {
-            Self::Fr
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
@@ -106,22 +74,29 @@ impl Prefs {
     }
 }
 
-/// Language and theme as read from the request cookies (server side).
-#[cfg(feature = "ssr")]
-pub fn from_request() -> (Lang, Theme) {
-    let headers = use_context::<http::request::Parts>()
-        .map(|parts| parts.headers)
-        .unwrap_or_default();
-    let cookie = |name| crate::server::auth::cookie(&headers, name).unwrap_or_default();
-    (
-        Lang::parse(&cookie(LANG_COOKIE)),
-        Theme::parse(&cookie(THEME_COOKIE)),
-    )
+/// The language and theme a page is rendered in on the server, read by the shell from the
+/// request's cookies and provided to the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RequestPrefs {
+    pub lang: Lang,
+    pub theme: Theme,
+}
+
+impl RequestPrefs {
+    /// From the values of the two cookies (missing ones are empty): French and automatic by
+    /// default.
+    pub fn from_cookies(lang: &str, theme: &str) -> Self {
+        Self {
+            lang: Lang::parse(lang),
+            theme: Theme::parse(theme),
+        }
+    }
 }
 
 #[cfg(feature = "ssr")]
 fn initial() -> (Lang, Theme) {
-    from_request()
+    let prefs = use_context::<RequestPrefs>().unwrap_or(RequestPrefs::from_cookies("", ""));
+    (prefs.lang, prefs.theme)
 }
 
 #[cfg(not(feature = "ssr"))]

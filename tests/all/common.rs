@@ -4,7 +4,8 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
-use boutiq::server::{AppState, config::Config, http::router};
+use boutiq::server::{AppState, config::Config};
+use boutiq::web::router;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;

@@ -323,7 +323,7 @@ async fn import_reports_bad_rows_applies_good_ones_and_changes_nothing_the_secon
 
 #[tokio::test]
 async fn each_import_batch_says_which_rows_it_covers_so_the_page_sums_every_row_once() {
-    use boutiq::api::imports::ImportProgress;
+    use boutiq::domain::import::ImportProgress;
     let app = app().await;
     let awa = app.register("shopkeeper", "awa@example.sn").await;
     let mut file = String::from("Nom;Code;Quantité\n");

@@ -77,7 +77,7 @@ async fn data_and_schema_version_survive_a_restart_on_disk() {
     {
         let state = AppState::build(config()).await.unwrap();
         let app = TestApp {
-            router: boutiq::server::http::router(state.clone()),
+            router: boutiq::web::router(state.clone()),
             state,
         };
         app.register("shopkeeper", "awa@example.sn").await;
@@ -97,7 +97,7 @@ async fn data_and_schema_version_survive_a_restart_on_disk() {
     }
     let state = reopened.expect("the data folder opens again");
     let app = TestApp {
-        router: boutiq::server::http::router(state.clone()),
+        router: boutiq::web::router(state.clone()),
         state,
     };
     assert_eq!(

@@ -6,9 +6,9 @@ use serde_json::json;
 
 use super::ops;
 use super::shops::CURRENT_SHOP;
-use crate::api::alerts::AlertView;
 use crate::domain::OpId;
 use crate::domain::RecordKey;
+use crate::domain::alert::AlertView;
 use crate::domain::alert::{AlertKind, AlertRule, RuleSet};
 use crate::server::db::{Db, DbError};
 
@@ -282,7 +282,7 @@ pub async fn top_products(
     db: &Db,
     user_id: &str,
     since: &str,
-) -> Result<Vec<crate::api::alerts::ProductAlertCount>, DbError> {
+) -> Result<Vec<crate::domain::alert::ProductAlertCount>, DbError> {
     let sql = format!(
         "{CURRENT_SHOP}
          SELECT record::id(product) AS product_id, product.name AS name, count() AS count

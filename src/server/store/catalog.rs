@@ -4,10 +4,10 @@
 use serde_json::json;
 
 use super::ops;
-use crate::api::catalog::{CatalogPage, CatalogQuery};
 use crate::domain::OpId;
 use crate::domain::RecordKey;
 use crate::domain::catalog::ItemInput;
+use crate::domain::catalog::{CatalogPage, CatalogQuery};
 use crate::server::db::{Db, DbError};
 
 /// Sets `$supplier` to the caller's (`$user_id`) supplier profile. Two statements.

@@ -4,9 +4,9 @@ use serde_json::json;
 
 use super::ops;
 use super::shops::CURRENT_SHOP;
-use crate::api::categories::Category;
 use crate::domain::OpId;
 use crate::domain::RecordKey;
+use crate::domain::category::Category;
 use crate::server::db::{Db, DbError};
 
 pub async fn list(db: &Db, user_id: &str) -> Result<Vec<Category>, DbError> {

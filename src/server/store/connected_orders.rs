@@ -9,9 +9,9 @@ use super::ops;
 use super::orders::{CLOSE_ORDER, EMIT_EVENT, OPEN_ORDER, ORDER_OF_SHOP};
 use super::shops::CURRENT_SHOP;
 use super::suppliers::RELATE_SUPPLIES;
-use crate::api::connected_orders::CartTerms;
 use crate::domain::OpId;
 use crate::domain::RecordKey;
+use crate::domain::connected_order::CartTerms;
 use crate::domain::connected_order::{CartInput, RatingInput};
 use crate::server::db::{Db, DbError};
 

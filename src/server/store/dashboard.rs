@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use super::shops::CURRENT_SHOP;
-use crate::api::dashboard::StockFigures;
+use crate::domain::dashboard::StockFigures;
 use crate::server::db::{Db, DbError};
 
 pub async fn stock_summary(db: &Db, user_id: &str) -> Result<StockFigures, DbError> {

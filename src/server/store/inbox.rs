@@ -4,8 +4,8 @@
 
 use serde_json::json;
 
-use crate::api::inbox::{InboxOrder, InboxPage, InboxQuery, SupplierStats};
 use crate::domain::RecordKey;
+use crate::domain::inbox::{InboxOrder, InboxPage, InboxQuery, SupplierStats};
 use crate::domain::order::OrderStatus;
 use crate::server::db::{Db, DbError};
 

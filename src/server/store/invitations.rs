@@ -7,8 +7,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use super::ops;
-use super::shops::CURRENT_SHOP;
-use super::suppliers::SUPPLIER_OF_SHOP;
+use super::shops::{CURRENT_SHOP, SUPPLIER_OF_SHOP};
 use crate::domain::RecordKey;
 use crate::domain::invitation::InvitationToken;
 use crate::domain::profile::ProfileInput;

@@ -4,14 +4,14 @@
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::api::catalog::CatalogQuery;
-use crate::api::marketplace::{
-    ListedCatalog, ListedSupplier, ProductQuery, ProductResults, Review, SupplierCard,
-    SupplierPage, SupplierQuery, SupplierResults,
-};
 use crate::domain::RecordKey;
+use crate::domain::catalog::CatalogQuery;
 use crate::domain::marketplace::{
     ITEMS_PAGE_SIZE, Ranked, Relevance, SUPPLIERS_PAGE_SIZE, page_of, product_words,
+};
+use crate::domain::marketplace::{
+    ListedCatalog, ListedSupplier, ProductQuery, ProductResults, Review, SupplierCard,
+    SupplierPage, SupplierQuery, SupplierResults,
 };
 use crate::server::db::{Db, DbError};
 

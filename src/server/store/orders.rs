@@ -7,12 +7,11 @@ use serde_json::{Value, json};
 
 use super::alerts::QUEUE_ORDER;
 use super::ops;
-use super::shops::CURRENT_SHOP;
-use super::suppliers::SUPPLIER_OF_SHOP;
-use crate::api::orders::{Order, OrderPage, OrderQuery};
+use super::shops::{CURRENT_SHOP, SUPPLIER_OF_SHOP};
 use crate::domain::OpId;
 use crate::domain::RecordKey;
 use crate::domain::order::{Actor, OrderDraft, OrderStatus, ReceivedLine, Recurrence};
+use crate::domain::order::{Order, OrderPage, OrderQuery};
 use crate::domain::period::{DayRange, instant, month_start, quarter_start};
 use crate::server::db::{Db, DbError};
 

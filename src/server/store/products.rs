@@ -7,10 +7,10 @@ use super::alerts::QUEUE_PRODUCT;
 use super::ops;
 use super::shops::CURRENT_SHOP;
 use super::suppliers::RELATE_SUPPLIES;
-use crate::api::products::{CategoryFilter, Product, ProductPage, ProductQuery, ProductSort};
 use crate::domain::OpId;
 use crate::domain::RecordKey;
 use crate::domain::product::ProductDraft;
+use crate::domain::product::{CategoryFilter, Product, ProductPage, ProductQuery, ProductSort};
 use crate::server::db::{Db, DbError};
 
 /// The fields of a product as the app shows it; `$month_start` is [`month_start`].

@@ -3,9 +3,9 @@
 use serde_json::json;
 
 use super::ops;
-use crate::api::shops::{ShopSettings, ShopSummary};
 use crate::domain::OpId;
 use crate::domain::csv::{DateFormat, Separator};
+use crate::domain::shop::{ShopSettings, ShopSummary};
 use crate::server::db::{Db, DbError};
 
 pub async fn owned_by(db: &Db, user_id: &str) -> Result<Vec<ShopSummary>, DbError> {
@@ -26,6 +26,12 @@ pub async fn owned_by(db: &Db, user_id: &str) -> Result<Vec<ShopSummary>, DbErro
 pub const CURRENT_SHOP: &str = "LET $shop = (SELECT out, created_at FROM owns
     WHERE in = type::record('user', $user_id) ORDER BY created_at LIMIT 1)[0].out;
     IF !$shop { THROW 'not_found' };";
+
+/// SurrealQL that sets `$supplier` from `$supplier_id`, or answers "not found" when it is not a
+/// supplier of the caller's shop.
+pub const SUPPLIER_OF_SHOP: &str = "
+    LET $supplier = (SELECT VALUE id FROM supplier WHERE id = type::record('supplier', $supplier_id) AND shop = $shop)[0];
+    IF !$supplier { THROW 'not_found' };";
 
 pub async fn settings(db: &Db, user_id: &str) -> Result<Option<ShopSettings>, DbError> {
     let sql = format!(

@@ -6,8 +6,8 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::shops::CURRENT_SHOP;
-use crate::api::stats::{CategoryValue, RankedProduct, StatsReport, StatusCount, Usage};
 use crate::domain::period::{instant, month_start};
+use crate::domain::stats::{CategoryValue, RankedProduct, StatsReport, StatusCount, Usage};
 use crate::domain::stats::{Flow, StatsPeriod, flows};
 use crate::domain::stock::StockStatus;
 use crate::server::db::{Db, DbError};

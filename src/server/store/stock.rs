@@ -6,16 +6,18 @@ use serde_json::json;
 use super::alerts::QUEUE_PRODUCT;
 use super::ops;
 use super::shops::CURRENT_SHOP;
-use crate::api::stock::{HistoryPage, HistoryQuery, LedgerLine};
-use crate::domain::OpId;
 use crate::domain::RecordKey;
 use crate::domain::period::DayRange;
 use crate::domain::stock::Movement;
+use crate::domain::stock::{HistoryPage, HistoryQuery, LedgerLine};
+use crate::domain::{AppError, OpId};
 use crate::server::db::{Db, DbError};
 
-/// Applies the movement; returns the new quantity. Refuses (and writes nothing) when an "out"
-/// is larger than the stock. Movements of one product are applied one at a time (and retried if
-/// another server instance wrote in between), so none is lost.
+/// Applies the movement; returns the new quantity. The balance is decided by
+/// [`Movement::apply`], the rule the browser runs too; the transaction only checks that the
+/// stock it was decided from is still the stock, and writes the movement and the balance
+/// together. Movements of one product are applied one at a time (and decided again if another
+/// server instance wrote in between), so none is lost; a refused one writes nothing.
 pub async fn apply(
     db: &Db,
     op: &OpId,
@@ -23,12 +25,51 @@ pub async fn apply(
     product_id: &RecordKey,
     movement: &Movement,
 ) -> Result<i64, DbError> {
+    let _one_writer = db.lock(product_id).await;
+    // A replay is answered with its first result, before today's stock could refuse it.
+    if let Some(balance) = ops::stored(db, user_id, op).await? {
+        return Ok(balance);
+    }
+    loop {
+        let stock = quantity(db, user_id, product_id)
+            .await?
+            .ok_or_else(|| DbError::Rule("not_found".into()))?;
+        let balance = movement.apply(stock).map_err(refused)?;
+        match write(db, op, user_id, product_id, movement, stock, balance).await {
+            Err(DbError::Rule(rule)) if rule == STALE => continue,
+            written => return written,
+        }
+    }
+}
+
+/// Thrown when the stock changed since the balance was decided.
+const STALE: &str = "stale";
+
+/// The quantity in stock of the caller's product, if the shop has it.
+async fn quantity(db: &Db, user_id: &str, product_id: &RecordKey) -> Result<Option<i64>, DbError> {
+    let sql = format!(
+        "{CURRENT_SHOP}
+         SELECT VALUE quantity FROM product WHERE id = type::record('product', $product_id) AND shop = $shop;"
+    );
+    let vars = json!({ "user_id": user_id, "product_id": product_id });
+    db.query(&sql, vars).await?.first(2)
+}
+
+/// Writes the movement and `balance` if the product still holds `stock`.
+async fn write(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    product_id: &RecordKey,
+    movement: &Movement,
+    stock: i64,
+    balance: i64,
+) -> Result<i64, DbError> {
     let body = format!(
         "{CURRENT_SHOP}
          LET $product = (SELECT id, quantity FROM product WHERE id = type::record('product', $product_id) AND shop = $shop)[0];
          IF !$product {{ THROW 'not_found' }};
-         LET $balance = $product.quantity + $delta;
-         IF $balance < 0 {{ THROW 'quantity:error.stock.insufficient' }};
+         IF $product.quantity != $stock {{ THROW '{STALE}' }};
          UPDATE $product.id SET quantity = $balance;
          CREATE movement CONTENT {{
              shop: $shop, product: $product.id, kind: $kind, quantity: $quantity, reason: $reason,
@@ -38,17 +79,25 @@ pub async fn apply(
          {QUEUE_PRODUCT}
          LET $result = $balance;"
     );
-    let _one_writer = db.lock(product_id).await;
     let vars = json!({
         "user_id": user_id,
         "product_id": product_id,
-        "delta": movement.kind.delta(movement.quantity),
+        "stock": stock,
+        "balance": balance,
         "kind": movement.kind.as_str(),
         "quantity": movement.quantity,
         "reason": movement.reason,
         "note": movement.note,
     });
     ops::run_once(db, user_id, op, &body, vars).await
+}
+
+/// A rule of the domain refused the movement: carried like a transaction's `THROW`.
+fn refused(error: AppError) -> DbError {
+    match error {
+        AppError::Invalid { field, code } => DbError::Rule(format!("{field}:{code}")),
+        other => DbError::Other(other.to_string()),
+    }
 }
 
 /// The product's movements, newest first, with the balance after each and who made it.

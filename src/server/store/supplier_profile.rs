@@ -3,9 +3,9 @@
 use serde_json::json;
 
 use super::ops;
-use crate::api::supplier_profile::SupplierProfile;
 use crate::domain::OpId;
 use crate::domain::profile::ProfileInput;
+use crate::domain::profile::SupplierProfile;
 use crate::server::db::{Db, DbError};
 
 pub async fn of_user(db: &Db, user_id: &str) -> Result<Option<SupplierProfile>, DbError> {

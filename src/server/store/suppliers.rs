@@ -5,11 +5,11 @@ use serde_json::{Value, json};
 
 use super::ops;
 use super::orders::ORDER_SUMMARY;
-use super::shops::CURRENT_SHOP;
-use crate::api::suppliers::{Supplier, SupplierDetail};
+use super::shops::{CURRENT_SHOP, SUPPLIER_OF_SHOP};
 use crate::domain::OpId;
 use crate::domain::RecordKey;
 use crate::domain::supplier::{Reliability, SupplierDraft};
+use crate::domain::supplier::{Supplier, SupplierDetail};
 use crate::server::db::{Db, DbError};
 
 /// A supplier as the app shows it, with its order count, last order and ratings.
@@ -20,12 +20,6 @@ const PROJECTION: &str = "record::id(id) AS id, name, phone, whatsapp, email, ad
     math::sum(SELECT VALUE rating FROM purchase_order WHERE supplier = $parent.id AND rating != NONE) AS rating_sum,
     count(SELECT VALUE id FROM purchase_order WHERE supplier = $parent.id AND rating != NONE) AS rating_count,
     count(->supplies) AS product_count, name_key";
-
-/// SurrealQL that sets `$supplier` from `$supplier_id`, or answers "not found" when it is not a
-/// supplier of the caller's shop.
-pub const SUPPLIER_OF_SHOP: &str = "
-    LET $supplier = (SELECT VALUE id FROM supplier WHERE id = type::record('supplier', $supplier_id) AND shop = $shop)[0];
-    IF !$supplier { THROW 'not_found' };";
 
 /// Every supplier of the shop, by name.
 pub async fn list(db: &Db, user_id: &str) -> Result<Vec<Supplier>, DbError> {

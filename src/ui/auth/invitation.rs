@@ -3,17 +3,16 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::AuthFrame;
-use crate::api::invitations::{
-    AcceptInvitation, InvitationPreview, InvitationSignup, get_invitation,
-};
-use crate::offline::send;
+use crate::api::invitations::{AcceptInvitation, get_invitation};
+use crate::domain::invitation::{InvitationPreview, InvitationSignup};
+use crate::i18n::translate;
+use crate::offline::{Submission, send};
 use crate::ui::components::{FormAlert, FormErrors, PasswordMeter, TextField};
-use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::i18n::{t, t_with};
 use crate::ui::layout::go;
 use crate::ui::prefs::Prefs;
 
@@ -62,18 +61,13 @@ fn InvitationForm(token: String, preview: InvitationPreview) -> impl IntoView {
     let phone = text(&preview.phone);
     let city = text(&preview.city);
     let address = text(&preview.address);
-    let errors = FormErrors::new();
-    let pending = RwSignal::new(false);
+    let submission = Submission::new();
+    let errors = FormErrors::of(submission);
     let token = StoredValue::new(token);
     let shop = preview.shop_name.clone();
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        errors.set(None);
         let input = InvitationSignup {
             name: name.get_untracked(),
             email: email.get_untracked(),
@@ -84,15 +78,10 @@ fn InvitationForm(token: String, preview: InvitationPreview) -> impl IntoView {
             address: address.get_untracked(),
         };
         let token = token.get_value();
-        spawn_local(async move {
-            match send(|op| AcceptInvitation { op, token, input }).await {
-                Ok(session) => go(session.role.home()),
-                Err(error) => {
-                    errors.set(Some(error));
-                    pending.set(false);
-                }
-            }
-        });
+        submission.run(
+            send(move |op| AcceptInvitation { op, token, input }),
+            |session| go(session.role.home()),
+        );
     };
 
     view! {
@@ -112,7 +101,7 @@ fn InvitationForm(token: String, preview: InvitationPreview) -> impl IntoView {
                 input_type="password" autocomplete="new-password"/>
             <PasswordMeter password/>
             <FormAlert message=errors.general(FIELDS)/>
-            <button type="submit" class="button primary" disabled=pending>{t("invite.page.submit")}</button>
+            <button type="submit" class="button primary" disabled=submission.pending>{t("invite.page.submit")}</button>
         </form>
         <p class="switch-auth">{t("register.have_account")} " " <A href="/login">{t("register.login")}</A></p>
     }

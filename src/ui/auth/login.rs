@@ -2,13 +2,13 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use super::{AuthFrame, remember_email, remembered_email};
-use crate::api::auth::{Login, LoginInput};
-use crate::offline::send;
+use crate::api::auth::Login;
+use crate::domain::session::LoginInput;
+use crate::offline::{Submission, send};
 use crate::ui::components::{FormAlert, FormErrors, TextField};
 use crate::ui::i18n::t;
 use crate::ui::layout::go;
@@ -20,8 +20,8 @@ pub fn LoginPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let remember = RwSignal::new(false);
-    let errors = FormErrors::new();
-    let pending = RwSignal::new(false);
+    let submission = Submission::new();
+    let errors = FormErrors::of(submission);
     let query = use_query_map();
 
     Effect::new(move |_| {
@@ -33,28 +33,15 @@ pub fn LoginPage() -> impl IntoView {
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        errors.set(None);
         let input = LoginInput {
             email: email.get_untracked(),
             password: password.get_untracked(),
         };
         let next = query.with_untracked(|q| q.get("next"));
         let keep = remember.get_untracked();
-        spawn_local(async move {
-            match send(|op| Login { op, input }).await {
-                Ok(session) => {
-                    remember_email(keep.then_some(session.email.as_str()));
-                    go(&session.role.landing(next.as_deref()));
-                }
-                Err(error) => {
-                    errors.set(Some(error));
-                    pending.set(false);
-                }
-            }
+        submission.run(send(move |op| Login { op, input }), move |session| {
+            remember_email(keep.then_some(session.email.as_str()));
+            go(&session.role.landing(next.as_deref()));
         });
     };
 
@@ -71,7 +58,7 @@ pub fn LoginPage() -> impl IntoView {
                     {t("login.remember")}
                 </label>
                 <FormAlert message=errors.general(FIELDS)/>
-                <button type="submit" class="button primary" disabled=pending>{t("login.submit")}</button>
+                <button type="submit" class="button primary" disabled=submission.pending>{t("login.submit")}</button>
             </form>
             <p class="switch-auth">{t("login.no_account")} " " <A href="/register">{t("login.register")}</A></p>
         </AuthFrame>

@@ -3,14 +3,14 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use super::AuthFrame;
-use crate::api::auth::{Register, RegisterInput};
+use crate::api::auth::Register;
 use crate::domain::Role;
-use crate::offline::send;
+use crate::domain::session::RegisterInput;
+use crate::offline::{Submission, send};
 use crate::ui::components::{FormAlert, FormErrors, Icon, PasswordMeter, TextField};
 use crate::ui::i18n::t;
 use crate::ui::layout::go;
@@ -57,8 +57,8 @@ fn RegisterForm(role: Role) -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let workspace_name = RwSignal::new(String::new());
-    let errors = FormErrors::new();
-    let pending = RwSignal::new(false);
+    let submission = Submission::new();
+    let errors = FormErrors::of(submission);
     let (heading, workspace_label) = match role {
         Role::Shopkeeper => ("register.as_shopkeeper", "register.shop_name"),
         Role::Supplier => ("register.as_supplier", "register.company_name"),
@@ -66,11 +66,6 @@ fn RegisterForm(role: Role) -> impl IntoView {
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        errors.set(None);
         let input = RegisterInput {
             role: Some(role),
             name: name.get_untracked(),
@@ -78,14 +73,8 @@ fn RegisterForm(role: Role) -> impl IntoView {
             password: password.get_untracked(),
             workspace_name: workspace_name.get_untracked(),
         };
-        spawn_local(async move {
-            match send(|op| Register { op, input }).await {
-                Ok(session) => go(session.role.home()),
-                Err(error) => {
-                    errors.set(Some(error));
-                    pending.set(false);
-                }
-            }
+        submission.run(send(move |op| Register { op, input }), |session| {
+            go(session.role.home())
         });
     };
 
@@ -101,7 +90,7 @@ fn RegisterForm(role: Role) -> impl IntoView {
                 input_type="password" autocomplete="new-password"/>
             <PasswordMeter password/>
             <FormAlert message=errors.general(FIELDS)/>
-            <button type="submit" class="button primary" disabled=pending>{t("register.submit")}</button>
+            <button type="submit" class="button primary" disabled=submission.pending>{t("register.submit")}</button>
         </form>
         <A href="/register" attr:class="link-back">{t("register.change_role")}</A>
     }

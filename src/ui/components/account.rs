@@ -1,12 +1,11 @@
 //! The part of Paramètres common to both roles: who I am, display preferences, sign out.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::{LanguageSwitch, ThemeSwitch};
 use crate::api::auth::Logout;
 use crate::domain::{Role, Session};
-use crate::offline::send;
+use crate::offline::{Submission, send};
 use crate::ui::i18n::t;
 use crate::ui::layout::go;
 
@@ -17,14 +16,11 @@ pub fn AccountSettings() -> impl IntoView {
         Role::Shopkeeper => "settings.role.shopkeeper",
         Role::Supplier => "settings.role.supplier",
     };
-    let signing_out = RwSignal::new(false);
+    let submission = Submission::new();
     let sign_out = move |_| {
-        signing_out.set(true);
-        spawn_local(async move {
-            // Even if the server cannot be reached, leave: the page will ask to sign in again.
-            let _ = send(|op| Logout { op }).await;
-            go("/login");
-        });
+        // Even if the server cannot be reached, leave: the page will ask to sign in again.
+        let logout = async { Ok(send(|op| Logout { op }).await.is_ok()) };
+        submission.run(logout, |_| go("/login"));
     };
     view! {
         <section class="card" aria-labelledby="account-title">
@@ -40,7 +36,7 @@ pub fn AccountSettings() -> impl IntoView {
             <div class="setting-row"><span>{t("settings.language")}</span><LanguageSwitch/></div>
             <div class="setting-row"><span>{t("settings.theme")}</span><ThemeSwitch/></div>
         </section>
-        <button type="button" class="button danger" on:click=sign_out disabled=signing_out>
+        <button type="button" class="button danger" on:click=sign_out disabled=submission.pending>
             {t("settings.logout")}
         </button>
     }

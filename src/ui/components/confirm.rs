@@ -3,10 +3,10 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::{FormAlert, FormErrors, Modal};
 use crate::domain::AppError;
+use crate::offline::Submission;
 use crate::ui::i18n::t;
 
 /// Shows `message` and one button; `action` runs on confirmation, its error shows in the dialog.
@@ -26,24 +26,14 @@ where
     A: Fn() -> F + Copy + Send + Sync + 'static,
     F: Future<Output = Result<(), AppError>> + 'static,
 {
-    let errors = FormErrors::new();
-    let pending = RwSignal::new(false);
-    let confirm = move |_| {
-        pending.set(true);
-        spawn_local(async move {
-            let result = action().await;
-            pending.set(false);
-            match result {
-                Ok(()) => on_done.run(()),
-                Err(error) => errors.set(Some(error)),
-            }
-        });
-    };
+    let submission = Submission::new();
+    let errors = FormErrors::of(submission);
+    let confirm = move |_| submission.run(action(), move |()| on_done.run(()));
     view! {
         <Modal title on_close>
             <p>{move || message.get()}</p>
             <FormAlert message=errors.general(&[])/>
-            <button type="button" class="button danger" disabled=pending on:click=confirm>{t(button)}</button>
+            <button type="button" class="button danger" disabled=submission.pending on:click=confirm>{t(button)}</button>
         </Modal>
     }
 }

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::domain::AppError;
-use crate::ui::i18n::translate;
+use crate::i18n::translate;
+use crate::offline::Submission;
 use crate::ui::prefs::Prefs;
 
 /// The last error of a form, shown next to its field or, without a field, above the button.
@@ -13,6 +14,11 @@ pub struct FormErrors(RwSignal<Option<AppError>>);
 impl FormErrors {
     pub fn new() -> Self {
         Self(RwSignal::new(None))
+    }
+
+    /// The errors of a form that writes through `submission`.
+    pub fn of(submission: Submission) -> Self {
+        Self(submission.error)
     }
 
     pub fn set(self, error: Option<AppError>) {

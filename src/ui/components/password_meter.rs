@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::domain::PasswordStrength;
-use crate::ui::i18n::{t, translate};
+use crate::i18n::translate;
+use crate::ui::i18n::t;
 use crate::ui::prefs::Prefs;
 
 #[component]

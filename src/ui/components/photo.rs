@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::photos::RemovePhoto;
 use crate::domain::photo::{MAX_BYTES, PhotoTarget, PhotoUrls};
-use crate::offline::send;
+use crate::offline::{Submission, send};
 use crate::ui::components::{FormAlert, FormErrors};
 use crate::ui::i18n::t;
 
@@ -20,8 +20,8 @@ pub fn PhotoField(
     #[prop(into)] on_change: Callback<()>,
 ) -> impl IntoView {
     let urls = RwSignal::new(current.as_deref().map(PhotoUrls::of));
-    let errors = FormErrors::new();
-    let pending = RwSignal::new(false);
+    let submission = Submission::new();
+    let errors = FormErrors::of(submission);
     let id = StoredValue::new(id);
     let picked = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
@@ -33,11 +33,11 @@ pub fn PhotoField(
             // Refused here first, so nothing is sent over a slow link for nothing.
             if file.size() > MAX_BYTES as f64 {
                 let too_large = crate::domain::AppError::invalid("photo", "error.photo.too_large");
-                return errors.set(Some(too_large));
+                return submission.refuse(too_large);
             }
             let op = match crate::offline::write::new_op_id() {
                 Ok(op) => op,
-                Err(error) => return errors.set(Some(error)),
+                Err(error) => return submission.refuse(error),
             };
             let fields = [
                 ("op", op.as_str().to_owned()),
@@ -47,33 +47,22 @@ pub fn PhotoField(
             let Some(form) = file_form(&fields, &file) else {
                 return;
             };
-            pending.set(true);
-            errors.set(None);
-            leptos::task::spawn_local(async move {
-                let result = crate::api::photos::upload_photo(form.into()).await;
-                pending.set(false);
-                match result {
-                    Ok(stored) => {
-                        urls.set(Some(stored));
-                        on_change.run(());
-                    }
-                    Err(error) => errors.set(Some(error)),
-                }
-            });
+            submission.run(
+                crate::api::photos::upload_photo(form.into()),
+                move |stored| {
+                    urls.set(Some(stored));
+                    on_change.run(());
+                },
+            );
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (ev, target, MAX_BYTES);
     };
     let remove = move |_| {
         let id = id.get_value();
-        leptos::task::spawn_local(async move {
-            match send(|op| RemovePhoto { op, target, id }).await {
-                Ok(()) => {
-                    urls.set(None);
-                    on_change.run(());
-                }
-                Err(error) => errors.set(Some(error)),
-            }
+        submission.run(send(move |op| RemovePhoto { op, target, id }), move |()| {
+            urls.set(None);
+            on_change.run(());
         });
     };
     view! {
@@ -87,18 +76,18 @@ pub fn PhotoField(
                 <label class="button">
                     {t("photo.take")}
                     <input type="file" class="visually-hidden" accept="image/jpeg,image/png,image/webp" capture="environment"
-                        disabled=pending on:change=picked/>
+                        disabled=submission.pending on:change=picked/>
                 </label>
                 <label class="button">
                     {t("photo.choose")}
                     <input type="file" class="visually-hidden photo-file" accept="image/jpeg,image/png,image/webp"
-                        disabled=pending on:change=picked/>
+                        disabled=submission.pending on:change=picked/>
                 </label>
                 <Show when=move || urls.with(Option::is_some)>
                     <button type="button" class="button danger-text" on:click=remove>{t("photo.remove")}</button>
                 </Show>
             </div>
-            <Show when=move || pending.get()>
+            <Show when=move || submission.pending.get()>
                 <p class="muted" role="status">{t("photo.sending")}</p>
             </Show>
             <FormAlert message=errors.general(&[])/>

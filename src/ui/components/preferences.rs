@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::i18n::{t, translate};
-use crate::ui::prefs::{Lang, Prefs, Theme};
+use crate::i18n::Lang;
+use crate::i18n::translate;
+use crate::ui::i18n::t;
+use crate::ui::prefs::{Prefs, Theme};
 
 /// FR / EN buttons, usable on every page including sign-in.
 #[component]

@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::alerts::{
-    AlertView, DismissAlert, MarkAlertsRead, SaveAlertRules, alert_rules, list_alerts,
-    top_alert_products,
+    DismissAlert, MarkAlertsRead, SaveAlertRules, alert_rules, list_alerts, top_alert_products,
 };
+use crate::domain::alert::AlertView;
 use crate::domain::alert::{AlertKind, AlertRule};
 use crate::offline::send;
-use crate::ui::components::{FieldError, FormAlert, FormErrors, Modal, PageHeader};
-use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::components::{FieldError, FormAlert, FormErrors, Loaded, Modal, PageHeader};
+use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
 
 /// The groups of the list, in order (D3).
@@ -28,7 +28,7 @@ const GROUPS: [(&[AlertKind], &str); 5] = [
 
 #[component]
 pub fn AlertsPage() -> impl IntoView {
-    let lang = expect_context::<Prefs>().lang;
+    let _lang = expect_context::<Prefs>().lang;
     let history = RwSignal::new(false);
     let version = RwSignal::new(0u32);
     let configuring = RwSignal::new(false);
@@ -57,25 +57,20 @@ pub fn AlertsPage() -> impl IntoView {
                 <button type="button" class="button" on:click=read_all>{t("alerts.read_all")}</button>
             </Show>
         </div>
-        <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-            {move || Suspend::new(async move {
-                match alerts.await {
-                    Err(error) => view! { <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p> }.into_any(),
-                    Ok(list) if list.is_empty() => view! { <p class="empty-state">{t("alerts.empty")}</p> }.into_any(),
-                    Ok(list) => GROUPS.into_iter().filter_map(|(kinds, title)| {
-                        let group: Vec<AlertView> = list.iter().filter(|a| kinds.contains(&a.kind)).cloned().collect();
-                        (!group.is_empty()).then(|| view! {
-                            <section class="alert-group" aria-label=t(title)>
-                                <h2>{t(title)} " " <span class="muted">{group.len()}</span></h2>
-                                <ul class="alerts">
-                                    {group.into_iter().map(|a| view! { <AlertCard alert=a on_change=changed/> }).collect_view()}
-                                </ul>
-                            </section>
-                        })
-                    }).collect_view().into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=alerts show=move |list| match list {
+            list if list.is_empty() => view! { <p class="empty-state">{t("alerts.empty")}</p> }.into_any(),
+            list => GROUPS.into_iter().filter_map(|(kinds, title)| {
+                let group: Vec<AlertView> = list.iter().filter(|a| kinds.contains(&a.kind)).cloned().collect();
+                (!group.is_empty()).then(|| view! {
+                    <section class="alert-group" aria-label=t(title)>
+                        <h2>{t(title)} " " <span class="muted">{group.len()}</span></h2>
+                        <ul class="alerts">
+                            {group.into_iter().map(|a| view! { <AlertCard alert=a on_change=changed/> }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            }).collect_view().into_any(),
+        }/>
         <Show when=move || !history.get()>
             <TopProducts version/>
         </Show>

@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 
+use crate::offline::Submission;
 use crate::ui::components::{FieldError, FormAlert, FormErrors, Modal};
 use crate::ui::i18n::{t, t_with};
 
 #[component]
 pub fn BackupCard() -> impl IntoView {
-    let errors = FormErrors::new();
-    let pending = RwSignal::new(false);
+    let submission = Submission::new();
+    let errors = FormErrors::of(submission);
     let restored = RwSignal::new(None::<u64>);
     // The picked file waits here while the user confirms (a browser object: this tab only).
     #[cfg(feature = "hydrate")]
@@ -25,7 +26,7 @@ pub fn BackupCard() -> impl IntoView {
             };
             let op = match crate::offline::write::new_op_id() {
                 Ok(op) => op,
-                Err(error) => return errors.set(Some(error)),
+                Err(error) => return submission.refuse(error),
             };
             let fields = [
                 ("op", op.as_str().to_owned()),
@@ -34,27 +35,22 @@ pub fn BackupCard() -> impl IntoView {
             let Some(form) = crate::ui::components::upload::file_form(&fields, &file) else {
                 return;
             };
-            pending.set(true);
-            errors.set(None);
             restored.set(None);
-            leptos::task::spawn_local(async move {
-                let result = crate::api::backup::restore_backup(form.into()).await;
-                pending.set(false);
-                match result {
-                    Ok(count) => {
-                        asking.set(false);
-                        restored.set(Some(count));
-                    }
-                    Err(error) if error.field() == Some("confirm") => asking.set(true),
-                    Err(error) => {
-                        asking.set(false);
-                        errors.set(Some(error));
-                    }
+            asking.set(false);
+            // A file that would replace records is first answered with a question.
+            let restore = async move {
+                match crate::api::backup::restore_backup(form.into()).await {
+                    Err(error) if error.field() == Some("confirm") => Ok(None),
+                    answer => answer.map(Some),
                 }
+            };
+            submission.run(restore, move |count| match count {
+                Some(count) => restored.set(Some(count)),
+                None => asking.set(true),
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (confirm, waiting, pending, restored);
+        let _ = (confirm, waiting, submission, restored);
     };
     let picked = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
@@ -74,11 +70,11 @@ pub fn BackupCard() -> impl IntoView {
                 <a href="/export/backup.json" class="button" download>{t("backup.download")}</a>
                 <label class="button">
                     {t("backup.restore")}
-                    <input type="file" class="visually-hidden" accept=".json,application/json" disabled=pending
+                    <input type="file" class="visually-hidden" accept=".json,application/json" disabled=submission.pending
                         aria-describedby="file-error" on:change=picked/>
                 </label>
             </div>
-            <Show when=move || pending.get()>
+            <Show when=move || submission.pending.get()>
                 <p class="muted" role="status">{t("backup.restoring")}</p>
             </Show>
             <FieldError id="file" error=errors.for_field("file")/>
@@ -90,7 +86,7 @@ pub fn BackupCard() -> impl IntoView {
         <Show when=move || asking.get()>
             <Modal title="backup.confirm_title" on_close=Callback::new(move |()| asking.set(false))>
                 <p>{t("backup.confirm")}</p>
-                <button type="button" class="button danger" disabled=pending on:click=move |_| send(true)>
+                <button type="button" class="button danger" disabled=submission.pending on:click=move |_| send(true)>
                     {t("backup.replace")}
                 </button>
             </Modal>

@@ -3,16 +3,17 @@
 //! item is received as, and "Commander".
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::api::connected_orders::{CartTerms, PlaceConnectedOrder, get_cart_terms};
-use crate::api::marketplace::MarketItem;
-use crate::api::products::Product;
+use crate::api::connected_orders::{PlaceConnectedOrder, get_cart_terms};
+use crate::domain::connected_order::CartTerms;
 use crate::domain::connected_order::{CartInput, CartLine, check_cart, line_field};
-use crate::offline::send;
+use crate::domain::marketplace::MarketItem;
+use crate::domain::product::Product;
+use crate::i18n::translate;
+use crate::offline::{Submission, send};
 use crate::ui::components::{FormAlert, FormErrors, Modal};
 use crate::ui::format;
-use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::product_search::ProductSearch;
 
@@ -170,8 +171,8 @@ fn CartDialog(
         }
     });
     let note = RwSignal::new(String::new());
-    let errors = FormErrors::new();
-    let pending = RwSignal::new(false);
+    let submission = Submission::new();
+    let errors = FormErrors::of(submission);
     // What is wrong as typed (minimums, amount), before anything is sent.
     let problem = move || {
         let terms = terms.get().unwrap_or_default();
@@ -183,20 +184,11 @@ fn CartDialog(
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
         let input = cart.input(&supplier_id.get_value(), note.get_untracked());
-        pending.set(true);
-        errors.set(None);
-        spawn_local(async move {
-            let result = send(|op| PlaceConnectedOrder { op, input }).await;
-            pending.set(false);
-            match result {
-                Ok(order) => on_placed.run(order.summary.number),
-                Err(error) => errors.set(Some(error)),
-            }
-        });
+        submission.run(
+            send(move |op| PlaceConnectedOrder { op, input }),
+            move |order| on_placed.run(order.summary.number),
+        );
     };
     let minimum = format::amount(min_order_amount);
     view! {
@@ -218,7 +210,7 @@ fn CartDialog(
                         on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                 </div>
                 <FormAlert message=errors.general(&["total", "note", "lines"])/>
-                <button type="submit" class="button primary" disabled=move || pending.get() || cart.entries.with(Vec::is_empty)>{t("cart.order")}</button>
+                <button type="submit" class="button primary" disabled=move || submission.pending.get() || cart.entries.with(Vec::is_empty)>{t("cart.order")}</button>
             </form>
         </Modal>
     }

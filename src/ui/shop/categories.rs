@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::categories::{Category, CreateCategory, DeleteCategory, RenameCategory};
+use crate::api::categories::{CreateCategory, DeleteCategory, RenameCategory};
 use crate::domain::AppError;
+use crate::domain::category::Category;
 use crate::offline::send;
 use crate::ui::components::{FormAlert, FormErrors, Modal, TextField};
 use crate::ui::i18n::{t, t_with};

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::dashboard::stock_summary;
-use crate::ui::components::{Greeting, PageHeader};
+use crate::ui::components::{Greeting, Loaded, PageHeader};
 use crate::ui::i18n::{t, t_with};
 
 #[component]
@@ -21,31 +21,28 @@ pub fn ShopDashboard() -> impl IntoView {
             <A href="/shop/history" attr:class="button">{t("history.title")}</A>
             <A href="/shop/stats" attr:class="button">{t("dashboard.stats")}</A>
         </div>
-        <Suspense fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-            {move || Suspend::new(async move {
-                let s = summary.await.unwrap_or_default();
-                let ruptures = s.rupture_count;
-                view! {
-                    <Show when=move || { ruptures > 0 }>
-                        <A href="/shop/products?status=rupture" attr:class="alert-banner">
-                            {t_with("dashboard.rupture_banner", move || vec![("count", ruptures.to_string())])}
-                        </A>
-                    </Show>
-                    <dl class="kpis">
-                        <div class="kpi"><dt>{t("dashboard.products")}</dt><dd>{s.product_count}</dd></div>
-                        <div class="kpi"><dt>{t("dashboard.stock_value")}</dt><dd>{crate::ui::format::amount(s.stock_value)}</dd></div>
-                        <div class="kpi" data-status="rupture"><dt>{t("stock.status.rupture")}</dt><dd>{s.rupture_count}</dd></div>
-                        <div class="kpi" data-status="low"><dt>{t("stock.status.low")}</dt><dd>{s.low_count}</dd></div>
-                        <div class="kpi"><dt>{t("dashboard.pending_orders")}</dt><dd data-figure="pending-orders">{s.pending_orders}</dd></div>
-                        <div class="kpi"><dt>{t("dashboard.active_orders")}</dt><dd data-figure="active-orders">{s.active_orders}</dd></div>
-                        <div class="kpi"><dt>{t("dashboard.next_delivery")}</dt><dd data-figure="next-delivery">{match s.next_delivery {
-                            Some(day) => crate::ui::format::day(&day).into_any(),
-                            None => t("dashboard.none").into_any(),
-                        }}</dd></div>
-                        <div class="kpi"><dt>{t("dashboard.suppliers")}</dt><dd data-figure="suppliers">{s.supplier_count}</dd></div>
-                    </dl>
-                }
-            })}
-        </Suspense>
+        <Loaded resource=summary show=|s| {
+            let ruptures = s.rupture_count;
+            view! {
+                <Show when=move || { ruptures > 0 }>
+                    <A href="/shop/products?status=rupture" attr:class="alert-banner">
+                        {t_with("dashboard.rupture_banner", move || vec![("count", ruptures.to_string())])}
+                    </A>
+                </Show>
+                <dl class="kpis">
+                    <div class="kpi"><dt>{t("dashboard.products")}</dt><dd>{s.product_count}</dd></div>
+                    <div class="kpi"><dt>{t("dashboard.stock_value")}</dt><dd>{crate::ui::format::amount(s.stock_value)}</dd></div>
+                    <div class="kpi" data-status="rupture"><dt>{t("stock.status.rupture")}</dt><dd>{s.rupture_count}</dd></div>
+                    <div class="kpi" data-status="low"><dt>{t("stock.status.low")}</dt><dd>{s.low_count}</dd></div>
+                    <div class="kpi"><dt>{t("dashboard.pending_orders")}</dt><dd data-figure="pending-orders">{s.pending_orders}</dd></div>
+                    <div class="kpi"><dt>{t("dashboard.active_orders")}</dt><dd data-figure="active-orders">{s.active_orders}</dd></div>
+                    <div class="kpi"><dt>{t("dashboard.next_delivery")}</dt><dd data-figure="next-delivery">{match s.next_delivery {
+                        Some(day) => crate::ui::format::day(&day).into_any(),
+                        None => t("dashboard.none").into_any(),
+                    }}</dd></div>
+                    <div class="kpi"><dt>{t("dashboard.suppliers")}</dt><dd data-figure="suppliers">{s.supplier_count}</dd></div>
+                </dl>
+            }
+        }/>
     }
 }

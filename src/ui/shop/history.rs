@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::api::stock::{HistoryQuery, shop_history};
+use crate::api::stock::shop_history;
+use crate::domain::stock::HistoryQuery;
 use crate::domain::stock::MovementKind;
-use crate::ui::components::{DateRangeFields, PageHeader, Pager};
-use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::components::{DateRangeFields, ListPage, Loaded, PageHeader};
+use crate::ui::i18n::t;
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::stock::MovementTable;
 
@@ -18,7 +19,7 @@ const KINDS: [(Option<MovementKind>, &str); 3] = [
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
-    let lang = expect_context::<Prefs>().lang;
+    let _lang = expect_context::<Prefs>().lang;
     let query = RwSignal::new(HistoryQuery::default());
     let history = Resource::new(move || query.get(), shop_history);
     let set = move |change: &dyn Fn(&mut HistoryQuery)| {
@@ -40,24 +41,15 @@ pub fn HistoryPage() -> impl IntoView {
                 on_to=Callback::new(move |v: String| set(&|q| q.to = v.clone()))/>
             <a class="button" download href=move || query.with(export_url)>{t("history.export")}</a>
         </div>
-        <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-            {move || Suspend::new(async move {
-                match history.await {
-                    Err(error) => view! { <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p> }.into_any(),
-                    Ok(page) if page.items.is_empty() => view! { <p class="empty-state">{t("history.empty")}</p> }.into_any(),
-                    Ok(page) => {
-                        let pages = page.total.div_ceil(u64::from(HistoryQuery::PAGE_SIZE)).max(1);
-                        let current = query.with_untracked(|q| q.page);
-                        let lines = page.items.into_iter().map(|h| (Some(h.product_name), h.line)).collect();
-                        view! {
-                            <p class="muted result-count">{t_with("history.count", move || vec![("count", page.total.to_string())])}</p>
-                            <div class="table-scroll"><MovementTable lines/></div>
-                            <Pager page=current pages on_change=Callback::new(move |p| query.update(|q| q.page = p))/>
-                        }.into_any()
-                    }
-                }
-            })}
-        </Transition>
+        <Loaded resource=history show=move |page| {
+            let lines = page.items.into_iter().map(|h| (Some(h.product_name), h.line)).collect();
+            view! {
+                <ListPage total=page.total page=query.with_untracked(|q| q.page) page_size=HistoryQuery::PAGE_SIZE
+                    empty="history.empty" count="history.count" on_page=move |p| query.update(|q| q.page = p)>
+                    <div class="table-scroll"><MovementTable lines/></div>
+                </ListPage>
+            }
+        }/>
     }
 }
 

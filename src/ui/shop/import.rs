@@ -4,11 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::imports::{ImportPreview, ImportProgress, RunImport, check_import};
+use crate::api::imports::{RunImport, check_import};
 use crate::domain::import::{Column, RowError};
+use crate::domain::import::{ImportPreview, ImportProgress};
+use crate::i18n::translate;
 use crate::offline::send;
 use crate::ui::components::{FormAlert, FormErrors, PageHeader};
-use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
 
 /// The one request the page waits for. While it runs, the file picker, the column choices and

@@ -3,13 +3,12 @@
 //! to copy.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::api::invitations::SendInvitation;
-use crate::api::suppliers::Supplier;
 use crate::domain::invitation::InvitationSent;
+use crate::domain::supplier::Supplier;
 use crate::domain::supplier::whatsapp_link;
-use crate::offline::send;
+use crate::offline::{Submission, send};
 use crate::ui::components::{FormAlert, FormErrors, TextField};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_with};
@@ -19,33 +18,23 @@ const FIELDS: &[&str] = &["email"];
 #[component]
 pub fn InviteSupplier(supplier: Supplier) -> impl IntoView {
     let open = RwSignal::new(false);
-    let email = RwSignal::new(supplier.email.clone());
-    let errors = FormErrors::new();
-    let pending = RwSignal::new(false);
+    let email = RwSignal::new(supplier.details.email.clone());
+    let submission = Submission::new();
+    let errors = FormErrors::of(submission);
     let sent = RwSignal::new(None::<InvitationSent>);
     let supplier_id = StoredValue::new(supplier.id);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        pending.set(true);
-        errors.set(None);
         let (supplier_id, email) = (supplier_id.get_value(), email.get_untracked());
-        spawn_local(async move {
-            let result = send(|op| SendInvitation {
+        submission.run(
+            send(move |op| SendInvitation {
                 op,
                 supplier_id,
                 email,
-            })
-            .await;
-            pending.set(false);
-            match result {
-                Ok(invitation) => sent.set(Some(invitation)),
-                Err(error) => errors.set(Some(error)),
-            }
-        });
+            }),
+            move |invitation| sent.set(Some(invitation)),
+        );
     };
 
     view! {
@@ -61,7 +50,7 @@ pub fn InviteSupplier(supplier: Supplier) -> impl IntoView {
                             input_type="email" input_mode="email"/>
                         <FormAlert message=errors.general(FIELDS)/>
                         <div class="card-actions">
-                            <button type="submit" class="button primary" disabled=pending>{t("invite.send")}</button>
+                            <button type="submit" class="button primary" disabled=submission.pending>{t("invite.send")}</button>
                             <button type="button" class="button" on:click=move |_| open.set(false)>{t("common.close")}</button>
                         </div>
                     </form>

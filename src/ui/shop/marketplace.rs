@@ -5,17 +5,17 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::catalog::CatalogQuery;
-use crate::api::marketplace::{
-    MarketItem, ProductHit, ProductQuery, Review, SupplierCard, SupplierQuery, market_catalog,
-    market_supplier, search_products, search_suppliers,
-};
+use crate::api::marketplace::{market_catalog, market_supplier, search_products, search_suppliers};
+use crate::domain::catalog::CatalogQuery;
 use crate::domain::marketplace::{
     ITEMS_PAGE_SIZE, SUPPLIERS_PAGE_SIZE, product_words, rating_average,
 };
-use crate::ui::components::{CategorySelect, PageHeader, Pager, SegmentedLinks, Stars};
+use crate::domain::marketplace::{
+    MarketItem, ProductHit, ProductQuery, Review, SupplierCard, SupplierQuery,
+};
+use crate::ui::components::{CategorySelect, ListPage, Loaded, PageHeader, SegmentedLinks, Stars};
 use crate::ui::format::{amount, day};
-use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::cart::{AddToCart, Cart, CartBar};
 
@@ -64,7 +64,7 @@ pub fn MarketplacePage() -> impl IntoView {
 /// Text, category and city; cards by relevance, rating and name; 20 a page.
 #[component]
 fn SupplierSearch() -> impl IntoView {
-    let lang = expect_context::<Prefs>().lang;
+    let _lang = expect_context::<Prefs>().lang;
     let query = RwSignal::new(SupplierQuery::default());
     let results = Resource::new(move || query.get(), search_suppliers);
     let text = RwSignal::new(String::new());
@@ -101,31 +101,14 @@ fn SupplierSearch() -> impl IntoView {
                 prop:value=move || city.get() on:input=move |ev| city.set(event_target_value(&ev))/>
             <button type="submit" class="button primary">{t("products.search.go")}</button>
         </form>
-        <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-            {move || Suspend::new(async move {
-                match results.await {
-                    Err(error) => view! { <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p> }.into_any(),
-                    Ok(found) => {
-                        let total = found.total;
-                        let pages = total.div_ceil(u64::from(SUPPLIERS_PAGE_SIZE)).max(1);
-                        let current = query.with_untracked(|q| q.page);
-                        view! {
-                            <p class="muted result-count">{t_with("marketplace.count", move || vec![("count", total.to_string())])}</p>
-                            {if found.suppliers.is_empty() {
-                                view! { <p class="empty-state">{t("marketplace.empty")}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="market-cards">
-                                        {found.suppliers.into_iter().map(|card| view! { <MarketCard card/> }).collect_view()}
-                                    </ul>
-                                }.into_any()
-                            }}
-                            <Pager page=current pages on_change=Callback::new(move |p| query.update(|q| q.page = p))/>
-                        }.into_any()
-                    }
-                }
-            })}
-        </Transition>
+        <Loaded resource=results show=move |found| view! {
+            <ListPage total=found.total page=query.with_untracked(|q| q.page) page_size=SUPPLIERS_PAGE_SIZE
+                empty="marketplace.empty" count="marketplace.count" on_page=move |p| query.update(|q| q.page = p)>
+                <ul class="market-cards">
+                    {found.suppliers.into_iter().map(|card| view! { <MarketCard card/> }).collect_view()}
+                </ul>
+            </ListPage>
+        }/>
     }
 }
 
@@ -162,7 +145,7 @@ fn MarketCard(card: SupplierCard) -> impl IntoView {
 /// Items of every listed catalog by words of their name or category.
 #[component]
 fn ProductSearch() -> impl IntoView {
-    let lang = expect_context::<Prefs>().lang;
+    let _lang = expect_context::<Prefs>().lang;
     let query = RwSignal::new(ProductQuery::default());
     // Each answer carries whether its query had words to look for (else: the hint).
     let results = Resource::new(
@@ -182,32 +165,17 @@ fn ProductSearch() -> impl IntoView {
                 prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
             <button type="submit" class="button primary">{t("products.search.go")}</button>
         </form>
-        <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-            {move || Suspend::new(async move {
-                match results.await {
-                    Err(error) => view! { <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p> }.into_any(),
-                    Ok((false, _)) => view! { <p class="intro">{t("marketplace.products.hint")}</p> }.into_any(),
-                    Ok((true, found)) => {
-                        let total = found.total;
-                        let pages = total.div_ceil(u64::from(ITEMS_PAGE_SIZE)).max(1);
-                        let current = query.with_untracked(|q| q.page);
-                        view! {
-                            <p class="muted result-count">{t_with("catalog.count", move || vec![("count", total.to_string())])}</p>
-                            {if found.items.is_empty() {
-                                view! { <p class="empty-state">{t("marketplace.products.empty")}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="catalog-list">
-                                        {found.items.into_iter().map(|hit| view! { <ProductRow hit/> }).collect_view()}
-                                    </ul>
-                                }.into_any()
-                            }}
-                            <Pager page=current pages on_change=Callback::new(move |p| query.update(|q| q.page = p))/>
-                        }.into_any()
-                    }
-                }
-            })}
-        </Transition>
+        <Loaded resource=results show=move |(searched, found)| match searched {
+            false => view! { <p class="intro">{t("marketplace.products.hint")}</p> }.into_any(),
+            true => view! {
+                <ListPage total=found.total page=query.with_untracked(|q| q.page) page_size=ITEMS_PAGE_SIZE
+                    empty="marketplace.products.empty" count="catalog.count" on_page=move |p| query.update(|q| q.page = p)>
+                    <ul class="catalog-list">
+                        {found.items.into_iter().map(|hit| view! { <ProductRow hit/> }).collect_view()}
+                    </ul>
+                </ListPage>
+            }.into_any(),
+        }/>
     }
 }
 
@@ -233,7 +201,7 @@ fn ProductRow(hit: ProductHit) -> impl IntoView {
 /// `/shop/marketplace/:id`: the supplier's profile, its catalog, its reviews.
 #[component]
 pub fn MarketSupplierPage() -> impl IntoView {
-    let lang = expect_context::<Prefs>().lang;
+    let _lang = expect_context::<Prefs>().lang;
     provide_context(Cart::new());
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
@@ -242,52 +210,45 @@ pub fn MarketSupplierPage() -> impl IntoView {
         <PageHeader title="nav.suppliers"/>
         <SupplierTabs active="/shop/marketplace"/>
         <p><a class="link-back" href="/shop/marketplace">{t("marketplace.back")}</a></p>
-        <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Err(error) => view! { <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p> }.into_any(),
-                    Ok(found) => {
-                        let s = found.supplier;
-                        let rating = rating_average(s.card.rating_sum, s.card.rating_count);
-                        let count = s.card.rating_count;
-                        let days = s.card.average_delivery_days;
-                        let minimum = amount(s.min_order_amount);
-                        let supplier_id = s.card.id.clone();
-                        view! {
-                            <section class="market-profile" aria-labelledby="market-supplier-name">
-                                <h2 id="market-supplier-name">
-                                    {s.card.company_name.clone()} " "
-                                    {s.card.is_verified.then(|| view! { <span class="status-badge" data-verified="true">{t("suppliers.verified")}</span> })}
-                                </h2>
-                                <p class="product-meta">
-                                    {match rating {
-                                        Some(r) => view! { <Stars rating=r/> <span class="muted">{t_with("marketplace.reviews.count", move || vec![("count", count.to_string())])}</span> }.into_any(),
-                                        None => view! { <span class="muted">{t("suppliers.rating.none")}</span> }.into_any(),
-                                    }}
-                                </p>
-                                {(!s.description.is_empty()).then(|| view! { <p>{s.description.clone()}</p> })}
-                                <dl class="market-facts">
-                                    <dt>{t("suppliers.city")}</dt><dd>{s.card.city.clone()}</dd>
-                                    {(!s.address.is_empty()).then(|| view! { <dt>{t("suppliers.address")}</dt><dd>{s.address.clone()}</dd> })}
-                                    {(!s.phone.is_empty()).then(|| {
-                                        let tel = format!("tel:{}", s.phone);
-                                        view! { <dt>{t("suppliers.phone")}</dt><dd><a href=tel>{s.phone.clone()}</a></dd> }
-                                    })}
-                                    {(!s.delivery_zones.is_empty()).then(|| view! { <dt>{t("profile.delivery_zones")}</dt><dd>{s.delivery_zones.join(", ")}</dd> })}
-                                    <dt>{t("profile.categories")}</dt><dd>{s.card.categories.join(", ")}</dd>
-                                    <dt>{t("marketplace.min_order")}</dt><dd>{minimum}</dd>
-                                    <dt>{t("marketplace.delivery")}</dt>
-                                    <dd>{t_with("marketplace.delivery_days", move || vec![("days", days.to_string())])}</dd>
-                                </dl>
-                            </section>
-                            <MarketCatalog supplier_id=supplier_id.clone()/>
-                            <CartBar supplier_id min_order_amount=s.min_order_amount/>
-                            <Reviews reviews=found.reviews/>
-                        }.into_any()
-                    }
-                }
-            })}
-        </Transition>
+        <Loaded resource=page show=move |found| {
+            let s = found.supplier;
+            let rating = rating_average(s.card.rating_sum, s.card.rating_count);
+            let count = s.card.rating_count;
+            let days = s.card.average_delivery_days;
+            let minimum = amount(s.min_order_amount);
+            let supplier_id = s.card.id.clone();
+            view! {
+                <section class="market-profile" aria-labelledby="market-supplier-name">
+                    <h2 id="market-supplier-name">
+                        {s.card.company_name.clone()} " "
+                        {s.card.is_verified.then(|| view! { <span class="status-badge" data-verified="true">{t("suppliers.verified")}</span> })}
+                    </h2>
+                    <p class="product-meta">
+                        {match rating {
+                            Some(r) => view! { <Stars rating=r/> <span class="muted">{t_with("marketplace.reviews.count", move || vec![("count", count.to_string())])}</span> }.into_any(),
+                            None => view! { <span class="muted">{t("suppliers.rating.none")}</span> }.into_any(),
+                        }}
+                    </p>
+                    {(!s.description.is_empty()).then(|| view! { <p>{s.description.clone()}</p> })}
+                    <dl class="market-facts">
+                        <dt>{t("suppliers.city")}</dt><dd>{s.card.city.clone()}</dd>
+                        {(!s.address.is_empty()).then(|| view! { <dt>{t("suppliers.address")}</dt><dd>{s.address.clone()}</dd> })}
+                        {(!s.phone.is_empty()).then(|| {
+                            let tel = format!("tel:{}", s.phone);
+                            view! { <dt>{t("suppliers.phone")}</dt><dd><a href=tel>{s.phone.clone()}</a></dd> }
+                        })}
+                        {(!s.delivery_zones.is_empty()).then(|| view! { <dt>{t("profile.delivery_zones")}</dt><dd>{s.delivery_zones.join(", ")}</dd> })}
+                        <dt>{t("profile.categories")}</dt><dd>{s.card.categories.join(", ")}</dd>
+                        <dt>{t("marketplace.min_order")}</dt><dd>{minimum}</dd>
+                        <dt>{t("marketplace.delivery")}</dt>
+                        <dd>{t_with("marketplace.delivery_days", move || vec![("days", days.to_string())])}</dd>
+                    </dl>
+                </section>
+                <MarketCatalog supplier_id=supplier_id.clone()/>
+                <CartBar supplier_id min_order_amount=s.min_order_amount/>
+                <Reviews reviews=found.reviews/>
+            }.into_any()
+        }/>
     }
 }
 
@@ -295,7 +256,7 @@ pub fn MarketSupplierPage() -> impl IntoView {
 /// ordering (quantities, "Commander") can be added to each row.
 #[component]
 pub fn MarketCatalog(supplier_id: String) -> impl IntoView {
-    let lang = expect_context::<Prefs>().lang;
+    let _lang = expect_context::<Prefs>().lang;
     let supplier_id = StoredValue::new(supplier_id);
     let query = RwSignal::new(CatalogQuery::default());
     let page = Resource::new(
@@ -315,34 +276,16 @@ pub fn MarketCatalog(supplier_id: String) -> impl IntoView {
                     prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
                 <button type="submit" class="button">{t("products.search.go")}</button>
             </form>
-            <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-                {move || Suspend::new(async move {
-                    match page.await {
-                        Err(error) => view! { <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p> }.into_any(),
-                        Ok(page) => {
-                            let total = page.total;
-                            let pages = total.div_ceil(u64::from(ITEMS_PAGE_SIZE)).max(1);
-                            let current = query.with_untracked(|q| q.page);
-                            let chosen = query.with_untracked(|q| q.category.clone());
-                            view! {
-                                <CategorySelect categories=page.categories chosen
-                                    on_change=Callback::new(move |category: String| query.update(|q| { q.category = category; q.page = 0; }))/>
-                                <p class="muted result-count">{t_with("catalog.count", move || vec![("count", total.to_string())])}</p>
-                                {if page.items.is_empty() {
-                                    view! { <p class="empty-state">{t("marketplace.catalog.empty")}</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <ul class="catalog-list">
-                                            {page.items.into_iter().map(|item| view! { <MarketItemRow item/> }).collect_view()}
-                                        </ul>
-                                    }.into_any()
-                                }}
-                                <Pager page=current pages on_change=Callback::new(move |p| query.update(|q| q.page = p))/>
-                            }.into_any()
-                        }
-                    }
-                })}
-            </Transition>
+            <Loaded resource=page show=move |page| view! {
+                <CategorySelect categories=page.categories chosen=query.with_untracked(|q| q.category.clone())
+                    on_change=Callback::new(move |category: String| query.update(|q| { q.category = category; q.page = 0; }))/>
+                <ListPage total=page.total page=query.with_untracked(|q| q.page) page_size=ITEMS_PAGE_SIZE
+                    empty="marketplace.catalog.empty" count="catalog.count" on_page=move |p| query.update(|q| q.page = p)>
+                    <ul class="catalog-list">
+                        {page.items.into_iter().map(|item| view! { <MarketItemRow item/> }).collect_view()}
+                    </ul>
+                </ListPage>
+            }/>
         </section>
     }
 }

@@ -3,15 +3,14 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::api::categories::Category;
 use crate::api::products::{CreateProduct, UpdateProduct};
-use crate::api::suppliers::Supplier;
 use crate::domain::AppError;
+use crate::domain::category::Category;
 use crate::domain::photo::PhotoTarget;
 use crate::domain::product::ProductInput;
-use crate::offline::send;
+use crate::domain::supplier::Supplier;
+use crate::offline::{Submission, send};
 use crate::ui::components::{
     FieldError, FormAlert, FormErrors, Modal, NumberField, PhotoField, TextField, whole_number,
 };
@@ -57,8 +56,8 @@ pub fn ProductForm(
     let purchase_price = number(initial.purchase_price);
     let sale_price = number(initial.sale_price);
     let notes = text(&initial.notes);
-    let errors = FormErrors::new();
-    let pending = RwSignal::new(false);
+    let submission = Submission::new();
+    let errors = FormErrors::of(submission);
     let is_new = editing.is_none();
     let photo_field = editing.clone().map(|id| {
         view! { <PhotoField target=PhotoTarget::Product id current=photo alt="photo.product" on_change=Callback::new(|_| ())/> }
@@ -90,27 +89,18 @@ pub fn ProductForm(
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
         let input = match read_input() {
             Ok(input) => input,
             Err(error) => return errors.set(Some(error)),
         };
-        pending.set(true);
-        errors.set(None);
         let editing = editing.clone();
-        spawn_local(async move {
-            let saved = match editing {
+        let save = async move {
+            match editing {
                 Some(id) => send(|op| UpdateProduct { op, id, input }).await,
                 None => send(|op| CreateProduct { op, input }).await,
-            };
-            pending.set(false);
-            match saved {
-                Ok(_) => on_done.run(()),
-                Err(error) => errors.set(Some(error)),
             }
-        });
+        };
+        submission.run(save, move |_| on_done.run(()));
     };
 
     view! {
@@ -132,7 +122,7 @@ pub fn ProductForm(
                     <select id="supplier_id" prop:value=move || supplier_id.get()
                         on:change=move |ev| supplier_id.set(event_target_value(&ev))>
                         <option value="">{t("product.supplier.none")}</option>
-                        {suppliers.into_iter().map(|s| view! { <option value=s.id>{s.name}</option> }).collect_view()}
+                        {suppliers.into_iter().map(|s| view! { <option value=s.id>{s.details.name}</option> }).collect_view()}
                     </select>
                     <FieldError id="supplier_id" error=errors.for_field("supplier_id")/>
                 </div>
@@ -158,7 +148,7 @@ pub fn ProductForm(
                     <FieldError id="notes" error=errors.for_field("notes")/>
                 </div>
                 <FormAlert message=errors.general(FIELDS)/>
-                <button type="submit" class="button primary" disabled=pending>{t("common.save")}</button>
+                <button type="submit" class="button primary" disabled=submission.pending>{t("common.save")}</button>
             </form>
             <section class="photo-section" aria-labelledby="product-photo-title">
                 <h3 id="product-photo-title">{t("photo.title")}</h3>

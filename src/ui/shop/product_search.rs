@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::products::{Product, ProductQuery, list_products};
+use crate::api::products::list_products;
+use crate::domain::product::{Product, ProductQuery};
 use crate::ui::i18n::t;
 
 #[component]

@@ -8,17 +8,17 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::categories::list_categories;
-use crate::api::products::{
-    CategoryFilter, DeleteProduct, Product, ProductQuery, ProductSort, list_products,
-    product_by_sku, unit_suggestions,
-};
-use crate::api::suppliers::{Supplier, SupplierSort, list_suppliers};
+use crate::api::products::{DeleteProduct, list_products, product_by_sku, unit_suggestions};
+use crate::api::suppliers::list_suppliers;
 use crate::domain::photo::PhotoUrls;
 use crate::domain::product::ProductInput;
+use crate::domain::product::{CategoryFilter, Product, ProductQuery, ProductSort};
 use crate::domain::stock::{MovementKind, StockStatus};
+use crate::domain::supplier::{Supplier, SupplierSort};
+use crate::i18n::translate;
 use crate::offline::send;
-use crate::ui::components::{ConfirmDialog, Modal, PageHeader, Pager, StatusBadge};
-use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::components::{ConfirmDialog, ListPage, Loaded, Modal, PageHeader, StatusBadge};
+use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::categories::ManageCategories;
 use crate::ui::shop::product_form::ProductForm;
@@ -187,25 +187,14 @@ pub fn ProductsPage() -> impl IntoView {
                 {move || translate(lang.get(), if grid.get() { "products.view.list" } else { "products.view.grid" }).to_owned()}
             </button>
         </div>
-        <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-            {move || Suspend::new(async move {
-                match products.await {
-                    Err(error) => view! { <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p> }.into_any(),
-                    Ok(page) if page.items.is_empty() => view! { <p class="empty-state">{t("products.empty")}</p> }.into_any(),
-                    Ok(page) => {
-                        let pages = page.total.div_ceil(u64::from(page.page_size)).max(1);
-                        let current = page.page;
-                        view! {
-                            <p class="muted result-count">{t_with("products.count", move || vec![("count", page.total.to_string())])}</p>
-                            <ul class="products" class:list-view=move || !grid.get()>
-                                {page.items.into_iter().map(|p| view! { <ProductCard product=p dialog/> }).collect_view()}
-                            </ul>
-                            <Pager page=current pages on_change=Callback::new(move |p| query.update(|q| q.page = p))/>
-                        }.into_any()
-                    }
-                }
-            })}
-        </Transition>
+        <Loaded resource=products show=move |page| view! {
+            <ListPage total=page.total page=page.page page_size=page.page_size
+                empty="products.empty" count="products.count" on_page=move |p| query.update(|q| q.page = p)>
+                <ul class="products" class:list-view=move || !grid.get()>
+                    {page.items.into_iter().map(|p| view! { <ProductCard product=p dialog/> }).collect_view()}
+                </ul>
+            </ListPage>
+        }/>
         {move || dialog.get().map(|open| match open {
             Dialog::Create(initial) => view! { <FormLoader initial editing=None photo=None categories suppliers units on_done=refresh on_close=close/> }.into_any(),
             Dialog::Edit(product) => view! {
@@ -250,7 +239,7 @@ pub fn ProductsPage() -> impl IntoView {
 fn FormLoader(
     initial: ProductInput,
     editing: Option<String>,
-    categories: Resource<Result<Vec<crate::api::categories::Category>, crate::domain::AppError>>,
+    categories: Resource<Result<Vec<crate::domain::category::Category>, crate::domain::AppError>>,
     suppliers: Resource<Result<Vec<Supplier>, crate::domain::AppError>>,
     units: Resource<Result<Vec<String>, crate::domain::AppError>>,
     photo: Option<String>,

@@ -3,16 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::api::stats::{RankedProduct, StatsReport, shop_statistics};
+use crate::api::stats::shop_statistics;
 use crate::domain::stats::{Flow, StatsPeriod, donut_slices, percent};
-use crate::ui::components::PageHeader;
+use crate::domain::stats::{RankedProduct, StatsReport};
+use crate::ui::components::{Loaded, PageHeader};
 use crate::ui::format::{amount, day};
-use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
 
 #[component]
 pub fn StatsPage() -> impl IntoView {
-    let lang = expect_context::<Prefs>().lang;
+    let _lang = expect_context::<Prefs>().lang;
     let period = RwSignal::new(StatsPeriod::default());
     let report = Resource::new(move || period.get(), shop_statistics);
     view! {
@@ -25,16 +26,7 @@ pub fn StatsPage() -> impl IntoView {
                 </button>
             }).collect_view()}
         </div>
-        <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-            {move || Suspend::new(async move {
-                match report.await {
-                    Ok(report) => view! { <Report report/> }.into_any(),
-                    Err(error) => view! {
-                        <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p>
-                    }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=report show=|report| view! { <Report report/> }/>
     }
 }
 

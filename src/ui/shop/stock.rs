@@ -2,14 +2,15 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::api::products::Product;
-use crate::api::stock::{LedgerLine, MoveStock, MovementInput, product_ledger};
+use crate::api::stock::{MoveStock, product_ledger};
+use crate::domain::product::Product;
+use crate::domain::stock::{LedgerLine, MovementInput};
 use crate::domain::stock::{MovementKind, REASONS, reason_label_key};
-use crate::offline::send;
+use crate::i18n::translate;
+use crate::offline::{Submission, send};
 use crate::ui::components::{FieldError, FormAlert, FormErrors, Modal, NumberField, TextField};
-use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
 
 const FIELDS: &[&str] = &["quantity", "reason", "note"];
@@ -32,8 +33,8 @@ pub fn MoveStockForm(
         .to_owned(),
     );
     let note = RwSignal::new(String::new());
-    let errors = FormErrors::new();
-    let pending = RwSignal::new(false);
+    let submission = Submission::new();
+    let errors = FormErrors::of(submission);
     let title = match kind {
         MovementKind::In => "stock.in.title",
         MovementKind::Out => "stock.out.title",
@@ -41,17 +42,12 @@ pub fn MoveStockForm(
     let product_id = product.id.clone();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
         let Ok(amount) = quantity.get_untracked().trim().parse::<i64>() else {
             return errors.set(Some(crate::domain::AppError::invalid(
                 "quantity",
                 "error.quantity.positive",
             )));
         };
-        pending.set(true);
-        errors.set(None);
         let input = MovementInput {
             product_id: product_id.clone(),
             kind,
@@ -59,13 +55,8 @@ pub fn MoveStockForm(
             reason: reason.get_untracked(),
             note: note.get_untracked(),
         };
-        spawn_local(async move {
-            let result = send(|op| MoveStock { op, input }).await;
-            pending.set(false);
-            match result {
-                Ok(_) => on_done.run(()),
-                Err(error) => errors.set(Some(error)),
-            }
+        submission.run(send(move |op| MoveStock { op, input }), move |_| {
+            on_done.run(())
         });
     };
     let current = format!("{} {}", product.quantity, product.unit);
@@ -85,7 +76,7 @@ pub fn MoveStockForm(
                 </div>
                 <TextField id="move-note" label="stock.note" value=note error=errors.for_field("note")/>
                 <FormAlert message=errors.general(FIELDS)/>
-                <button type="submit" class="button primary" disabled=pending>{t("common.save")}</button>
+                <button type="submit" class="button primary" disabled=submission.pending>{t("common.save")}</button>
             </form>
         </Modal>
     }

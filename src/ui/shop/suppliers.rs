@@ -4,20 +4,22 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::orders::OrderSummary;
-use crate::api::products::Product;
 use crate::api::suppliers::{
-    CreateSupplier, DeleteSupplier, LinkProduct, SetFavoriteSupplier, Supplier, SupplierDetail,
-    SupplierSort, UpdateSupplier, get_supplier, list_suppliers,
+    CreateSupplier, DeleteSupplier, LinkProduct, SetFavoriteSupplier, UpdateSupplier, get_supplier,
+    list_suppliers,
 };
+use crate::domain::order::OrderSummary;
+use crate::domain::product::Product;
 use crate::domain::supplier::{self as rules, SupplierInput};
-use crate::offline::send;
+use crate::domain::supplier::{Supplier, SupplierDetail, SupplierSort};
+use crate::i18n::translate;
+use crate::offline::{Submission, send};
 use crate::ui::components::{
-    ConfirmDialog, FieldError, FormAlert, FormErrors, Modal, OrderBadge, PageHeader, Stars,
+    ConfirmDialog, FieldError, FormAlert, FormErrors, Loaded, Modal, OrderBadge, PageHeader, Stars,
     TextField,
 };
 use crate::ui::format;
-use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::invite::InviteSupplier;
 use crate::ui::shop::marketplace::SupplierTabs;
@@ -72,25 +74,20 @@ pub fn SuppliersPage() -> impl IntoView {
                 }).collect_view()}
             </select>
         </div>
-        <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-            {move || Suspend::new(async move {
-                match suppliers.await {
-                    Err(error) => view! { <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p> }.into_any(),
-                    Ok(list) if list.is_empty() => view! { <p class="empty-state">{t("suppliers.empty")}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="suppliers">
-                            {list.into_iter().map(|s| view! { <SupplierCard supplier=s dialog on_change=reload/> }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=suppliers show=move |list| match list {
+            list if list.is_empty() => view! { <p class="empty-state">{t("suppliers.empty")}</p> }.into_any(),
+            list => view! {
+                <ul class="suppliers">
+                    {list.into_iter().map(|s| view! { <SupplierCard supplier=s dialog on_change=reload/> }).collect_view()}
+                </ul>
+            }.into_any(),
+        }/>
         {move || dialog.get().map(|open| match open {
             Dialog::Create => view! { <SupplierForm initial=SupplierInput::default() editing=None on_done=refresh on_close=close/> }.into_any(),
-            Dialog::Edit(s) => view! { <SupplierForm initial=s.to_input() editing=Some(s.id) on_done=refresh on_close=close/> }.into_any(),
+            Dialog::Edit(s) => view! { <SupplierForm initial=s.details.clone() editing=Some(s.id) on_done=refresh on_close=close/> }.into_any(),
             Dialog::Detail(id) => view! { <SupplierDetailDialog id on_change=reload on_close=close/> }.into_any(),
             Dialog::Delete(s) => {
-                let (id, name) = (StoredValue::new(s.id), s.name);
+                let (id, name) = (StoredValue::new(s.id), s.details.name);
                 let message = t_with("suppliers.delete.confirm", move || vec![("name", name.clone())]);
                 view! {
                     <ConfirmDialog title="suppliers.delete.title" message=Signal::derive(message) button="common.confirm_delete"
@@ -131,7 +128,7 @@ fn SupplierCard(
     view! {
         <li class="supplier-card" class:favorite=favorite>
             <div class="product-head">
-                <h3>{supplier.name.clone()}</h3>
+                <h3>{supplier.details.name.clone()}</h3>
                 {supplier.verified.then(|| view! { <span class="status-badge" data-verified="true">{t("suppliers.verified")}</span> })}
                 <button type="button" class="icon-button star" aria-pressed=favorite.to_string()
                     aria-label=t(if favorite { "suppliers.unpin" } else { "suppliers.pin" }) on:click=toggle_favorite>
@@ -139,7 +136,7 @@ fn SupplierCard(
                 </button>
             </div>
             <p class="product-meta">
-                {(!supplier.city.is_empty()).then(|| view! { <span>{supplier.city.clone()}</span> })}
+                {(!supplier.details.city.is_empty()).then(|| view! { <span>{supplier.details.city.clone()}</span> })}
                 <span>{t_with("suppliers.order_count", move || vec![("count", orders.to_string())])}</span>
                 {last.map(|day| view! { <span>{t_with("suppliers.last_order", move || vec![("date", day.clone())])}</span> })}
                 {rating.map(|r| view! { <Stars rating=r/> })}
@@ -160,18 +157,18 @@ fn SupplierCard(
 pub fn ContactLinks(supplier: Supplier) -> impl IntoView {
     let session = expect_context::<crate::domain::Session>();
     let shop = session.workspace_name.clone();
-    let whatsapp_number = if supplier.whatsapp.is_empty() {
-        supplier.phone.clone()
+    let whatsapp_number = if supplier.details.whatsapp.is_empty() {
+        supplier.details.phone.clone()
     } else {
-        supplier.whatsapp.clone()
+        supplier.details.whatsapp.clone()
     };
-    let greeting_name = supplier.name.clone();
+    let greeting_name = supplier.details.name.clone();
     let greeting = t_with("suppliers.whatsapp.greeting", move || {
         vec![("name", greeting_name.clone()), ("shop", shop.clone())]
     });
-    let has_place = !supplier.address.is_empty() || !supplier.city.is_empty();
-    let place = rules::directions_link(&supplier.address, &supplier.city);
-    let phone = supplier.phone.clone();
+    let has_place = !supplier.details.address.is_empty() || !supplier.details.city.is_empty();
+    let place = rules::directions_link(&supplier.details.address, &supplier.details.city);
+    let phone = supplier.details.phone.clone();
     view! {
         <div class="contact-links">
             {(!phone.is_empty()).then(|| view! {
@@ -208,8 +205,8 @@ fn SupplierForm(
     let address = text(&initial.address);
     let city = text(&initial.city);
     let notes = text(&initial.notes);
-    let errors = FormErrors::new();
-    let pending = RwSignal::new(false);
+    let submission = Submission::new();
+    let errors = FormErrors::of(submission);
     let title = if editing.is_some() {
         "suppliers.form.edit"
     } else {
@@ -217,9 +214,6 @@ fn SupplierForm(
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
         let input = SupplierInput {
             name: name.get_untracked(),
             phone: phone.get_untracked(),
@@ -229,20 +223,14 @@ fn SupplierForm(
             city: city.get_untracked(),
             notes: notes.get_untracked(),
         };
-        pending.set(true);
-        errors.set(None);
         let editing = editing.clone();
-        spawn_local(async move {
-            let saved = match editing {
+        let save = async move {
+            match editing {
                 Some(id) => send(|op| UpdateSupplier { op, id, input }).await,
                 None => send(|op| CreateSupplier { op, input }).await,
-            };
-            pending.set(false);
-            match saved {
-                Ok(_) => on_done.run(()),
-                Err(error) => errors.set(Some(error)),
             }
-        });
+        };
+        submission.run(save, move |_| on_done.run(()));
     };
     view! {
         <Modal title on_close>
@@ -261,7 +249,7 @@ fn SupplierForm(
                     <FieldError id="supplier-notes" error=errors.for_field("notes")/>
                 </div>
                 <FormAlert message=errors.general(FIELDS)/>
-                <button type="submit" class="button primary" disabled=pending>{t("common.save")}</button>
+                <button type="submit" class="button primary" disabled=submission.pending>{t("common.save")}</button>
             </form>
         </Modal>
     }
@@ -307,16 +295,16 @@ fn SupplierDetailBody(detail: SupplierDetail, on_change: Callback<()>) -> impl I
     let order_link = format!("/shop/orders?new=1&supplier={}", supplier.id);
     view! {
         <div class="product-head">
-            <h3>{supplier.name.clone()}</h3>
+            <h3>{supplier.details.name.clone()}</h3>
             {supplier.verified.then(|| view! { <span class="status-badge" data-verified="true">{t("suppliers.verified")}</span> })}
         </div>
         <dl class="facts">
-            {(!supplier.phone.is_empty()).then(|| view! { <dt>{t("suppliers.phone")}</dt><dd>{supplier.phone.clone()}</dd> })}
-            {(!supplier.email.is_empty()).then(|| view! { <dt>{t("login.email")}</dt><dd>{supplier.email.clone()}</dd> })}
-            {(!supplier.address.is_empty() || !supplier.city.is_empty()).then(|| view! {
-                <dt>{t("suppliers.address")}</dt><dd>{format!("{} {}", supplier.address, supplier.city).trim().to_owned()}</dd>
+            {(!supplier.details.phone.is_empty()).then(|| view! { <dt>{t("suppliers.phone")}</dt><dd>{supplier.details.phone.clone()}</dd> })}
+            {(!supplier.details.email.is_empty()).then(|| view! { <dt>{t("login.email")}</dt><dd>{supplier.details.email.clone()}</dd> })}
+            {(!supplier.details.address.is_empty() || !supplier.details.city.is_empty()).then(|| view! {
+                <dt>{t("suppliers.address")}</dt><dd>{format!("{} {}", supplier.details.address, supplier.details.city).trim().to_owned()}</dd>
             })}
-            {(!supplier.notes.is_empty()).then(|| view! { <dt>{t("product.notes")}</dt><dd>{supplier.notes.clone()}</dd> })}
+            {(!supplier.details.notes.is_empty()).then(|| view! { <dt>{t("product.notes")}</dt><dd>{supplier.details.notes.clone()}</dd> })}
         </dl>
         <ContactLinks supplier=supplier.clone()/>
         <a class="button primary" href=order_link>{t("suppliers.order")}</a>

@@ -4,19 +4,19 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::catalog::{
-    CatalogItem, CatalogQuery, CreateItem, DeleteItem, SetItemAvailable, UpdateItem, list_catalog,
-};
+use crate::api::catalog::{CreateItem, DeleteItem, SetItemAvailable, UpdateItem, list_catalog};
 use crate::domain::catalog::ItemInput;
+use crate::domain::catalog::{CatalogItem, CatalogQuery};
 use crate::domain::photo::PhotoTarget;
-use crate::offline::send;
+use crate::i18n::translate;
+use crate::offline::{Submission, send};
 use crate::ui::components::photo::ListThumb;
 use crate::ui::components::{
-    CategorySelect, ConfirmDialog, FieldError, FormAlert, FormErrors, Modal, NumberField,
-    PageHeader, Pager, PhotoField, TextField, whole_number,
+    CategorySelect, ConfirmDialog, FieldError, FormAlert, FormErrors, ListPage, Loaded, Modal,
+    NumberField, PageHeader, PhotoField, TextField, whole_number,
 };
 use crate::ui::format::amount;
-use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
 
 /// What is open over the list.
@@ -60,34 +60,16 @@ pub fn CatalogPage() -> impl IntoView {
                 prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
             <button type="submit" class="button">{t("products.search.go")}</button>
         </form>
-        <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Err(error) => view! { <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p> }.into_any(),
-                    Ok(page) => {
-                        let pages = page.total.div_ceil(u64::from(CatalogQuery::PAGE_SIZE)).max(1);
-                        let current = query.with_untracked(|q| q.page);
-                        let chosen = query.with_untracked(|q| q.category.clone());
-                        let total = page.total;
-                        view! {
-                            <CategorySelect categories=page.categories chosen
-                                on_change=Callback::new(move |category: String| query.update(|q| { q.category = category; q.page = 0; }))/>
-                            <p class="muted result-count">{t_with("catalog.count", move || vec![("count", total.to_string())])}</p>
-                            {if page.items.is_empty() {
-                                view! { <p class="empty-state">{t("catalog.empty")}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="catalog-list">
-                                        {page.items.into_iter().map(|item| view! { <ItemRow item dialog/> }).collect_view()}
-                                    </ul>
-                                }.into_any()
-                            }}
-                            <Pager page=current pages on_change=Callback::new(move |p| query.update(|q| q.page = p))/>
-                        }.into_any()
-                    }
-                }
-            })}
-        </Transition>
+        <Loaded resource=page show=move |page| view! {
+            <CategorySelect categories=page.categories chosen=query.with_untracked(|q| q.category.clone())
+                on_change=Callback::new(move |category: String| query.update(|q| { q.category = category; q.page = 0; }))/>
+            <ListPage total=page.total page=query.with_untracked(|q| q.page) page_size=CatalogQuery::PAGE_SIZE
+                empty="catalog.empty" count="catalog.count" on_page=move |p| query.update(|q| q.page = p)>
+                <ul class="catalog-list">
+                    {page.items.into_iter().map(|item| view! { <ItemRow item dialog/> }).collect_view()}
+                </ul>
+            </ListPage>
+        }/>
         {move || dialog.get().map(|open| match open {
             Dialog::Create => view! { <ItemForm item=None on_done=refresh on_close=close on_photo=reload/> }.into_any(),
             Dialog::Edit(item) => view! { <ItemForm item=Some(item) on_done=refresh on_close=close on_photo=reload/> }.into_any(),
@@ -192,8 +174,8 @@ fn ItemForm(
             .unwrap_or_default(),
     );
     let available = RwSignal::new(input.available);
-    let errors = FormErrors::new();
-    let pending = RwSignal::new(false);
+    let submission = Submission::new();
+    let errors = FormErrors::of(submission);
     let id = StoredValue::new(id);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -219,18 +201,14 @@ fn ItemForm(
             },
             (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return errors.set(Some(e)),
         };
-        pending.set(true);
-        spawn_local(async move {
-            let result = match id.get_value() {
+        let id = id.get_value();
+        let save = async move {
+            match id {
                 Some(id) => send(|op| UpdateItem { op, id, input }).await,
                 None => send(|op| CreateItem { op, input }).await.map(|_| ()),
-            };
-            pending.set(false);
-            match result {
-                Ok(()) => on_done.run(()),
-                Err(error) => errors.set(Some(error)),
             }
-        });
+        };
+        submission.run(save, move |()| on_done.run(()));
     };
     view! {
         <Modal title on_close>
@@ -252,7 +230,7 @@ fn ItemForm(
                     {t("catalog.available")}
                 </label>
                 <FormAlert message=errors.general(&["name", "description", "category", "price", "unit", "min_order_quantity", "stock_available"])/>
-                <button type="submit" class="button primary" disabled=pending>{t("common.save")}</button>
+                <button type="submit" class="button primary" disabled=submission.pending>{t("common.save")}</button>
             </form>
             <section class="photo-section" aria-labelledby="item-photo-title">
                 <h3 id="item-photo-title">{t("photo.title")}</h3>

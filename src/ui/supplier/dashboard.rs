@@ -6,11 +6,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::orders::InboxCard;
-use crate::api::inbox::{SupplierStats, get_supplier_stats};
+use crate::api::inbox::get_supplier_stats;
 use crate::api::supplier_profile::my_profile;
+use crate::domain::inbox::SupplierStats;
 use crate::domain::money;
-use crate::ui::components::{Greeting, PageHeader, Stars, refresh_periodically};
-use crate::ui::i18n::{t, t_with, translate};
+use crate::i18n::translate;
+use crate::ui::components::{Greeting, Loaded, PageHeader, Stars, refresh_periodically};
+use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
 
 #[component]
@@ -42,14 +44,7 @@ pub fn SupplierDashboard() -> impl IntoView {
                 }
             })}
         </Suspense>
-        <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-            {move || Suspend::new(async move {
-                match stats.await {
-                    Ok(stats) => view! { <Figures stats on_change=changed/> }.into_any(),
-                    Err(error) => view! { <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=stats show=move |stats| view! { <Figures stats on_change=changed/> }/>
     }
 }
 

@@ -3,23 +3,23 @@
 //! a reason) on pending, Expédier on confirmed, Livrer on shipped.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::api::inbox::{InboxOrder, InboxQuery, MoveInboxOrder, list_inbox};
+use crate::api::inbox::{MoveInboxOrder, list_inbox};
+use crate::domain::inbox::{InboxOrder, InboxQuery};
 use crate::domain::money;
 use crate::domain::order::OrderStatus;
-use crate::offline::send;
+use crate::offline::{Submission, send};
 use crate::ui::components::{
-    ConfirmDialog, FieldError, FormAlert, FormErrors, OrderBadge, PageHeader, Pager,
+    ConfirmDialog, FieldError, FormAlert, FormErrors, ListPage, Loaded, OrderBadge, PageHeader,
     refresh_periodically,
 };
 use crate::ui::format;
-use crate::ui::i18n::{t, t_with, translate};
+use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
-    let lang = expect_context::<Prefs>().lang;
+    let _lang = expect_context::<Prefs>().lang;
     let query = RwSignal::new(InboxQuery::default());
     let version = RwSignal::new(0u32);
     let orders = Resource::new(move || (query.get(), version.get()), |(q, _)| list_inbox(q));
@@ -39,24 +39,14 @@ pub fn InboxPage() -> impl IntoView {
                     on:click=move |_| filter(Some(s))>{t(s.label_key())}</button>
             }).collect_view()}
         </div>
-        <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-            {move || Suspend::new(async move {
-                match orders.await {
-                    Err(error) => view! { <p class="form-alert" role="alert">{move || translate(lang.get(), error.message_key()).to_owned()}</p> }.into_any(),
-                    Ok(page) if page.items.is_empty() => view! { <p class="empty-state">{t("inbox.empty")}</p> }.into_any(),
-                    Ok(page) => {
-                        let pages = page.total.div_ceil(u64::from(InboxQuery::PAGE_SIZE)).max(1);
-                        let current = query.with_untracked(|q| q.page);
-                        view! {
-                            <ul class="orders inbox">
-                                {page.items.into_iter().map(|o| view! { <InboxCard order=o on_change=changed/> }).collect_view()}
-                            </ul>
-                            <Pager page=current pages on_change=Callback::new(move |p| query.update(|q| q.page = p))/>
-                        }.into_any()
-                    }
-                }
-            })}
-        </Transition>
+        <Loaded resource=orders show=move |page| view! {
+            <ListPage total=page.total page=query.with_untracked(|q| q.page) page_size=InboxQuery::PAGE_SIZE
+                empty="inbox.empty" on_page=move |p| query.update(|q| q.page = p)>
+                <ul class="orders inbox">
+                    {page.items.into_iter().map(|o| view! { <InboxCard order=o on_change=changed/> }).collect_view()}
+                </ul>
+            </ListPage>
+        }/>
     }
 }
 
@@ -76,25 +66,19 @@ pub fn InboxCard(order: InboxOrder, on_change: Callback<()>) -> impl IntoView {
     let status = order.status;
     let currency = order.currency.clone();
     let panel = RwSignal::new(Panel::None);
-    let errors = FormErrors::new();
-    let pending = RwSignal::new(false);
+    let submission = Submission::new();
+    let errors = FormErrors::of(submission);
     let move_to = move |to: OrderStatus| {
-        pending.set(true);
         let id = id.get_value();
-        spawn_local(async move {
-            let result = send(|op| MoveInboxOrder {
+        submission.run(
+            send(move |op| MoveInboxOrder {
                 op,
                 id,
                 status: to,
                 reason: String::new(),
-            })
-            .await;
-            pending.set(false);
-            match result {
-                Ok(_) => on_change.run(()),
-                Err(error) => errors.set(Some(error)),
-            }
-        });
+            }),
+            move |_| on_change.run(()),
+        );
     };
     let shop = order.shop_name.clone();
     view! {
@@ -124,13 +108,13 @@ pub fn InboxCard(order: InboxOrder, on_change: Callback<()>) -> impl IntoView {
             <FormAlert message=errors.general(&[])/>
             <div class="card-actions">
                 {(status == OrderStatus::Pending).then(|| view! {
-                    <button type="button" class="button primary" disabled=pending
+                    <button type="button" class="button primary" disabled=submission.pending
                         on:click=move |_| move_to(OrderStatus::Confirmed)>{t("inbox.accept")}</button>
                     <button type="button" class="button danger-text"
                         on:click=move |_| panel.set(Panel::Refuse)>{t("inbox.refuse")}</button>
                 })}
                 {(status == OrderStatus::Confirmed).then(|| view! {
-                    <button type="button" class="button primary" disabled=pending
+                    <button type="button" class="button primary" disabled=submission.pending
                         on:click=move |_| move_to(OrderStatus::Shipped)>{t("inbox.ship")}</button>
                 })}
                 {(status == OrderStatus::Shipped).then(|| view! {
@@ -163,27 +147,21 @@ pub fn InboxCard(order: InboxOrder, on_change: Callback<()>) -> impl IntoView {
 #[component]
 fn RefusalForm(id: String, on_done: Callback<()>) -> impl IntoView {
     let reason = RwSignal::new(String::new());
-    let errors = FormErrors::new();
-    let pending = RwSignal::new(false);
+    let submission = Submission::new();
+    let errors = FormErrors::of(submission);
     let id = StoredValue::new(id);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        pending.set(true);
         let (id, reason) = (id.get_value(), reason.get_untracked());
-        spawn_local(async move {
-            let result = send(|op| MoveInboxOrder {
+        submission.run(
+            send(move |op| MoveInboxOrder {
                 op,
                 id,
                 status: OrderStatus::Cancelled,
                 reason,
-            })
-            .await;
-            pending.set(false);
-            match result {
-                Ok(_) => on_done.run(()),
-                Err(error) => errors.set(Some(error)),
-            }
-        });
+            }),
+            move |_| on_done.run(()),
+        );
     };
     view! {
         <form class="card refusal-form" on:submit=submit novalidate>
@@ -194,7 +172,7 @@ fn RefusalForm(id: String, on_done: Callback<()>) -> impl IntoView {
                 <FieldError id="refusal-reason" error=errors.for_field("reason")/>
             </div>
             <FormAlert message=errors.general(&["reason"])/>
-            <button type="submit" class="button danger" disabled=pending>{t("inbox.refuse")}</button>
+            <button type="submit" class="button danger" disabled=submission.pending>{t("inbox.refuse")}</button>
         </form>
     }
 }

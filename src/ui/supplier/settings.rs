@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::supplier_profile::{SaveProfile, SupplierProfile, my_profile};
+use crate::api::supplier_profile::{SaveProfile, my_profile};
+use crate::domain::profile::SupplierProfile;
 use crate::domain::profile::{ProfileInput, split_list};
-use crate::offline::send;
+use crate::offline::{Submission, send};
 use crate::ui::components::{
     AccountSettings, FieldError, FormAlert, FormErrors, NumberField, PageHeader, TextField,
     whole_number,
@@ -53,9 +54,9 @@ fn ProfileForm(profile: SupplierProfile) -> impl IntoView {
     let categories = RwSignal::new(input.categories.join(", "));
     let min_amount = RwSignal::new(input.min_order_amount.to_string());
     let delivery_days = RwSignal::new(input.average_delivery_days.to_string());
-    let errors = FormErrors::new();
+    let submission = Submission::new();
+    let errors = FormErrors::of(submission);
     let saved = RwSignal::new(false);
-    let pending = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let number = |field: &'static str, raw: String| whole_number(field, &raw);
@@ -76,13 +77,9 @@ fn ProfileForm(profile: SupplierProfile) -> impl IntoView {
             },
             (Err(error), _) | (_, Err(error)) => return errors.set(Some(error)),
         };
-        pending.set(true);
         saved.set(false);
-        leptos::task::spawn_local(async move {
-            let result = send(|op| SaveProfile { op, input }).await;
-            pending.set(false);
-            saved.set(result.is_ok());
-            errors.set(result.err());
+        submission.run(send(move |op| SaveProfile { op, input }), move |_| {
+            saved.set(true)
         });
     };
     view! {
@@ -109,7 +106,7 @@ fn ProfileForm(profile: SupplierProfile) -> impl IntoView {
             <NumberField id="average_delivery_days" label="profile.delivery_days" value=delivery_days error=errors.for_field("average_delivery_days")/>
             <FormAlert message=errors.general(&["company_name", "description", "phone", "address", "city",
                 "delivery_zones", "categories", "min_order_amount", "average_delivery_days"])/>
-            <button type="submit" class="button primary" disabled=pending>{t("common.save")}</button>
+            <button type="submit" class="button primary" disabled=submission.pending>{t("common.save")}</button>
             <Show when=move || saved.get()>
                 <p class="success" role="status">{t("settings.saved")}</p>
             </Show>
