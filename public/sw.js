@@ -1,7 +1,10 @@
 // Boutiq service worker: keeps the app shell and the pages already visited, so that the app
 // opens and reloads without network (I1). Reads of the API are kept too, for later offline use.
 // Writes (POST) always go to the network; the app's outbox handles them.
-const VERSION = "boutiq-v3";
+// Two caches: the shell (the same for everyone) and the private one (pages and API reads: one
+// user's data), which the app deletes at logout (`src/offline/service_worker.rs`).
+const SHELL_CACHE = "boutiq-shell-v4";
+const PRIVATE_CACHE = "boutiq-private-v4";
 const SHELL = [
   "/pkg/boutiq.js",
   "/pkg/boutiq.wasm",
@@ -13,7 +16,7 @@ const SHELL = [
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(VERSION).then((cache) =>
+    caches.open(SHELL_CACHE).then((cache) =>
       Promise.all(SHELL.map((url) => cache.add(url).catch(() => undefined))),
     ).then(() => self.skipWaiting()),
   );
@@ -22,7 +25,9 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k !== VERSION).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(
+        keys.filter((k) => k !== SHELL_CACHE && k !== PRIVATE_CACHE).map((k) => caches.delete(k)),
+      ))
       .then(() => self.clients.claim()),
   );
 });
@@ -34,7 +39,7 @@ self.addEventListener("message", (event) => {
   if (url.origin !== self.location.origin) return;
   event.waitUntil(
     fetch(url, { credentials: "same-origin" })
-      .then((response) => (response.ok ? caches.open(VERSION).then((c) => c.put(url, response)) : undefined))
+      .then((response) => (response.ok ? caches.open(PRIVATE_CACHE).then((c) => c.put(url, response)) : undefined))
       .catch(() => undefined),
   );
 });
@@ -46,6 +51,8 @@ self.addEventListener("fetch", (event) => {
   if (url.pathname === "/sw.js" || url.pathname === "/healthz" || url.pathname === "/readyz") return;
   // Exports and backups are large, private and always fresh: straight to the network, never kept.
   if (url.pathname.startsWith("/export/")) return;
+  // Who is signed in is always asked of the server, never answered from a copy.
+  if (url.pathname.startsWith("/api/auth/")) return;
   // The barcode decoder (/vendor/zxing) is kept after its first use, so scanning works offline.
   const isAsset = url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/icons/") ||
     url.pathname.startsWith("/vendor/") || url.pathname === "/manifest.webmanifest";
@@ -54,7 +61,7 @@ self.addEventListener("fetch", (event) => {
 
 // Pages and API reads: the network when it answers, else the last copy kept.
 async function networkFirst(request) {
-  const cache = await caches.open(VERSION);
+  const cache = await caches.open(PRIVATE_CACHE);
   try {
     const response = await fetch(request);
     if (response.ok) await cache.put(request, response.clone());
@@ -72,7 +79,7 @@ async function networkFirst(request) {
 
 // The bundle and icons: the kept copy at once (fast on 3G), refreshed in the background.
 async function staleWhileRevalidate(event, request) {
-  const cache = await caches.open(VERSION);
+  const cache = await caches.open(SHELL_CACHE);
   const kept = await cache.match(request);
   const refresh = fetch(request)
     .then((response) => {

@@ -23,6 +23,7 @@ pub mod stats;
 pub mod stock;
 pub mod supplier_profile;
 pub mod suppliers;
+pub mod sync;
 
 /// The server functions that read a multipart form; every other write reads JSON. The request
 /// guard holds each write to its own content type, before the codec reads it.

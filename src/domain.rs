@@ -29,6 +29,7 @@ pub mod shop;
 pub mod stats;
 pub mod stock;
 pub mod supplier;
+pub mod sync;
 pub mod text;
 
 pub use email::Email;

@@ -3,7 +3,19 @@ import { expect, test } from "./journey";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import type { Page } from "@playwright/test";
 import { hydrated, open, register } from "./helpers";
+
+/** Waits until the service worker controls the page and has kept its HTML and the bundle. */
+async function keptByTheWorker(page: Page): Promise<void> {
+  // Installing the worker downloads and keeps the debug wasm: slow on a shared machine.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    async () => !!(await caches.match(location.href)) && !!(await caches.match("/pkg/boutiq.wasm")),
+    null,
+    { timeout: 60_000 },
+  );
+}
 
 test("the manifest is served and valid, with real icons", async ({ request }) => {
   const response = await request.get("/manifest.webmanifest");
@@ -44,14 +56,7 @@ test("Chromium considers the app installable", async ({ baseURL, launchOptions }
 test("a page visited once reloads with the network off", async ({ page, context }) => {
   await register(page, "shopkeeper");
   await open(page, "/shop/settings");
-  // The service worker controls the page and has kept its HTML and the bundle.
-  // Installing the worker downloads and keeps the debug wasm: slow on a shared machine.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
-  await page.waitForFunction(
-    async () => !!(await caches.match(location.href)) && !!(await caches.match("/pkg/boutiq.wasm")),
-    null,
-    { timeout: 60_000 },
-  );
+  await keptByTheWorker(page);
   await context.setOffline(true);
   await page.reload();
   await hydrated(page);

@@ -179,6 +179,7 @@ messages! {
     "notfound.title" => "Page introuvable", "Page not found";
     "notfound.back" => "Retour à l'accueil", "Back to the start";
 
+    "error.sync.cursor" => "Synchronisation à reprendre depuis le début.", "Synchronisation must start over.";
     "error.field.required" => "Ce champ est obligatoire.", "This field is required.";
     "error.field.too_long" => "Ce texte est trop long.", "This text is too long.";
     "error.email.required" => "Saisissez votre adresse e-mail.", "Enter your e-mail address.";

@@ -1,5 +1,6 @@
 //! Registers `public/sw.js`, which keeps the app shell and the visited pages for offline use,
-//! and tells it which page is on screen so its HTML is kept too.
+//! tells it which page is on screen so its HTML is kept too, and forgets the kept pages at
+//! logout.
 
 /// Registers the worker and asks it to keep the current page.
 #[cfg(feature = "hydrate")]
@@ -45,3 +46,22 @@ pub async fn keep_current_page() {
 
 #[cfg(not(feature = "hydrate"))]
 pub fn register() {}
+
+/// The worker's cache of pages and API reads (`public/sw.js`): one user's data.
+pub const PRIVATE_CACHE: &str = "boutiq-private-v4";
+
+/// Deletes the kept pages and API reads, so the next person on the phone finds nothing of the
+/// user who signed out, even offline.
+#[cfg(feature = "hydrate")]
+pub async fn forget_private_pages() {
+    use wasm_bindgen_futures::JsFuture;
+    let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) else {
+        return;
+    };
+    if let Err(error) = JsFuture::from(caches.delete(PRIVATE_CACHE)).await {
+        web_sys::console::warn_2(&"kept pages not deleted".into(), &error);
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+pub async fn forget_private_pages() {}

@@ -20,6 +20,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("schema/006_catalog.surql")),
     (7, include_str!("schema/007_marketplace.surql")),
     (8, include_str!("schema/008_hardening.surql")),
+    (9, include_str!("schema/009_sync.surql")),
 ];
 
 /// The version of the newest schema file.

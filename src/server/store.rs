@@ -22,3 +22,4 @@ pub mod stats;
 pub mod stock;
 pub mod supplier_profile;
 pub mod suppliers;
+pub mod sync;

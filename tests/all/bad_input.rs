@@ -399,6 +399,7 @@ fn samples(s: &Shop) -> Vec<Sample> {
         ),
         sample("/api/shops/mine", Shk, Query(json!({}))),
         sample("/api/shops/settings", Shk, Query(json!({}))),
+        sample("/api/sync/pull", Shk, Query(json!({ "cursor": 0 }))),
         sample(
             "/api/shops/save_settings",
             Shk,

@@ -593,3 +593,32 @@ async fn a_delivered_order_is_rated_once_and_counts_in_the_supplier_average() {
         (&json!(true), &json!("Livré à l'heure"))
     );
 }
+
+#[tokio::test]
+async fn the_suppliers_steps_reach_the_shops_pull() {
+    let app = app().await;
+    let moussa = vendor(&app, "moussa@example.sn").await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    let placed = order(&app, &awa, cart(&moussa, &[(&moussa.rice, 2, 15_000)]))
+        .await
+        .json();
+    let id = placed["id"].as_str().unwrap();
+    let (_, mut cursor) = crate::sync::pull_all(&app, &awa, 0).await;
+    for status in ["confirmed", "shipped", "delivered"] {
+        let reply = step(&app, &moussa.cookie, id, status, "").await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let (changes, next) = crate::sync::pull_all(&app, &awa, cursor).await;
+        cursor = next;
+        let moved = changes
+            .iter()
+            .find(|c| c["kind"] == "purchase_order" && c["record"]["id"] == id)
+            .unwrap_or_else(|| panic!("{status}: {changes:#?}"));
+        assert_eq!(moved["record"]["status"], status);
+        if status == "delivered" {
+            assert!(
+                changes.iter().any(|c| c["kind"] == "product"),
+                "the stock received: {changes:#?}"
+            );
+        }
+    }
+}

@@ -179,13 +179,13 @@ async fn movements_export_pages_through_movements_of_the_same_instant() {
     assert_eq!(ins.len(), 1, "no out movement: only the header");
 }
 
-async fn preview(app: &TestApp, cookie: &str, file: &[u8]) -> common::Reply {
+pub(super) async fn preview(app: &TestApp, cookie: &str, file: &[u8]) -> common::Reply {
     app.upload("/api/imports/preview", cookie, &[], "produits.csv", file)
         .await
 }
 
 /// Runs every batch of a previewed import; returns the last progress and how many batches ran.
-async fn run_all(app: &TestApp, cookie: &str, preview: &Value) -> (Value, usize) {
+pub(super) async fn run_all(app: &TestApp, cookie: &str, preview: &Value) -> (Value, usize) {
     let mut start = 0;
     let mut batches = 0;
     loop {

@@ -19,3 +19,4 @@ mod purchasing;
 mod replay;
 mod restore;
 mod stats;
+mod sync;

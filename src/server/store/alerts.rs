@@ -194,6 +194,19 @@ pub async fn save_rules(
     .await
 }
 
+/// An alert with what its text and "Commander" need.
+pub(super) const ALERT_VIEW: &str = "record::id(id) AS id, kind, severity, state,
+    <string> created_at AS created_at, duration::days(time::now() - created_at) AS age_days,
+    IF product { record::id(product) } ELSE { NONE } AS product_id, product.name AS product_name,
+    product.quantity AS quantity, product.unit AS unit, product.min_stock AS min_stock,
+    product.max_stock AS max_stock,
+    IF product.supplier { record::id(product.supplier) } ELSE { NONE } AS supplier_id,
+    product.supplier.name AS supplier_name,
+    IF product { math::sum(SELECT VALUE quantity FROM movement WHERE product = $parent.product AND kind = 'out' AND at > time::now() - 30d) } ELSE { 0 } AS out_last_30_days,
+    IF purchase { record::id(purchase) } ELSE { NONE } AS order_id, purchase.number AS order_number,
+    purchase.supplier_name AS order_supplier, purchase.expected_on AS expected_on,
+    created_at AS created";
+
 /// Active alerts (or, with `history`, the dismissed and resolved ones), newest first, with what
 /// their text and "Commander" need.
 pub async fn list(db: &Db, user_id: &str, history: bool) -> Result<Vec<AlertView>, DbError> {
@@ -204,18 +217,7 @@ pub async fn list(db: &Db, user_id: &str, history: bool) -> Result<Vec<AlertView
     };
     let sql = format!(
         "{CURRENT_SHOP}
-         SELECT record::id(id) AS id, kind, severity, state, <string> created_at AS created_at,
-             duration::days(time::now() - created_at) AS age_days,
-             IF product {{ record::id(product) }} ELSE {{ NONE }} AS product_id, product.name AS product_name,
-             product.quantity AS quantity, product.unit AS unit, product.min_stock AS min_stock,
-             product.max_stock AS max_stock,
-             IF product.supplier {{ record::id(product.supplier) }} ELSE {{ NONE }} AS supplier_id,
-             product.supplier.name AS supplier_name,
-             IF product {{ math::sum(SELECT VALUE quantity FROM movement WHERE product = $parent.product AND kind = 'out' AND at > time::now() - 30d) }} ELSE {{ 0 }} AS out_last_30_days,
-             IF purchase {{ record::id(purchase) }} ELSE {{ NONE }} AS order_id, purchase.number AS order_number,
-             purchase.supplier_name AS order_supplier, purchase.expected_on AS expected_on,
-             created_at AS created
-         FROM alert WHERE shop = $shop AND state IN {states} ORDER BY created DESC LIMIT 200;"
+         SELECT {ALERT_VIEW} FROM alert WHERE shop = $shop AND state IN {states} ORDER BY created DESC LIMIT 200;"
     );
     db.query(&sql, json!({ "user_id": user_id })).await?.all(2)
 }

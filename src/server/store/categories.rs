@@ -9,12 +9,13 @@ use crate::domain::RecordKey;
 use crate::domain::category::Category;
 use crate::server::db::{Db, DbError};
 
+/// A category as its list shows it.
+pub(super) const PROJECTION: &str = "record::id(id) AS id, name, name_key,
+    count(SELECT VALUE id FROM product WHERE shop = $parent.shop AND category = $parent.id) AS product_count";
+
 pub async fn list(db: &Db, user_id: &str) -> Result<Vec<Category>, DbError> {
     let sql = format!(
-        "{CURRENT_SHOP}
-         SELECT record::id(id) AS id, name, name_key,
-             count(SELECT VALUE id FROM product WHERE shop = $shop AND category = $parent.id) AS product_count
-         FROM category WHERE shop = $shop ORDER BY name_key;"
+        "{CURRENT_SHOP} SELECT {PROJECTION} FROM category WHERE shop = $shop ORDER BY name_key;"
     );
     db.query(&sql, json!({ "user_id": user_id })).await?.all(2)
 }

@@ -79,19 +79,22 @@ pub async fn list(
     })
 }
 
+/// An order with its lines, as its detail shows it.
+pub(super) const ORDER_DETAIL: &str = "note,
+    IF confirmed_at { <string> confirmed_at } ELSE { NONE } AS confirmed_at,
+    IF shipped_at { <string> shipped_at } ELSE { NONE } AS shipped_at,
+    IF cancelled_at { <string> cancelled_at } ELSE { NONE } AS cancelled_at,
+    supplier.phone AS supplier_phone, supplier.whatsapp AS supplier_whatsapp,
+    source.number AS source_number, attachment, refusal_reason, rating_comment,
+    (SELECT VALUE record::id(id) FROM supplier_profile WHERE user = $parent.vendor)[0] AS vendor_profile_id,
+    (SELECT record::id(id) AS id, IF product { record::id(product) } ELSE { NONE } AS product_id,
+         name, unit, quantity, unit_price, received, position
+     FROM order_line WHERE purchase = $parent.id ORDER BY position) AS lines";
+
 pub async fn get(db: &Db, user_id: &str, order_id: &RecordKey) -> Result<Option<Order>, DbError> {
     let sql = format!(
         "{CURRENT_SHOP}
-         SELECT {ORDER_SUMMARY}, note,
-             IF confirmed_at {{ <string> confirmed_at }} ELSE {{ NONE }} AS confirmed_at,
-             IF shipped_at {{ <string> shipped_at }} ELSE {{ NONE }} AS shipped_at,
-             IF cancelled_at {{ <string> cancelled_at }} ELSE {{ NONE }} AS cancelled_at,
-             supplier.phone AS supplier_phone, supplier.whatsapp AS supplier_whatsapp,
-             source.number AS source_number, attachment, refusal_reason, rating_comment,
-             (SELECT VALUE record::id(id) FROM supplier_profile WHERE user = $parent.vendor)[0] AS vendor_profile_id,
-             (SELECT record::id(id) AS id, IF product {{ record::id(product) }} ELSE {{ NONE }} AS product_id,
-                  name, unit, quantity, unit_price, received, position
-              FROM order_line WHERE purchase = $parent.id ORDER BY position) AS lines
+         SELECT {ORDER_SUMMARY}, {ORDER_DETAIL}
          FROM purchase_order WHERE id = type::record('purchase_order', $order_id) AND shop = $shop;"
     );
     db.query(&sql, json!({ "user_id": user_id, "order_id": order_id }))

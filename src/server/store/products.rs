@@ -14,7 +14,7 @@ use crate::domain::product::{CategoryFilter, Product, ProductPage, ProductQuery,
 use crate::server::db::{Db, DbError};
 
 /// The fields of a product as the app shows it; `$month_start` is [`month_start`].
-const PROJECTION: &str = "record::id(id) AS id, name, sku, unit, quantity, min_stock, max_stock,
+pub(super) const PROJECTION: &str = "record::id(id) AS id, name, sku, unit, quantity, min_stock, max_stock,
     purchase_price, sale_price, notes, status, photo, <string> created_at AS created_at,
     IF category { record::id(category) } ELSE { NONE } AS category_id,
     category.name AS category_name,
@@ -227,7 +227,7 @@ pub async fn used_units(db: &Db, user_id: &str) -> Result<Vec<String>, DbError> 
 }
 
 /// The first instant of this month: products count the alerts they raised since (D5).
-fn month_start() -> String {
+pub(super) fn month_start() -> String {
     use crate::domain::period;
     period::instant(period::month_start(chrono::Utc::now().date_naive()))
 }

@@ -13,7 +13,7 @@ use crate::domain::supplier::{Supplier, SupplierDetail};
 use crate::server::db::{Db, DbError};
 
 /// A supplier as the app shows it, with its order count, last order and ratings.
-const PROJECTION: &str = "record::id(id) AS id, name, phone, whatsapp, email, address, city, notes,
+pub(super) const PROJECTION: &str = "record::id(id) AS id, name, phone, whatsapp, email, address, city, notes,
     favorite, linked_user != NONE AS verified,
     count(SELECT VALUE id FROM purchase_order WHERE supplier = $parent.id) AS order_count,
     array::max(SELECT VALUE <string> created_at FROM purchase_order WHERE supplier = $parent.id) AS last_order_at,

@@ -18,8 +18,13 @@ pub fn AccountSettings() -> impl IntoView {
     };
     let submission = Submission::new();
     let sign_out = move |_| {
-        // Even if the server cannot be reached, leave: the page will ask to sign in again.
-        let logout = async { Ok(send(|op| Logout { op }).await.is_ok()) };
+        // Even if the server cannot be reached, leave: the page will ask to sign in again. What
+        // the phone kept of this user goes once the session is closed (nothing is kept after).
+        let logout = async {
+            let closed = send(|op| Logout { op }).await.is_ok();
+            crate::offline::service_worker::forget_private_pages().await;
+            Ok(closed)
+        };
         submission.run(logout, |_| go("/login"));
     };
     view! {
