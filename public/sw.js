@@ -3,8 +3,8 @@
 // Writes (POST) always go to the network; the app's outbox handles them.
 // Two caches: the shell (the same for everyone) and the private one (pages and API reads: one
 // user's data), which the app deletes at logout (`src/offline/service_worker.rs`).
-const SHELL_CACHE = "boutiq-shell-v4";
-const PRIVATE_CACHE = "boutiq-private-v4";
+const SHELL_CACHE = "boutiq-shell-v5";
+const PRIVATE_CACHE = "boutiq-private-v5";
 const SHELL = [
   "/pkg/boutiq.js",
   "/pkg/boutiq.wasm",
@@ -32,17 +32,28 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// The page tells us its URL after load and after each in-app navigation: keep its HTML.
+// The page tells us its URL after load and after each in-app navigation: keep its HTML. After
+// sign-in it also sends the role's screens (`{missing: [...]}`): those not kept yet are fetched
+// now, so every screen opens offline, not only the ones visited.
 self.addEventListener("message", (event) => {
-  if (typeof event.data !== "string") return;
-  const url = new URL(event.data, self.location.origin);
-  if (url.origin !== self.location.origin) return;
-  event.waitUntil(
-    fetch(url, { credentials: "same-origin" })
-      .then((response) => (response.ok ? caches.open(PRIVATE_CACHE).then((c) => c.put(url, response)) : undefined))
-      .catch(() => undefined),
-  );
+  const data = event.data;
+  if (typeof data === "string") {
+    event.waitUntil(keep(data));
+  } else if (data && Array.isArray(data.missing)) {
+    event.waitUntil(caches.open(PRIVATE_CACHE).then((cache) => Promise.all(
+      data.missing.map((path) => cache.match(new URL(path, self.location.origin))
+        .then((kept) => (kept ? undefined : keep(path)))),
+    )));
+  }
 });
+
+function keep(path) {
+  const url = new URL(path, self.location.origin);
+  if (url.origin !== self.location.origin) return Promise.resolve();
+  return fetch(url, { credentials: "same-origin" })
+    .then((response) => (response.ok ? caches.open(PRIVATE_CACHE).then((c) => c.put(url, response)) : undefined))
+    .catch(() => undefined);
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -53,6 +64,8 @@ self.addEventListener("fetch", (event) => {
   if (url.pathname.startsWith("/export/")) return;
   // Who is signed in is always asked of the server, never answered from a copy.
   if (url.pathname.startsWith("/api/auth/")) return;
+  // The replica's pull is kept by the app itself (IndexedDB): an old answer must never replay.
+  if (url.pathname.startsWith("/api/sync/")) return;
   // The barcode decoder (/vendor/zxing) is kept after its first use, so scanning works offline.
   const isAsset = url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/icons/") ||
     url.pathname.startsWith("/vendor/") || url.pathname === "/manifest.webmanifest";

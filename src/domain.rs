@@ -23,6 +23,7 @@ pub mod period;
 pub mod photo;
 pub mod product;
 pub mod profile;
+pub mod replica;
 pub mod role;
 pub mod session;
 pub mod shop;

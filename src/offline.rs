@@ -1,7 +1,10 @@
-//! Browser-side plumbing for a shop without network: the service worker and the one path every
-//! write takes to the server (where the outbox of pending changes will live).
+//! Browser-side plumbing for a shop without network: the service worker, the phone's replica of
+//! the shop, and the one path every write takes to the server (where the outbox of pending
+//! changes will live).
 
+pub mod replica;
 pub mod service_worker;
 pub mod write;
 
+pub use replica::Replica;
 pub use write::{Submission, send};

@@ -8,6 +8,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
+use axum::handler::Handler;
 use axum::http::{HeaderValue, Request, Response, StatusCode, header};
 use axum::routing::get;
 use leptos::prelude::provide_context;
@@ -15,6 +16,7 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower::ServiceBuilder;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tracing::Span;
@@ -48,10 +50,20 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/export/backup.json", get(crate::server::backup::download))
         .leptos_routes_with_context(&state, routes, context.clone(), shell_fn)
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, shell))
+        // The bundle, icons, service worker and other files of the site root; any other path
+        // gets the app's "page not found". Files are served here rather than by leptos_axum's
+        // file handler, which answers a found file inside a reactive owner that can inherit
+        // another request's response options: a page's 400 once reached `/pkg/boutiq.wasm`, and
+        // that page never hydrated.
+        .fallback_service(
+            ServeDir::new(&*state.leptos_options.site_root)
+                .precompressed_gzip()
+                .precompressed_br()
+                .fallback(
+                    leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell)
+                        .with_state(state.clone()),
+                ),
+        )
         .layer(
             ServiceBuilder::new()
                 .layer(axum::middleware::from_fn_with_state(

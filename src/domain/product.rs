@@ -197,6 +197,64 @@ impl ProductQuery {
     pub fn page_size(&self) -> u32 {
         Self::PAGE_SIZE
     }
+
+    /// The page of `products` this query asks for, filtered and sorted as `store::products::list`
+    /// does on the server (the phone's replica answers it without the network).
+    pub fn select<'a>(&self, products: impl IntoIterator<Item = &'a Product>) -> ProductPage {
+        let search = self.search.trim().to_lowercase();
+        let mut found: Vec<&Product> = products
+            .into_iter()
+            .filter(|p| self.keeps(p, &search))
+            .collect();
+        found.sort_by(|a, b| self.compare(a, b));
+        let start =
+            usize::try_from(super::page::start(self.page, self.page_size())).unwrap_or(usize::MAX);
+        ProductPage {
+            total: found.len() as u64,
+            items: found
+                .into_iter()
+                .skip(start)
+                .take(self.page_size() as usize)
+                .cloned()
+                .collect(),
+            page: self.page,
+            page_size: self.page_size(),
+        }
+    }
+
+    fn keeps(&self, product: &Product, search: &str) -> bool {
+        let category = match &self.category {
+            CategoryFilter::All => true,
+            CategoryFilter::Uncategorized => product.category_id.is_none(),
+            CategoryFilter::Id(id) => product.category_id.as_deref() == Some(id.as_str()),
+        };
+        let status = self.status.is_none_or(|s| product.status == s);
+        let found = search.is_empty()
+            || product.name.to_lowercase().contains(search)
+            || product
+                .sku
+                .as_ref()
+                .is_some_and(|sku| sku.to_lowercase().contains(search));
+        category && status && found
+    }
+
+    fn compare(&self, a: &Product, b: &Product) -> std::cmp::Ordering {
+        let name = || a.name.to_lowercase().cmp(&b.name.to_lowercase());
+        match self.sort {
+            ProductSort::Name => name(),
+            ProductSort::PriceAsc => a.sale_price.cmp(&b.sale_price).then_with(name),
+            ProductSort::PriceDesc => b.sale_price.cmp(&a.sale_price).then_with(name),
+            ProductSort::Quantity => a.quantity.cmp(&b.quantity).then_with(name),
+            ProductSort::Newest => created(b).cmp(&created(a)),
+            ProductSort::Status => a.status.rank().cmp(&b.status.rank()).then_with(name),
+        }
+    }
+}
+
+/// When the product was created, for "Plus récents" (text that does not read as a date sorts
+/// first, as the server never sends one).
+fn created(product: &Product) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    chrono::DateTime::parse_from_rfc3339(&product.created_at).ok()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

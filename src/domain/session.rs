@@ -12,6 +12,10 @@ pub struct Session {
     pub role: Role,
     /// The shop being worked on (shopkeepers) or the company name (suppliers).
     pub workspace_name: String,
+    /// The id of the shop being worked on (shopkeepers; empty for suppliers): the phone keeps
+    /// one replica per user and shop.
+    #[serde(default)]
+    pub shop_id: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

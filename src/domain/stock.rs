@@ -31,6 +31,11 @@ impl StockStatus {
         }
     }
 
+    /// Its place in the "Statut" sort: the most urgent first.
+    pub fn rank(self) -> usize {
+        Self::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Rupture => "rupture",

@@ -50,6 +50,27 @@ pub enum Synced {
     Deleted(Tombstone),
 }
 
+impl Change {
+    /// Where the phone keeps the record, `<kind>/<id>`: a later change of the same record
+    /// replaces it, and a tombstone has the key of the record it deletes.
+    pub fn key(&self) -> String {
+        match &self.record {
+            Synced::Product(p) => format!("product/{}", p.id),
+            Synced::Category(c) => format!("category/{}", c.id),
+            Synced::Supplier(s) => format!("supplier/{}", s.id),
+            Synced::PurchaseOrder(o) => format!("purchase_order/{}", o.summary.id),
+            Synced::Alert(a) => format!("alert/{}", a.id),
+            Synced::AlertRules(_) => "alert_rules/".to_owned(),
+            Synced::Settings(_) => "settings/".to_owned(),
+            Synced::Deleted(Tombstone { kind, id }) => format!("{kind}/{id}"),
+        }
+    }
+
+    pub fn is_deletion(&self) -> bool {
+        matches!(self.record, Synced::Deleted(_))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tombstone {
     /// The kind of the deleted record (`product`, `category`, …).

@@ -18,6 +18,10 @@ messages! {
     "app.name" => "Boutiq", "Boutiq";
     "app.tagline" => "Votre stock et vos fournisseurs, dans la poche.", "Your stock and your suppliers, in your pocket.";
     "common.loading" => "Chargement…", "Loading…";
+    "sync.offline" => "Mode hors ligne", "Offline mode";
+    "sync.just_now" => "Mis à jour à l'instant", "Updated just now";
+    "sync.minutes_ago" => "Mis à jour il y a {count} min", "Updated {count} min ago";
+    "sync.hours_ago" => "Mis à jour il y a {count} h", "Updated {count} h ago";
     "common.close" => "Fermer", "Close";
     "common.save" => "Enregistrer", "Save";
     "common.edit" => "Modifier", "Edit";

@@ -1,5 +1,6 @@
 //! Registers `public/sw.js`, which keeps the app shell and the visited pages for offline use,
-//! tells it which page is on screen so its HTML is kept too, and forgets the kept pages at
+//! tells it which page is on screen (and, after sign-in, every screen of the role) so their HTML
+//! is kept too, and forgets the kept pages at
 //! logout.
 
 /// Registers the worker and asks it to keep the current page.
@@ -24,12 +25,31 @@ pub fn register() {
 /// navigation never pass through the worker as a full load).
 #[cfg(feature = "hydrate")]
 pub async fn keep_current_page() {
+    if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
+        post_to_worker(href.into()).await;
+    }
+}
+
+/// Asks the worker to fetch and keep the pages at `paths` it does not hold yet, so that every
+/// screen of the role opens offline after sign-in.
+pub fn keep_missing_pages(paths: impl IntoIterator<Item = &'static str>) {
+    #[cfg(feature = "hydrate")]
+    {
+        let missing: js_sys::Array = paths.into_iter().map(wasm_bindgen::JsValue::from).collect();
+        let message = js_sys::Object::new();
+        if js_sys::Reflect::set(&message, &"missing".into(), &missing).is_ok() {
+            wasm_bindgen_futures::spawn_local(post_to_worker(message.into()));
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = paths.into_iter();
+}
+
+#[cfg(feature = "hydrate")]
+async fn post_to_worker(message: wasm_bindgen::JsValue) {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(href) = window.location().href() else {
         return;
     };
     let Ok(ready) = window.navigator().service_worker().ready() else {
@@ -40,7 +60,7 @@ pub async fn keep_current_page() {
     };
     let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
     if let Some(worker) = registration.active() {
-        let _ = worker.post_message(&href.into());
+        let _ = worker.post_message(&message);
     }
 }
 
@@ -48,7 +68,7 @@ pub async fn keep_current_page() {
 pub fn register() {}
 
 /// The worker's cache of pages and API reads (`public/sw.js`): one user's data.
-pub const PRIVATE_CACHE: &str = "boutiq-private-v4";
+pub const PRIVATE_CACHE: &str = "boutiq-private-v5";
 
 /// Deletes the kept pages and API reads, so the next person on the phone finds nothing of the
 /// user who signed out, even offline.

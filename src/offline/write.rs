@@ -15,7 +15,11 @@ pub async fn send<S>(build: impl FnOnce(OpId) -> S) -> Result<S::Output, AppErro
 where
     S: ServerFn<Error = AppError>,
 {
-    S::run_on_client(build(new_op_id()?)).await
+    let answer = S::run_on_client(build(new_op_id()?)).await;
+    if answer.is_ok() {
+        super::Replica::pull_soon();
+    }
+    answer
 }
 
 /// A fresh random operation id (from the browser's crypto, which works on plain http too).

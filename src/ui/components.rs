@@ -14,6 +14,7 @@ pub mod photo;
 pub mod preferences;
 pub mod refresh;
 pub mod segmented;
+pub mod sync_status;
 pub mod upload;
 
 pub use account::AccountSettings;
@@ -30,3 +31,4 @@ pub use photo::PhotoField;
 pub use preferences::{LanguageSwitch, ThemeSwitch};
 pub use refresh::refresh_periodically;
 pub use segmented::SegmentedLinks;
+pub use sync_status::SyncStatus;

@@ -7,7 +7,9 @@ use leptos_router::hooks::use_location;
 
 use crate::api::auth::current_session;
 use crate::domain::{Role, Session};
-use crate::ui::components::{Icon, LanguageSwitch, PageHeader};
+use crate::offline::Replica;
+use crate::offline::service_worker::keep_missing_pages;
+use crate::ui::components::{Icon, LanguageSwitch, PageHeader, SyncStatus};
 use crate::ui::i18n::t;
 
 /// The signed-in user, read once per page load (blocking, so the server renders with it).
@@ -80,6 +82,11 @@ fn AppFrame(session: Session) -> impl IntoView {
     let location = use_location();
     let role = session.role;
     let workspace = session.workspace_name.clone();
+    if role == Role::Shopkeeper {
+        Replica::provide(&session);
+    }
+    // Every screen of the role opens offline, not only those visited.
+    Effect::new(move |_| keep_missing_pages(tabs(role).iter().map(|&(path, _, _)| path)));
     provide_context(session);
     view! {
         <div class="app-frame">
@@ -103,6 +110,7 @@ fn AppFrame(session: Session) -> impl IntoView {
                     .collect_view()}
             </nav>
             <main class="content">
+                <SyncStatus/>
                 <Outlet/>
             </main>
         </div>

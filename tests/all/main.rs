@@ -17,6 +17,8 @@ mod photos;
 mod products;
 mod purchasing;
 mod replay;
+mod replica;
 mod restore;
+mod static_files;
 mod stats;
 mod sync;

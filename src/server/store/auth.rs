@@ -71,7 +71,10 @@ pub async fn session(db: &Db, user_id: &str) -> Result<Option<Session>, DbError>
                  (IF role = 'shopkeeper'
                      THEN (SELECT VALUE out.name FROM owns WHERE in = $user ORDER BY created_at LIMIT 1)[0]
                      ELSE (SELECT VALUE company_name FROM supplier_profile WHERE user = $user LIMIT 1)[0]
-                 END) ?? '' AS workspace_name
+                 END) ?? '' AS workspace_name,
+                 (IF role = 'shopkeeper'
+                     THEN (SELECT VALUE record::id(out) FROM owns WHERE in = $user ORDER BY created_at LIMIT 1)[0]
+                 END) ?? '' AS shop_id
              FROM ONLY $user;",
             json!({ "user_id": user_id }),
         )

@@ -23,6 +23,7 @@ pub fn AccountSettings() -> impl IntoView {
         let logout = async {
             let closed = send(|op| Logout { op }).await.is_ok();
             crate::offline::service_worker::forget_private_pages().await;
+            crate::offline::Replica::forget_all().await;
             Ok(closed)
         };
         submission.run(logout, |_| go("/login"));

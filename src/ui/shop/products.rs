@@ -16,7 +16,7 @@ use crate::domain::product::{CategoryFilter, Product, ProductQuery, ProductSort}
 use crate::domain::stock::{MovementKind, StockStatus};
 use crate::domain::supplier::{Supplier, SupplierSort};
 use crate::i18n::translate;
-use crate::offline::send;
+use crate::offline::{Replica, send};
 use crate::ui::components::{ConfirmDialog, ListPage, Loaded, Modal, PageHeader, StatusBadge};
 use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
@@ -86,8 +86,16 @@ pub fn ProductsPage() -> impl IntoView {
         }
     });
     let products = Resource::new(
-        move || (query.get(), version.get()),
-        |(q, _)| list_products(q),
+        move || (query.get(), version.get(), Replica::track()),
+        |(q, _, _)| {
+            Replica::or_server(
+                {
+                    let q = q.clone();
+                    move |shop| q.select(shop.products.values())
+                },
+                move || list_products(q),
+            )
+        },
     );
     let categories = Resource::new(move || version.get(), |_| list_categories());
     let units = Resource::new(move || version.get(), |_| unit_suggestions());
@@ -136,7 +144,14 @@ pub fn ProductsPage() -> impl IntoView {
             update_query(&|q| q.search = search.clone());
         }>
             <input type="search" aria-label=t("products.search") placeholder=t("products.search")
-                prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
+                prop:value=move || typed.get() on:input=move |ev| {
+                    let search = event_target_value(&ev);
+                    typed.set(search.clone());
+                    // The phone's replica answers within a frame: the list follows the typing.
+                    if Replica::read(|_| ()).is_some() {
+                        update_query(&|q| q.search = search.clone());
+                    }
+                }/>
             <button type="submit" class="button">{t("products.search.go")}</button>
             <button type="button" class="button" on:click=move |_| dialog.set(Some(Dialog::Scan))>{t("scanner.open")}</button>
         </form>

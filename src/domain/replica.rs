@@ -1,0 +1,168 @@
+//! The shop as the phone holds it (I2): every record the pull sent, by kind and id, with the
+//! cursor of the last change applied. The same code builds it in the browser (wasm) and in the
+//! Rust tests, which compare it with what the server's own reads answer.
+
+use std::collections::BTreeMap;
+
+use super::alert::{AlertRule, AlertView};
+use super::category::Category;
+use super::dashboard::StockFigures;
+use super::order::{Order, OrderStatus};
+use super::product::Product;
+use super::shop::ShopSettings;
+use super::supplier::Supplier;
+use super::sync::{Change, PullPage, Synced, Tombstone};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ShopReplica {
+    /// The sequence number of the last change applied (0: nothing yet).
+    pub cursor: u64,
+    pub products: BTreeMap<String, Product>,
+    pub categories: BTreeMap<String, Category>,
+    pub suppliers: BTreeMap<String, Supplier>,
+    pub orders: BTreeMap<String, Order>,
+    pub alerts: BTreeMap<String, AlertView>,
+    pub rules: Vec<AlertRule>,
+    pub settings: Option<ShopSettings>,
+}
+
+impl ShopReplica {
+    /// Applies a page of the pull; applying it twice changes nothing.
+    pub fn apply_page(&mut self, page: &PullPage) {
+        for change in &page.changes {
+            self.apply(change);
+        }
+        self.cursor = self.cursor.max(page.cursor);
+    }
+
+    /// Keeps the record as the change carries it, or drops the one it tombstones.
+    pub fn apply(&mut self, change: &Change) {
+        match change.record.clone() {
+            Synced::Product(p) => _ = self.products.insert(p.id.clone(), p),
+            Synced::Category(c) => _ = self.categories.insert(c.id.clone(), c),
+            Synced::Supplier(s) => _ = self.suppliers.insert(s.id.clone(), s),
+            Synced::PurchaseOrder(o) => _ = self.orders.insert(o.summary.id.clone(), o),
+            Synced::Alert(a) => _ = self.alerts.insert(a.id.clone(), a),
+            Synced::AlertRules(rules) => self.rules = rules,
+            Synced::Settings(settings) => self.settings = Some(settings),
+            Synced::Deleted(Tombstone { kind, id }) => self.forget(&kind, &id),
+        }
+        self.cursor = self.cursor.max(change.seq);
+    }
+
+    fn forget(&mut self, kind: &str, id: &str) {
+        match kind {
+            "product" => _ = self.products.remove(id),
+            "category" => _ = self.categories.remove(id),
+            "supplier" => _ = self.suppliers.remove(id),
+            "purchase_order" => _ = self.orders.remove(id),
+            "alert" => _ = self.alerts.remove(id),
+            _ => {}
+        }
+    }
+
+    /// The Tableau de bord's figures (E1), as `store::dashboard` counts them on the server.
+    pub fn stock_figures(&self) -> StockFigures {
+        use super::stock::StockStatus;
+        let count = |status| {
+            self.products
+                .values()
+                .filter(|p| p.status == status)
+                .count() as u64
+        };
+        let active = || {
+            self.orders
+                .values()
+                .filter(|o| o.summary.status.is_active())
+        };
+        StockFigures {
+            product_count: self.products.len() as u64,
+            stock_value: self.products.values().fold(0i64, |sum, p| {
+                sum.saturating_add(p.purchase_price.saturating_mul(p.quantity))
+            }),
+            rupture_count: count(StockStatus::Rupture),
+            low_count: count(StockStatus::Low),
+            pending_orders: self
+                .orders
+                .values()
+                .filter(|o| o.summary.status == OrderStatus::Pending)
+                .count() as u64,
+            active_orders: active().count() as u64,
+            next_delivery: active().filter_map(|o| o.summary.expected_on.clone()).min(),
+            supplier_count: self.suppliers.len() as u64,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn category(seq: u64, id: &str, name: &str) -> Change {
+        Change {
+            seq,
+            record: Synced::Category(Category {
+                id: id.into(),
+                name: name.into(),
+                product_count: 0,
+            }),
+        }
+    }
+
+    fn deleted(seq: u64, kind: &str, id: &str) -> Change {
+        Change {
+            seq,
+            record: Synced::Deleted(Tombstone {
+                kind: kind.into(),
+                id: id.into(),
+            }),
+        }
+    }
+
+    /// The phone's database keeps the latest change of each key (`replica.js`); read back, it
+    /// must give the replica that applying every change gave.
+    #[test]
+    fn the_kept_records_read_back_as_the_replica_they_came_from() {
+        let changes = [
+            category(1, "c1", "Boissons"),
+            category(2, "c2", "Riz"),
+            category(3, "c1", "Boissons fraîches"),
+            deleted(4, "category", "c2"),
+            category(5, "c3", "Savons"),
+        ];
+        let mut live = ShopReplica::default();
+        let mut kept = BTreeMap::new();
+        for change in &changes {
+            live.apply(change);
+            if change.is_deletion() {
+                kept.remove(&change.key());
+            } else {
+                kept.insert(change.key(), change.clone());
+            }
+        }
+        let mut read_back = ShopReplica::default();
+        read_back.apply_page(&PullPage {
+            changes: kept.into_values().collect(),
+            cursor: live.cursor,
+            more: false,
+        });
+        assert_eq!(read_back, live);
+        assert_eq!(live.cursor, 5);
+        let names: Vec<_> = live.categories.values().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Boissons fraîches", "Savons"]);
+    }
+
+    #[test]
+    fn a_page_applied_twice_changes_nothing() {
+        let page = PullPage {
+            changes: vec![category(7, "c1", "Riz"), deleted(8, "category", "c9")],
+            cursor: 8,
+            more: false,
+        };
+        let mut once = ShopReplica::default();
+        once.apply_page(&page);
+        let mut twice = once.clone();
+        twice.apply_page(&page);
+        assert_eq!(once, twice);
+    }
+}

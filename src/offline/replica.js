@@ -1,0 +1,80 @@
+// The phone's replica in IndexedDB (I2), driven by `replica.rs` beside this file.
+// One database per user and shop ("boutiq-replica-<user>-<shop>"), two stores:
+// - "records": each record of the shop as the pull sent it (a `Change` as JSON text), by
+//   "<kind>/<id>", so a later change of the same record replaces it;
+// - "meta": the cursor of the last change applied and when the last sync ended.
+// The Rust side decides everything; this file only moves text in and out of the database.
+const PREFIX = "boutiq-replica-";
+
+function request(req) {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function open(name) {
+  const req = indexedDB.open(PREFIX + name, 1);
+  req.onupgradeneeded = () => {
+    req.result.createObjectStore("records");
+    req.result.createObjectStore("meta");
+  };
+  return request(req);
+}
+
+function done(tx) {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+/** The kept replica as the JSON of a pull page, with `synced_at` (ms), or null if none. */
+export async function loadReplica(name) {
+  const db = await open(name);
+  try {
+    const tx = db.transaction(["records", "meta"], "readonly");
+    const [records, cursor, syncedAt] = await Promise.all([
+      request(tx.objectStore("records").getAll()),
+      request(tx.objectStore("meta").get("cursor")),
+      request(tx.objectStore("meta").get("synced_at")),
+    ]);
+    if (cursor === undefined) return null;
+    return `{"cursor":${cursor},"more":false,"synced_at":${syncedAt ?? 0},"changes":[${records.join(",")}]}`;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Applies `{cursor, synced_at, clear, ops: [[key, json | null]]}` in one transaction, in order:
+ * `clear` empties the records first; a null json deletes the record at its key.
+ */
+export async function saveReplica(name, batch) {
+  const { cursor, synced_at, clear, ops } = JSON.parse(batch);
+  const db = await open(name);
+  try {
+    const tx = db.transaction(["records", "meta"], "readwrite");
+    const records = tx.objectStore("records");
+    if (clear) records.clear();
+    for (const [key, json] of ops) {
+      if (json === null) records.delete(key);
+      else records.put(json, key);
+    }
+    tx.objectStore("meta").put(cursor, "cursor");
+    tx.objectStore("meta").put(synced_at, "synced_at");
+    await done(tx);
+  } finally {
+    db.close();
+  }
+}
+
+/** Deletes every replica kept on this phone (at logout: the next user must find none). */
+export async function deleteReplicas() {
+  const all = indexedDB.databases ? await indexedDB.databases() : [];
+  await Promise.all(
+    all.filter((db) => db.name && db.name.startsWith(PREFIX))
+      .map((db) => request(indexedDB.deleteDatabase(db.name)).catch(() => undefined)),
+  );
+}

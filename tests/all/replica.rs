@@ -1,0 +1,191 @@
+//! The phone's replica answers the shop's screens as the server does (I2): built from pulls with
+//! the code the browser runs (`domain::replica`), it gives the same product pages for every
+//! search, filter, sort and page, and the same dashboard figures.
+
+use axum::http::StatusCode;
+use boutiq::domain::dashboard::StockFigures;
+use boutiq::domain::product::{CategoryFilter, ProductPage, ProductQuery, ProductSort};
+use boutiq::domain::replica::ShopReplica;
+use boutiq::domain::stock::StockStatus;
+use boutiq::domain::sync::PullPage;
+use serde_json::{Value, json};
+
+use crate::common::{TestApp, app, op_id};
+
+/// The replica a phone builds from nothing, a page of the pull at a time.
+pub(super) async fn replica_of(app: &TestApp, cookie: &str) -> ShopReplica {
+    let mut replica = ShopReplica::default();
+    loop {
+        let reply = app
+            .get(
+                &format!("/api/sync/pull?cursor={}", replica.cursor),
+                Some(cookie),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        let page: PullPage = serde_json::from_str(&reply.body).unwrap();
+        replica.apply_page(&page);
+        if !page.more {
+            return replica;
+        }
+    }
+}
+
+async fn post(app: &TestApp, cookie: &str, path: &str, body: Value) -> Value {
+    let reply = app.post(path, body, Some(cookie)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{path}: {}", reply.body);
+    reply.json()
+}
+
+/// A shop with products in two categories and none, every status, SKUs, an order and a supplier.
+async fn varied_shop(app: &TestApp) -> (String, String) {
+    let cookie = app.register("shopkeeper", "awa@example.sn").await;
+    let food = app.create_category(&cookie, "Alimentation").await.json();
+    let food = food.as_str().expect("the new category's id").to_owned();
+    app.create_category(&cookie, "Boissons").await;
+    let items = [
+        (
+            "Riz parfumé",
+            "RIZ-25",
+            12,
+            5,
+            Some(40),
+            1200,
+            1500,
+            food.as_str(),
+        ),
+        ("huile Dinor", "HD-1", 0, 3, None, 900, 1100, food.as_str()),
+        ("Sucre", "", 2, 4, None, 500, 650, ""),
+        ("Lait Vitalait", "LV-400", 50, 5, Some(50), 700, 800, ""),
+        ("Savon Madar", "SAV-01", 7, 2, None, 250, 300, food.as_str()),
+        ("Café Touba", "CT-250", 9, 2, Some(30), 1000, 1250, ""),
+    ];
+    for (name, sku, quantity, min, max, buy, sell, category) in items {
+        app.create_product(
+            &cookie,
+            json!({
+                "name": name, "sku": sku, "category_id": category, "unit": "pièce",
+                "quantity": quantity, "min_stock": min, "max_stock": max,
+                "purchase_price": buy, "sale_price": sell, "notes": ""
+            }),
+        )
+        .await;
+    }
+    let supplier = json!({
+        "name": "Moussa", "phone": "+221 77 123 45 67", "whatsapp": "", "email": "",
+        "address": "", "city": "Dakar", "notes": ""
+    });
+    let moussa = post(
+        app,
+        &cookie,
+        "/api/suppliers/create",
+        json!({ "op": op_id(), "input": supplier }),
+    )
+    .await;
+    let rice = app
+        .get("/api/products/list?query[search]=riz", Some(&cookie))
+        .await
+        .json()["items"][0]["id"]
+        .clone();
+    let lines = json!([{ "product_id": rice, "quantity": 5, "unit_price": 1000 }]);
+    post(
+        app,
+        &cookie,
+        "/api/orders/create",
+        json!({ "op": op_id(), "input": { "supplier_id": moussa, "lines": lines, "expected_on": "2099-03-01", "note": "" } }),
+    )
+    .await;
+    (cookie, food)
+}
+
+#[tokio::test]
+async fn the_replica_lists_products_as_the_server_does() {
+    let app = app().await;
+    let (cookie, food) = varied_shop(&app).await;
+    let replica = replica_of(&app, &cookie).await;
+    let queries = [
+        ("query[page]=0", ProductQuery::default()),
+        ("query[search]=RI", query(|q| q.search = "RI".into())),
+        ("query[search]=lv-4", query(|q| q.search = "lv-4".into())),
+        (
+            "query[search]=%20sucre%20",
+            query(|q| q.search = " sucre ".into()),
+        ),
+        (
+            "query[status]=low",
+            query(|q| q.status = Some(StockStatus::Low)),
+        ),
+        (
+            "query[category][by]=uncategorized",
+            query(|q| q.category = CategoryFilter::Uncategorized),
+        ),
+        (
+            &format!("query[category][by]=id&query[category][id]={food}"),
+            query(|q| q.category = CategoryFilter::Id(food.clone())),
+        ),
+        (
+            "query[sort]=price_asc",
+            query(|q| q.sort = ProductSort::PriceAsc),
+        ),
+        (
+            "query[sort]=price_desc",
+            query(|q| q.sort = ProductSort::PriceDesc),
+        ),
+        (
+            "query[sort]=quantity",
+            query(|q| q.sort = ProductSort::Quantity),
+        ),
+        (
+            "query[sort]=newest",
+            query(|q| q.sort = ProductSort::Newest),
+        ),
+        (
+            "query[sort]=status",
+            query(|q| q.sort = ProductSort::Status),
+        ),
+        ("query[page]=1", query(|q| q.page = 1)),
+    ];
+    for (url, query) in queries {
+        let reply = app
+            .get(&format!("/api/products/list?{url}"), Some(&cookie))
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{url}: {}", reply.body);
+        let server: ProductPage = serde_json::from_str(&reply.body).unwrap();
+        assert_eq!(query.select(replica.products.values()), server, "{url}");
+    }
+    let all = ProductQuery::default().select(replica.products.values());
+    assert_eq!(all.total, 6, "the replica holds every product");
+}
+
+fn query(change: impl FnOnce(&mut ProductQuery)) -> ProductQuery {
+    let mut query = ProductQuery::default();
+    change(&mut query);
+    query
+}
+
+#[tokio::test]
+async fn the_replica_counts_the_dashboard_as_the_server_does() {
+    let app = app().await;
+    let (cookie, _) = varied_shop(&app).await;
+    let replica = replica_of(&app, &cookie).await;
+    let reply = app.get("/api/dashboard/stock", Some(&cookie)).await;
+    let server: StockFigures = serde_json::from_str(&reply.body).unwrap();
+    assert_eq!(replica.stock_figures(), server);
+    assert_eq!(server.product_count, 6);
+    assert_eq!(server.rupture_count, 1);
+    assert_eq!(server.active_orders, 1);
+    assert_eq!(server.next_delivery.as_deref(), Some("2099-03-01"));
+}
+
+#[tokio::test]
+async fn the_session_names_the_shop_the_replica_is_kept_for() {
+    let app = app().await;
+    let cookie = app.register("shopkeeper", "awa@example.sn").await;
+    let session = app.get("/api/auth/session", Some(&cookie)).await.json();
+    let shops = app.get("/api/shops/mine", Some(&cookie)).await.json();
+    assert!(!session["shop_id"].as_str().unwrap().is_empty());
+    assert_eq!(session["shop_id"], shops[0]["id"]);
+    let supplier = app.register("supplier", "moussa@example.sn").await;
+    let session = app.get("/api/auth/session", Some(&supplier)).await.json();
+    assert_eq!(session["shop_id"], "");
+}
