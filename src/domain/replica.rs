@@ -10,7 +10,7 @@ use super::dashboard::StockFigures;
 use super::order::{Order, OrderStatus};
 use super::product::Product;
 use super::shop::ShopSettings;
-use super::supplier::Supplier;
+use super::supplier::{Supplier, SupplierSort, sort_suppliers};
 use super::sync::{Change, PullPage, Synced, Tombstone};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -59,6 +59,22 @@ impl ShopReplica {
             "alert" => _ = self.alerts.remove(id),
             _ => {}
         }
+    }
+
+    /// The shop's categories by name, as `store::categories::list` gives them.
+    pub fn categories(&self) -> Vec<Category> {
+        let mut categories: Vec<Category> = self.categories.values().cloned().collect();
+        categories.sort_by_cached_key(|c| c.name.trim().to_lowercase());
+        categories
+    }
+
+    /// The shop's suppliers, favourites first, in `sort` (by name within), as the server lists
+    /// them (`store::suppliers::list`, then `sort_suppliers`).
+    pub fn suppliers(&self, sort: SupplierSort) -> Vec<Supplier> {
+        let mut suppliers: Vec<Supplier> = self.suppliers.values().cloned().collect();
+        suppliers.sort_by_cached_key(|s| s.details.name.to_lowercase());
+        sort_suppliers(&mut suppliers, sort);
+        suppliers
     }
 
     /// The Tableau de bord's figures (E1), as `store::dashboard` counts them on the server.

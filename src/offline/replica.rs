@@ -8,7 +8,15 @@ use std::future::Future;
 
 use leptos::prelude::*;
 
+use crate::api::categories::list_categories;
+use crate::api::dashboard::stock_summary;
+use crate::api::products::list_products;
+use crate::api::suppliers::list_suppliers;
+use crate::domain::category::Category;
+use crate::domain::dashboard::StockFigures;
+use crate::domain::product::{ProductPage, ProductQuery};
 use crate::domain::replica::ShopReplica;
+use crate::domain::supplier::{Supplier, SupplierSort};
 use crate::domain::{AppError, Session};
 
 /// What the screens watch of the replica (provided by the shopkeeper's frame).
@@ -56,8 +64,37 @@ impl Replica {
         }
     }
 
+    /// A page of the shop's products (Produits).
+    pub async fn products(query: ProductQuery) -> Result<ProductPage, AppError> {
+        let asked = query.clone();
+        Self::or_server(
+            move |shop| asked.select(shop.products.values()),
+            || list_products(query),
+        )
+        .await
+    }
+
+    /// The Tableau de bord's figures.
+    pub async fn stock_figures() -> Result<StockFigures, AppError> {
+        Self::or_server(ShopReplica::stock_figures, stock_summary).await
+    }
+
+    /// The shop's categories, by name.
+    pub async fn categories() -> Result<Vec<Category>, AppError> {
+        Self::or_server(ShopReplica::categories, list_categories).await
+    }
+
+    /// The shop's suppliers, favourites first, in `sort`.
+    pub async fn suppliers(sort: SupplierSort) -> Result<Vec<Supplier>, AppError> {
+        Self::or_server(
+            move |shop| shop.suppliers(sort),
+            move || list_suppliers(sort),
+        )
+        .await
+    }
+
     /// The replica's answer when the phone holds one, else the server's (`ask_server`).
-    pub async fn or_server<T, F>(
+    async fn or_server<T, F>(
         read: impl FnOnce(&ShopReplica) -> T,
         ask_server: impl FnOnce() -> F,
     ) -> Result<T, AppError>

@@ -21,6 +21,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (7, include_str!("schema/007_marketplace.surql")),
     (8, include_str!("schema/008_hardening.surql")),
     (9, include_str!("schema/009_sync.surql")),
+    (10, include_str!("schema/010_sync_alert_counts.surql")),
 ];
 
 /// The version of the newest schema file.

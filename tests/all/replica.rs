@@ -3,11 +3,15 @@
 //! search, filter, sort and page, and the same dashboard figures.
 
 use axum::http::StatusCode;
+use boutiq::domain::category::Category;
 use boutiq::domain::dashboard::StockFigures;
 use boutiq::domain::product::{CategoryFilter, ProductPage, ProductQuery, ProductSort};
 use boutiq::domain::replica::ShopReplica;
 use boutiq::domain::stock::StockStatus;
+use boutiq::domain::supplier::{Supplier, SupplierSort};
 use boutiq::domain::sync::PullPage;
+use boutiq::server::alerts::process_queue;
+use chrono::Utc;
 use serde_json::{Value, json};
 
 use crate::common::{TestApp, app, op_id};
@@ -15,6 +19,12 @@ use crate::common::{TestApp, app, op_id};
 /// The replica a phone builds from nothing, a page of the pull at a time.
 pub(super) async fn replica_of(app: &TestApp, cookie: &str) -> ShopReplica {
     let mut replica = ShopReplica::default();
+    catch_up(app, cookie, &mut replica).await;
+    replica
+}
+
+/// Pulls what changed since the replica's cursor, as the phone does after its first sync.
+async fn catch_up(app: &TestApp, cookie: &str, replica: &mut ShopReplica) {
     loop {
         let reply = app
             .get(
@@ -26,7 +36,7 @@ pub(super) async fn replica_of(app: &TestApp, cookie: &str) -> ShopReplica {
         let page: PullPage = serde_json::from_str(&reply.body).unwrap();
         replica.apply_page(&page);
         if !page.more {
-            return replica;
+            return;
         }
     }
 }
@@ -71,15 +81,27 @@ async fn varied_shop(app: &TestApp) -> (String, String) {
         )
         .await;
     }
-    let supplier = json!({
-        "name": "Moussa", "phone": "+221 77 123 45 67", "whatsapp": "", "email": "",
-        "address": "", "city": "Dakar", "notes": ""
-    });
+    let supplier = |name: &str, phone: &str, city: &str| {
+        let input = json!({
+            "name": name, "phone": phone, "whatsapp": "", "email": "",
+            "address": "", "city": city, "notes": ""
+        });
+        json!({ "op": op_id(), "input": input })
+    };
+    let create = "/api/suppliers/create";
     let moussa = post(
         app,
         &cookie,
-        "/api/suppliers/create",
-        json!({ "op": op_id(), "input": supplier }),
+        create,
+        supplier("Moussa", "+221 77 123 45 67", "Dakar"),
+    )
+    .await;
+    let diop = post(app, &cookie, create, supplier("awa Grossiste", "", "Thiès")).await;
+    post(
+        app,
+        &cookie,
+        "/api/suppliers/favorite",
+        json!({ "op": op_id(), "id": diop, "favorite": true }),
     )
     .await;
     let rice = app
@@ -102,7 +124,16 @@ async fn varied_shop(app: &TestApp) -> (String, String) {
 async fn the_replica_lists_products_as_the_server_does() {
     let app = app().await;
     let (cookie, food) = varied_shop(&app).await;
-    let replica = replica_of(&app, &cookie).await;
+    let mut replica = replica_of(&app, &cookie).await;
+    // The alert engine raises alerts after the first sync: each product's "alertes ce mois"
+    // reaches the phone with the next pull.
+    process_queue(&app.state.db, Utc::now()).await.unwrap();
+    catch_up(&app, &cookie, &mut replica).await;
+    let alerted = replica.products.values().filter(|p| p.alert_count > 0);
+    assert!(
+        alerted.count() >= 2,
+        "the empty and the low products raised alerts"
+    );
     let queries = [
         ("query[page]=0", ProductQuery::default()),
         ("query[search]=RI", query(|q| q.search = "RI".into())),
@@ -188,4 +219,24 @@ async fn the_session_names_the_shop_the_replica_is_kept_for() {
     let supplier = app.register("supplier", "moussa@example.sn").await;
     let session = app.get("/api/auth/session", Some(&supplier)).await.json();
     assert_eq!(session["shop_id"], "");
+}
+
+#[tokio::test]
+async fn the_replica_lists_categories_and_suppliers_as_the_server_does() {
+    let app = app().await;
+    let (cookie, _) = varied_shop(&app).await;
+    let replica = replica_of(&app, &cookie).await;
+    let categories = app.get("/api/categories/list", Some(&cookie)).await;
+    let categories: Vec<Category> = serde_json::from_str(&categories.body).unwrap();
+    assert_eq!(replica.categories(), categories);
+    assert_eq!(categories.len(), 2);
+    for sort in ["name", "orders", "last_order", "rating"] {
+        let reply = app
+            .get(&format!("/api/suppliers/list?sort={sort}"), Some(&cookie))
+            .await;
+        let server: Vec<Supplier> = serde_json::from_str(&reply.body).unwrap();
+        let sort: SupplierSort = serde_json::from_value(json!(sort)).unwrap();
+        assert_eq!(replica.suppliers(sort), server, "{sort:?}");
+        assert_eq!(server.len(), 2);
+    }
 }

@@ -13,7 +13,8 @@ use crate::ui::i18n::{t, t_with};
 
 #[component]
 pub fn ManageCategories(
-    categories: Vec<Category>,
+    /// Followed while open: a sync updates the rows in place, never the one being edited.
+    categories: Resource<Result<Vec<Category>, AppError>>,
     #[prop(into)] on_change: Callback<()>,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
@@ -44,7 +45,10 @@ pub fn ManageCategories(
             </form>
             <FormAlert message=errors.general(&["name"])/>
             <ul class="category-list">
-                {categories.into_iter().map(|category| view! { <CategoryRow category after/> }).collect_view()}
+                <For each=move || categories.get().and_then(Result::ok).unwrap_or_default()
+                    key=|c| (c.id.clone(), c.name.clone(), c.product_count) let:category>
+                    <CategoryRow category after/>
+                </For>
             </ul>
         </Modal>
     }

@@ -4,17 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::dashboard::stock_summary;
-use crate::domain::replica::ShopReplica;
 use crate::offline::Replica;
 use crate::ui::components::{Greeting, Loaded, PageHeader};
 use crate::ui::i18n::{t, t_with};
 
 #[component]
 pub fn ShopDashboard() -> impl IntoView {
-    let summary = Resource::new(Replica::track, |_| {
-        Replica::or_server(ShopReplica::stock_figures, stock_summary)
-    });
+    let summary = Resource::new(Replica::track, |_| Replica::stock_figures());
     view! {
         <PageHeader title="nav.dashboard"/>
         <Greeting key="page.shop.dashboard.intro"/>

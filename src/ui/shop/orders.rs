@@ -6,12 +6,12 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::orders::list_orders;
-use crate::api::suppliers::list_suppliers;
 use crate::domain::order::OrderStatus;
 use crate::domain::order::{OrderQuery, OrderSummary};
 use crate::domain::period::Period;
 use crate::domain::supplier::SupplierSort;
 use crate::i18n::translate;
+use crate::offline::Replica;
 use crate::ui::components::{
     DateRangeFields, ListPage, Loaded, OrderBadge, PageHeader, Stars, refresh_periodically,
 };
@@ -56,7 +56,7 @@ pub fn OrdersPage() -> impl IntoView {
         move || (query.get(), version.get()),
         |(q, _)| list_orders(q),
     );
-    let suppliers = Resource::new(|| (), |_| list_suppliers(SupplierSort::Name));
+    let suppliers = Resource::new(Replica::track, |_| Replica::suppliers(SupplierSort::Name));
     // A registered supplier moves connected orders on its side: show it without a reload.
     refresh_periodically(version);
     let close = Callback::new(move |_| dialog.set(None));

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::products::list_products;
 use crate::domain::product::{Product, ProductQuery};
+use crate::offline::Replica;
 use crate::ui::i18n::t;
 
 #[component]
@@ -20,7 +20,7 @@ pub fn ProductSearch(
         move || search.get(),
         |search| async move {
             match search {
-                Some(search) => list_products(ProductQuery {
+                Some(search) => Replica::products(ProductQuery {
                     search,
                     ..ProductQuery::default()
                 })

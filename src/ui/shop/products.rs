@@ -7,14 +7,12 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::categories::list_categories;
-use crate::api::products::{DeleteProduct, list_products, product_by_sku, unit_suggestions};
-use crate::api::suppliers::list_suppliers;
+use crate::api::products::{DeleteProduct, product_by_sku, unit_suggestions};
 use crate::domain::photo::PhotoUrls;
 use crate::domain::product::ProductInput;
 use crate::domain::product::{CategoryFilter, Product, ProductQuery, ProductSort};
 use crate::domain::stock::{MovementKind, StockStatus};
-use crate::domain::supplier::{Supplier, SupplierSort};
+use crate::domain::supplier::SupplierSort;
 use crate::i18n::translate;
 use crate::offline::{Replica, send};
 use crate::ui::components::{ConfirmDialog, ListPage, Loaded, Modal, PageHeader, StatusBadge};
@@ -87,19 +85,12 @@ pub fn ProductsPage() -> impl IntoView {
     });
     let products = Resource::new(
         move || (query.get(), version.get(), Replica::track()),
-        |(q, _, _)| {
-            Replica::or_server(
-                {
-                    let q = q.clone();
-                    move |shop| q.select(shop.products.values())
-                },
-                move || list_products(q),
-            )
-        },
+        |(q, _, _)| Replica::products(q),
     );
-    let categories = Resource::new(move || version.get(), |_| list_categories());
-    let units = Resource::new(move || version.get(), |_| unit_suggestions());
-    let suppliers = Resource::new(|| (), |_| list_suppliers(SupplierSort::Name));
+    let categories = Resource::new(
+        move || (version.get(), Replica::track()),
+        |_| Replica::categories(),
+    );
     let refresh = Callback::new(move |_| {
         dialog.set(None);
         version.update(|v| *v += 1);
@@ -211,10 +202,10 @@ pub fn ProductsPage() -> impl IntoView {
             </ListPage>
         }/>
         {move || dialog.get().map(|open| match open {
-            Dialog::Create(initial) => view! { <FormLoader initial editing=None photo=None categories suppliers units on_done=refresh on_close=close/> }.into_any(),
+            Dialog::Create(initial) => view! { <FormLoader initial editing=None photo=None on_done=refresh on_close=close/> }.into_any(),
             Dialog::Edit(product) => view! {
                 <FormLoader initial=product.to_input(false) editing=Some(product.id.clone()) photo=product.photo.clone()
-                    categories suppliers units on_done=refresh on_close=close/>
+                    on_done=refresh on_close=close/>
             }.into_any(),
             Dialog::Move(product, kind) => view! { <MoveStockForm product kind on_done=refresh on_close=close/> }.into_any(),
             Dialog::Ledger(product) => view! { <Ledger product on_close=close/> }.into_any(),
@@ -239,11 +230,7 @@ pub fn ProductsPage() -> impl IntoView {
                 }.into_any()
             }
             Dialog::Categories => view! {
-                <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        view! { <ManageCategories categories=categories.await.unwrap_or_default() on_change=Callback::new(move |_| version.update(|v| *v += 1)) on_close=close/> }
-                    })}
-                </Suspense>
+                <ManageCategories categories on_change=Callback::new(move |_| version.update(|v| *v += 1)) on_close=close/>
             }.into_any(),
         })}
     }
@@ -254,21 +241,29 @@ pub fn ProductsPage() -> impl IntoView {
 fn FormLoader(
     initial: ProductInput,
     editing: Option<String>,
-    categories: Resource<Result<Vec<crate::domain::category::Category>, crate::domain::AppError>>,
-    suppliers: Resource<Result<Vec<Supplier>, crate::domain::AppError>>,
-    units: Resource<Result<Vec<String>, crate::domain::AppError>>,
     photo: Option<String>,
     on_done: Callback<()>,
     on_close: Callback<()>,
 ) -> impl IntoView {
+    // The choices are read once, when the form opens: a later sync must not rebuild the form
+    // and lose what is being typed.
+    let choices = Resource::new(
+        || (),
+        |_| async {
+            let categories = Replica::categories().await.unwrap_or_default();
+            let suppliers = Replica::suppliers(SupplierSort::Name)
+                .await
+                .unwrap_or_default();
+            let units = unit_suggestions().await.unwrap_or_default();
+            (categories, suppliers, units)
+        },
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || {
                 let (initial, editing, photo) = (initial.clone(), editing.clone(), photo.clone());
                 Suspend::new(async move {
-                    let categories = categories.await.unwrap_or_default();
-                    let suppliers = suppliers.await.unwrap_or_default();
-                    let units = units.await.unwrap_or_default();
+                    let (categories, suppliers, units) = choices.await;
                     view! { <ProductForm initial editing categories suppliers units photo on_done on_close/> }
                 })
             }}

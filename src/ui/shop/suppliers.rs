@@ -6,14 +6,13 @@ use leptos::task::spawn_local;
 
 use crate::api::suppliers::{
     CreateSupplier, DeleteSupplier, LinkProduct, SetFavoriteSupplier, UpdateSupplier, get_supplier,
-    list_suppliers,
 };
 use crate::domain::order::OrderSummary;
 use crate::domain::product::Product;
 use crate::domain::supplier::{self as rules, SupplierInput};
 use crate::domain::supplier::{Supplier, SupplierDetail, SupplierSort};
 use crate::i18n::translate;
-use crate::offline::{Submission, send};
+use crate::offline::{Replica, Submission, send};
 use crate::ui::components::{
     ConfirmDialog, FieldError, FormAlert, FormErrors, Loaded, Modal, OrderBadge, PageHeader, Stars,
     TextField,
@@ -47,8 +46,8 @@ pub fn SuppliersPage() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let dialog = RwSignal::new(None::<Dialog>);
     let suppliers = Resource::new(
-        move || (sort.get(), version.get()),
-        |(s, _)| list_suppliers(s),
+        move || (sort.get(), version.get(), Replica::track()),
+        |(s, _, _)| Replica::suppliers(s),
     );
     let refresh = Callback::new(move |_| {
         dialog.set(None);

@@ -4,12 +4,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::orders::CreateOrder;
-use crate::api::suppliers::list_suppliers;
 use crate::domain::AppError;
 use crate::domain::order::{OrderInput, OrderLineInput};
 use crate::domain::product::Product;
 use crate::domain::supplier::SupplierSort;
-use crate::offline::{Submission, send};
+use crate::offline::{Replica, Submission, send};
 use crate::ui::components::{FieldError, FormAlert, FormErrors, Modal};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_with};
@@ -42,7 +41,7 @@ pub fn OrderForm(
     on_created: Callback<String>,
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let suppliers = Resource::new(|| (), |_| list_suppliers(SupplierSort::Name));
+    let suppliers = Resource::new(Replica::track, |_| Replica::suppliers(SupplierSort::Name));
     let supplier = RwSignal::new(supplier_id);
     let lines = RwSignal::new(Vec::<LineDraft>::new());
     let expected_on = RwSignal::new(String::new());
