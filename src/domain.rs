@@ -17,6 +17,7 @@ pub mod marketplace;
 pub mod money;
 pub mod op;
 pub mod order;
+pub mod outbox;
 pub mod page;
 pub mod password;
 pub mod period;

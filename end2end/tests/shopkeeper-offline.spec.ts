@@ -19,22 +19,33 @@ function replicas(page: Page): Promise<string[]> {
   );
 }
 
+/** Creates a product through the form on Produits. */
+async function createProduct(page: Page, name: string, quantity: string): Promise<void> {
+  await page.getByRole("button", { name: "+ Produit" }).click();
+  const form = page.getByRole("dialog");
+  await form.getByLabel("Nom du produit", { exact: true }).fill(name);
+  await form.getByLabel("Quantité en stock", { exact: true }).fill(quantity);
+  await form.getByLabel("Prix d'achat (F CFA)", { exact: true }).fill("500");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(card(page, name)).toBeVisible();
+}
+
+/** A stock movement through the card's button and its dialog. */
+async function move(page: Page, product: string, button: "Entrée" | "Sortie", quantity: string): Promise<void> {
+  await card(page, product).getByRole("button", { name: button }).click();
+  await page.getByRole("dialog").getByLabel("Quantité", { exact: true }).fill(quantity);
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+}
+
 test("the shop's screens read the phone's replica, work offline, and sign-out leaves nothing", async ({
   page,
   context,
 }) => {
   await register(page, "shopkeeper");
   await open(page, "/shop/products");
-  for (const [name, quantity] of [["Riz parfumé", "0"], ["Huile Dinor", "12"]]) {
-    await page.getByRole("button", { name: "+ Produit" }).click();
-    const form = page.getByRole("dialog");
-    await form.getByLabel("Nom du produit", { exact: true }).fill(name);
-    await form.getByLabel("Quantité en stock", { exact: true }).fill(quantity);
-    await form.getByLabel("Prix d'achat (F CFA)", { exact: true }).fill("500");
-    await page.getByRole("button", { name: "Enregistrer" }).click();
-    await expect(page.getByRole("dialog")).toHaveCount(0);
-    await expect(card(page, name)).toBeVisible();
-  }
+  await createProduct(page, "Riz parfumé", "0");
+  await createProduct(page, "Huile Dinor", "12");
 
   // I2: the phone keeps one replica, named for the user and the shop, and says when it synced.
   await expect.poll(() => replicas(page), { timeout: 30_000 }).toHaveLength(1);
@@ -71,4 +82,51 @@ test("the shop's screens read the phone's replica, work offline, and sign-out le
   await expect(page.locator(".offline-banner")).toHaveCount(0);
   await logout(page, "/shop/settings");
   await expect.poll(() => replicas(page)).toEqual([]);
+});
+
+test("stock moved offline waits in the outbox, survives a reload, and reaches the server once", async ({
+  page,
+  context,
+}) => {
+  await register(page, "shopkeeper");
+  await open(page, "/shop/products");
+  await createProduct(page, "Riz parfumé", "10");
+  await expect(page.locator(".synced-at")).toHaveText("Mis à jour à l'instant");
+  await page.waitForFunction(
+    async () => !!(await caches.match("/shop/products")) && !!(await caches.match("/pkg/boutiq.wasm")),
+    null,
+    { timeout: 60_000 },
+  );
+
+  // I3: offline, a sale changes the stock at once and waits to be sent.
+  await context.setOffline(true);
+  await expect(page.locator(".offline-banner")).toHaveText("Mode hors ligne");
+  await move(page, "Riz parfumé", "Sortie", "3");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("7");
+  await expect(page.locator(".pending-writes")).toHaveText("1 changement en attente d'envoi");
+  // The phone refuses what the server would: more than the stock it shows.
+  await move(page, "Riz parfumé", "Sortie", "8");
+  await expect(page.locator("#move-quantity-error")).toHaveText("Stock insuffisant pour cette sortie.");
+  await page.getByRole("button", { name: "Fermer" }).click();
+  await move(page, "Riz parfumé", "Entrée", "2");
+  await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("9");
+  await expect(page.locator(".pending-writes")).toHaveText("2 changements en attente d'envoi");
+
+  // Closed and opened again without network: the writes are still there, and still applied.
+  await page.reload();
+  await hydrated(page);
+  await expect(page.locator(".pending-writes")).toHaveText("2 changements en attente d'envoi");
+  await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("9");
+
+  // The network returns: the outbox is pushed once, in order, and nothing waits any more.
+  await context.setOffline(false);
+  await expect(page.locator(".pending-writes")).toHaveCount(0);
+  await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("9");
+  const list = await (await page.request.get("/api/products/list?query[page]=0")).json();
+  expect(list.items.map((p: { name: string; quantity: number }) => [p.name, p.quantity])).toEqual([["Riz parfumé", 9]]);
+  const ledger = await (
+    await page.request.get(`/api/stock/ledger?product_id=${list.items[0].id}&page=0`)
+  ).json();
+  expect(ledger).toHaveLength(3); // the opening stock, the sale, the delivery: each once
 });

@@ -22,6 +22,12 @@ messages! {
     "sync.just_now" => "Mis à jour à l'instant", "Updated just now";
     "sync.minutes_ago" => "Mis à jour il y a {count} min", "Updated {count} min ago";
     "sync.hours_ago" => "Mis à jour il y a {count} h", "Updated {count} h ago";
+    "sync.pending.one" => "1 changement en attente d'envoi", "1 change waiting to be sent";
+    "sync.pending.many" => "{count} changements en attente d'envoi", "{count} changes waiting to be sent";
+    "sync.review.title" => "À revoir", "To review";
+    "sync.review.discard" => "Ignorer", "Discard";
+    "sync.review.in" => "Entrée de {quantity} × {product}", "Stock in: {quantity} × {product}";
+    "sync.review.out" => "Sortie de {quantity} × {product}", "Stock out: {quantity} × {product}";
     "common.close" => "Fermer", "Close";
     "common.save" => "Enregistrer", "Save";
     "common.edit" => "Modifier", "Edit";

@@ -1,8 +1,10 @@
 // The phone's replica in IndexedDB (I2), driven by `replica.rs` beside this file.
-// One database per user and shop ("boutiq-replica-<user>-<shop>"), two stores:
+// One database per user and shop ("boutiq-replica-<user>-<shop>"), three stores:
 // - "records": each record of the shop as the pull sent it (a `Change` as JSON text), by
 //   "<kind>/<id>", so a later change of the same record replaces it;
-// - "meta": the cursor of the last change applied and when the last sync ended.
+// - "meta": the cursor of the last change applied and when the last sync ended;
+// - "outbox": the writes made on the phone that the server has not confirmed (a `PendingWrite`
+//   as JSON text), by a key that sorts in the order they were made.
 // The Rust side decides everything; this file only moves text in and out of the database.
 const PREFIX = "boutiq-replica-";
 
@@ -14,10 +16,11 @@ function request(req) {
 }
 
 function open(name) {
-  const req = indexedDB.open(PREFIX + name, 1);
+  const req = indexedDB.open(PREFIX + name, 2);
   req.onupgradeneeded = () => {
-    req.result.createObjectStore("records");
-    req.result.createObjectStore("meta");
+    for (const store of ["records", "meta", "outbox"]) {
+      if (!req.result.objectStoreNames.contains(store)) req.result.createObjectStore(store);
+    }
   };
   return request(req);
 }
@@ -77,4 +80,42 @@ export async function deleteReplicas() {
     all.filter((db) => db.name && db.name.startsWith(PREFIX))
       .map((db) => request(indexedDB.deleteDatabase(db.name)).catch(() => undefined)),
   );
+}
+
+/** The outbox, oldest first, as the JSON of an array of pending writes. */
+export async function loadOutbox(name) {
+  const db = await open(name);
+  try {
+    const writes = await request(db.transaction("outbox", "readonly").objectStore("outbox").getAll());
+    return `[${writes.join(",")}]`;
+  } finally {
+    db.close();
+  }
+}
+
+/** Keeps a pending write (or its new state) under `key`; no json (null or undefined) removes it. */
+export async function keepPending(name, key, json) {
+  const db = await open(name);
+  try {
+    const tx = db.transaction("outbox", "readwrite");
+    if (json == null) tx.objectStore("outbox").delete(key);
+    else tx.objectStore("outbox").put(json, key);
+    await done(tx);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Sends a pending write to its server function. Resolves with `{status, body}` when the server
+ * answered (whatever it said); rejects when it could not be reached.
+ */
+export async function pushWrite(path, body) {
+  const response = await fetch(path, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body,
+  });
+  return JSON.stringify({ status: response.status, body: await response.text() });
 }

@@ -17,7 +17,7 @@ where
 {
     let answer = S::run_on_client(build(new_op_id()?)).await;
     if answer.is_ok() {
-        super::Replica::pull_soon();
+        super::Replica::sync_soon();
     }
     answer
 }

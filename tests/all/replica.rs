@@ -3,11 +3,13 @@
 //! search, filter, sort and page, and the same dashboard figures.
 
 use axum::http::StatusCode;
+use boutiq::domain::AppError;
 use boutiq::domain::category::Category;
 use boutiq::domain::dashboard::StockFigures;
+use boutiq::domain::outbox::OfflineWrite;
 use boutiq::domain::product::{CategoryFilter, ProductPage, ProductQuery, ProductSort};
 use boutiq::domain::replica::ShopReplica;
-use boutiq::domain::stock::StockStatus;
+use boutiq::domain::stock::{MovementInput, MovementKind, StockStatus};
 use boutiq::domain::supplier::{Supplier, SupplierSort};
 use boutiq::domain::sync::PullPage;
 use boutiq::server::alerts::process_queue;
@@ -239,4 +241,54 @@ async fn the_replica_lists_categories_and_suppliers_as_the_server_does() {
         assert_eq!(replica.suppliers(sort), server, "{sort:?}");
         assert_eq!(server.len(), 2);
     }
+}
+
+/// The phone pushes its outbox as `OfflineWrite` says (endpoint and body): a write pushed twice
+/// (its answer lost) is applied once, a refused one answers the reason the phone shows, and the
+/// replica with nothing left waiting equals the server.
+#[tokio::test]
+async fn an_outbox_write_pushed_twice_is_applied_once_and_a_refusal_reads_back() {
+    let app = app().await;
+    let (cookie, _) = varied_shop(&app).await;
+    let mut replica = replica_of(&app, &cookie).await;
+    let rice = replica
+        .products
+        .values()
+        .find(|p| p.name == "Riz parfumé")
+        .unwrap()
+        .clone();
+    let sale = |quantity| {
+        OfflineWrite::Movement(MovementInput {
+            product_id: rice.id.clone(),
+            kind: MovementKind::Out,
+            quantity,
+            reason: "sale".into(),
+            note: String::new(),
+        })
+    };
+    let op = op_id();
+    let write = sale(5);
+    let mut on_phone = replica.clone();
+    write.apply(&mut on_phone).unwrap();
+    for _ in 0..2 {
+        let reply = app
+            .post(write.endpoint(), write.body(&op), Some(&cookie))
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    }
+    catch_up(&app, &cookie, &mut replica).await;
+    assert_eq!(replica.products[&rice.id].quantity, rice.quantity - 5);
+    assert_eq!(replica.products[&rice.id], on_phone.products[&rice.id]);
+
+    let too_many = sale(1000);
+    let reply = app
+        .post(too_many.endpoint(), too_many.body(&op_id()), Some(&cookie))
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    let refusal: AppError = serde_json::from_str(&reply.body).unwrap();
+    assert_eq!(
+        refusal,
+        AppError::invalid("quantity", "error.stock.insufficient")
+    );
+    assert_eq!(too_many.apply(&mut replica.clone()), Err(refusal));
 }

@@ -1,10 +1,15 @@
-//! The phone's replica on every shop screen (I2): "Mode hors ligne" while the network is gone,
-//! and how long ago the phone was last in step with the server.
+//! The phone's replica on every shop screen (I2, I3): "Mode hors ligne" while the network is
+//! gone, how long ago the phone was last in step with the server, how many of its writes wait to
+//! be sent, and the writes the server refused ("À revoir"), each with its reason.
 
 use leptos::prelude::*;
 
+use crate::domain::outbox::OfflineWrite;
+use crate::domain::stock::MovementKind;
+use crate::i18n::translate;
 use crate::offline::Replica;
 use crate::ui::i18n::{t, t_with};
+use crate::ui::prefs::Prefs;
 
 /// How often the "il y a X min" line is worked out again.
 const TICK_SECONDS: u64 = 30;
@@ -33,9 +38,72 @@ pub fn SyncStatus() -> impl IntoView {
                 <p class="offline-banner" data-offline="true">{t("sync.offline")}</p>
             </Show>
             {move || age().map(|age| view! { <p class="synced-at">{age.text()}</p> })}
+            {move || {
+                let count = replica.pending.get();
+                (count > 0).then(|| view! { <p class="pending-writes">{pending_text(count)}</p> })
+            }}
         </div>
+        <ToReview replica/>
     }
     .into_any()
+}
+
+fn pending_text(count: usize) -> impl IntoView {
+    if count == 1 {
+        t("sync.pending.one").into_any()
+    } else {
+        t_with("sync.pending.many", move || {
+            vec![("count", count.to_string())]
+        })
+        .into_any()
+    }
+}
+
+/// The writes the server refused, with its reason and the way out.
+#[component]
+fn ToReview(replica: Replica) -> impl IntoView {
+    let lang = expect_context::<Prefs>().lang;
+    view! {
+        <Show when=move || !replica.to_review.with(Vec::is_empty)>
+            <section class="to-review card" aria-labelledby="to-review-title">
+                <h2 id="to-review-title">{t("sync.review.title")}</h2>
+                <ul>
+                    <For each=move || replica.to_review.get() key=|write| write.op.clone() let:write>
+                        <li>
+                            <p class="to-review-write">{describe(&write.write)}</p>
+                            <p class="to-review-reason" role="alert">
+                                {move || write.refused.as_ref().map(|e| translate(lang.get(), e.message_key()).to_owned())}
+                            </p>
+                            <button type="button" class="button" on:click={
+                                let op = write.op.clone();
+                                move |_| Replica::discard(op.clone())
+                            }>{t("sync.review.discard")}</button>
+                        </li>
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+/// What the write did, in the user's words ("Sortie de 3 × Riz").
+fn describe(write: &OfflineWrite) -> impl IntoView + use<> {
+    match write {
+        OfflineWrite::Movement(input) => {
+            let key = match input.kind {
+                MovementKind::In => "sync.review.in",
+                MovementKind::Out => "sync.review.out",
+            };
+            let product =
+                Replica::read(|shop| shop.products.get(&input.product_id).map(|p| p.name.clone()))
+                    .flatten()
+                    .unwrap_or_default();
+            let quantity = input.quantity.to_string();
+            t_with(key, move || {
+                vec![("quantity", quantity.clone()), ("product", product.clone())]
+            })
+        }
+    }
 }
 
 fn now_ms() -> i64 {

@@ -3,12 +3,13 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::api::stock::{MoveStock, product_ledger};
+use crate::api::stock::product_ledger;
+use crate::domain::outbox::OfflineWrite;
 use crate::domain::product::Product;
 use crate::domain::stock::{LedgerLine, MovementInput};
 use crate::domain::stock::{MovementKind, REASONS, reason_label_key};
 use crate::i18n::translate;
-use crate::offline::{Submission, send};
+use crate::offline::{Replica, Submission};
 use crate::ui::components::{FieldError, FormAlert, FormErrors, Modal, NumberField, TextField};
 use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
@@ -55,7 +56,8 @@ pub fn MoveStockForm(
             reason: reason.get_untracked(),
             note: note.get_untracked(),
         };
-        submission.run(send(move |op| MoveStock { op, input }), move |_| {
+        // Recorded on the phone first (I3): the stock changes at once, with or without network.
+        submission.run(Replica::write(OfflineWrite::Movement(input)), move |_| {
             on_done.run(())
         });
     };
@@ -85,7 +87,11 @@ pub fn MoveStockForm(
 #[component]
 pub fn Ledger(product: Product, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let id = product.id.clone();
-    let lines = Resource::new(move || id.clone(), |id| product_ledger(id, 0));
+    // Read again after each sync: a movement made on the phone shows once the server has it.
+    let lines = Resource::new(
+        move || (id.clone(), Replica::track()),
+        |(id, _)| product_ledger(id, 0),
+    );
     view! {
         <Modal title="stock.ledger.title" on_close>
             <p class="muted">{product.name.clone()}</p>
