@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { hydrated, logout, open, register, tabs } from "./helpers";
+import { hydrated, login, logout, open, register, tabs } from "./helpers";
 
 const SHOP_SCREENS = ["/shop", "/shop/products", "/shop/orders", "/shop/suppliers", "/shop/alerts", "/shop/settings"];
 
@@ -119,6 +119,13 @@ test("stock moved offline waits in the outbox, survives a reload, and reaches th
   await expect(page.locator(".pending-writes")).toHaveText("2 changements en attente d'envoi");
   await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("9");
 
+  // Signing out would erase them: the app says so before.
+  await tabs(page).filter({ hasText: "Paramètres" }).click();
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Des changements ne sont pas encore envoyés (2)" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Me déconnecter quand même" })).toBeVisible();
+  await tabs(page).filter({ hasText: "Produits" }).click();
+
   // The network returns: the outbox is pushed once, in order, and nothing waits any more.
   await context.setOffline(false);
   await expect(page.locator(".pending-writes")).toHaveCount(0);
@@ -129,4 +136,48 @@ test("stock moved offline waits in the outbox, survives a reload, and reaches th
     await page.request.get(`/api/stock/ledger?product_id=${list.items[0].id}&page=0`)
   ).json();
   expect(ledger).toHaveLength(3); // the opening stock, the sale, the delivery: each once
+});
+
+test("a sale refused by the server waits under 'À revoir' with the reason, until set aside", async ({
+  page,
+  context,
+  browser,
+}) => {
+  const email = await register(page, "shopkeeper");
+  await open(page, "/shop/products");
+  await createProduct(page, "Riz parfumé", "5");
+  await expect(page.locator(".synced-at")).toHaveText("Mis à jour à l'instant");
+
+  // Phone A, offline, sells 3 of the 5 it shows.
+  await context.setOffline(true);
+  await move(page, "Riz parfumé", "Sortie", "3");
+  await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("2");
+  await expect(page.locator(".pending-writes")).toHaveText("1 changement en attente d'envoi");
+
+  // Phone B, online, sells 4 meanwhile.
+  const otherPhone = await browser.newContext();
+  const other = await otherPhone.newPage();
+  await login(other, email);
+  await other.waitForURL((url) => url.pathname === "/shop");
+  await open(other, "/shop/products");
+  await move(other, "Riz parfumé", "Sortie", "4");
+  await expect(card(other, "Riz parfumé").locator(".quantity")).toHaveText("1");
+  await expect(other.locator(".pending-writes")).toHaveCount(0);
+  await otherPhone.close();
+
+  // Phone A comes back: its sale is refused, shown with the reason, and the stock is the server's.
+  await context.setOffline(false);
+  const review = page.getByRole("region", { name: "À revoir" });
+  await expect(review).toContainText("Sortie de 3 × Riz parfumé");
+  await expect(review.getByRole("alert")).toHaveText("Stock insuffisant pour cette sortie.");
+  await expect(page.locator(".pending-writes")).toHaveCount(0);
+  await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("1");
+  await review.getByRole("button", { name: "Ignorer" }).click();
+  await expect(review).toHaveCount(0);
+  await page.reload();
+  await hydrated(page);
+  await expect(card(page, "Riz parfumé")).toBeVisible();
+  await expect(page.getByRole("region", { name: "À revoir" })).toHaveCount(0);
+  const list = await (await page.request.get("/api/products/list?query[page]=0")).json();
+  expect(list.items[0].quantity).toBe(1);
 });

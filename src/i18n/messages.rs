@@ -182,6 +182,8 @@ messages! {
     "settings.theme.light" => "Clair", "Light";
     "settings.theme.dark" => "Sombre", "Dark";
     "settings.logout" => "Se déconnecter", "Sign out";
+    "settings.logout.unsent" => "Des changements ne sont pas encore envoyés ({count}) : vous déconnecter maintenant les efface de ce téléphone. Retrouvez le réseau pour les envoyer d'abord.", "Some changes are not sent yet ({count}): signing out now erases them from this phone. Get back online to send them first.";
+    "settings.logout.anyway" => "Me déconnecter quand même", "Sign out anyway";
 
     "denied.title" => "Accès refusé", "Access denied";
     "denied.text" => "Cette page appartient à un autre type de compte.", "This page belongs to another kind of account.";
