@@ -8,6 +8,7 @@ use leptos_router::path;
 
 use crate::domain::Role;
 use crate::ui::auth::{InvitationPage, LoginPage, RegisterPage};
+use crate::ui::components::NeedsNetwork;
 use crate::ui::layout::{Home, NotFound, RoleArea, SessionResource};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::{
@@ -79,15 +80,15 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/shop") view=|| view! { <RoleArea role=Role::Shopkeeper/> }>
                     <Route path=path!("") view=ShopDashboard/>
                     <Route path=path!("products") view=ProductsPage/>
-                    <Route path=path!("products/import") view=ImportPage/>
+                    <Route path=path!("products/import") view=|| view! { <NeedsNetwork><ImportPage/></NeedsNetwork> }/>
                     <Route path=path!("orders") view=OrdersPage/>
                     <Route path=path!("suppliers") view=SuppliersPage/>
-                    <Route path=path!("marketplace") view=MarketplacePage/>
-                    <Route path=path!("marketplace/:id") view=MarketSupplierPage/>
+                    <Route path=path!("marketplace") view=|| view! { <NeedsNetwork><MarketplacePage/></NeedsNetwork> }/>
+                    <Route path=path!("marketplace/:id") view=|| view! { <NeedsNetwork><MarketSupplierPage/></NeedsNetwork> }/>
                     <Route path=path!("alerts") view=AlertsPage/>
                     <Route path=path!("settings") view=ShopSettings/>
-                    <Route path=path!("history") view=HistoryPage/>
-                    <Route path=path!("stats") view=StatsPage/>
+                    <Route path=path!("history") view=|| view! { <NeedsNetwork><HistoryPage/></NeedsNetwork> }/>
+                    <Route path=path!("stats") view=|| view! { <NeedsNetwork><StatsPage/></NeedsNetwork> }/>
                 </ParentRoute>
                 <ParentRoute path=path!("/supplier") view=|| view! { <RoleArea role=Role::Supplier/> }>
                     <Route path=path!("") view=SupplierDashboard/>

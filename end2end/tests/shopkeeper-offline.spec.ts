@@ -66,6 +66,9 @@ test("the shop's screens read the phone's replica, work offline, and sign-out le
   await tabs(page).filter({ hasText: "Tableau de bord" }).click();
   await expect(kpi(page, "Produits")).toHaveText("2");
   await expect(kpi(page, "Valeur du stock")).toHaveText("6 000 F CFA");
+  // A screen that needs the server says so instead of failing.
+  await page.getByRole("link", { name: "Voir statistiques" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Cette page a besoin du réseau." })).toBeVisible();
 
   // A screen never visited opens offline, and a reloaded one shows the replica's records.
   await page.goto("/shop/alerts");

@@ -24,6 +24,7 @@ messages! {
     "sync.hours_ago" => "Mis à jour il y a {count} h", "Updated {count} h ago";
     "sync.pending.one" => "1 changement en attente d'envoi", "1 change waiting to be sent";
     "sync.pending.many" => "{count} changements en attente d'envoi", "{count} changes waiting to be sent";
+    "sync.needs_network" => "Cette page a besoin du réseau. Elle s'ouvrira dès que la connexion reviendra.", "This page needs the network. It will open as soon as you are back online.";
     "sync.review.title" => "À revoir", "To review";
     "sync.review.discard" => "Ignorer", "Discard";
     "sync.review.in" => "Entrée de {quantity} × {product}", "Stock in: {quantity} × {product}";

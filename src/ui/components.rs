@@ -8,6 +8,7 @@ pub mod field;
 pub mod icon;
 pub mod loaded;
 pub mod modal;
+pub mod needs_network;
 pub mod page;
 pub mod password_meter;
 pub mod photo;
@@ -25,6 +26,7 @@ pub use field::{FieldError, FormAlert, FormErrors, NumberField, TextField, whole
 pub use icon::Icon;
 pub use loaded::{ErrorLine, ListPage, Loaded};
 pub use modal::Modal;
+pub use needs_network::NeedsNetwork;
 pub use page::{DateRangeFields, Greeting, PageHeader, Pager};
 pub use password_meter::PasswordMeter;
 pub use photo::PhotoField;

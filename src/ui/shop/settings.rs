@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::api::shops::{SaveShopSettings, get_shop_settings, my_shops};
 use crate::domain::csv::{DateFormat, Separator};
 use crate::offline::send;
-use crate::ui::components::{AccountSettings, FormAlert, FormErrors, PageHeader};
+use crate::ui::components::{AccountSettings, FormAlert, FormErrors, NeedsNetwork, PageHeader};
 use crate::ui::i18n::{t, t_with};
 use crate::ui::shop::backup::BackupCard;
 
@@ -32,7 +32,7 @@ pub fn ShopSettings() -> impl IntoView {
             </Suspense>
         </section>
         <FileSettings/>
-        <BackupCard/>
+        <NeedsNetwork><BackupCard/></NeedsNetwork>
         <AccountSettings/>
     }
 }
