@@ -184,3 +184,42 @@ test("a sale refused by the server waits under 'À revoir' with the reason, unti
   const list = await (await page.request.get("/api/products/list?query[page]=0")).json();
   expect(list.items[0].quantity).toBe(1);
 });
+
+test("two tabs of the app share one outbox and push each write once", async ({ page, context }) => {
+  await register(page, "shopkeeper");
+  await open(page, "/shop/products");
+  await createProduct(page, "Riz parfumé", "10");
+  await expect(page.locator(".synced-at")).toHaveText("Mis à jour à l'instant");
+  await page.waitForFunction(
+    async () => !!(await caches.match("/shop/products")) && !!(await caches.match("/pkg/boutiq.wasm")),
+    null,
+    { timeout: 60_000 },
+  );
+  await context.setOffline(true);
+  await move(page, "Riz parfumé", "Sortie", "1");
+  await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("9");
+  await move(page, "Riz parfumé", "Sortie", "2");
+  await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("7");
+
+  // A second tab opened offline finds the same outbox.
+  const second = await context.newPage();
+  await open(second, "/shop/products");
+  await expect(second.locator(".pending-writes")).toHaveText("2 changements en attente d'envoi");
+  await expect(card(second, "Riz parfumé").locator(".quantity")).toHaveText("7");
+
+  // Both tabs see the network return; one pushes (it holds the outbox lock), each write once.
+  const pushed: string[] = [];
+  for (const tab of [page, second]) {
+    tab.on("request", (request) => {
+      if (request.url().endsWith("/api/stock/move")) pushed.push(request.postData() ?? "");
+    });
+  }
+  await context.setOffline(false);
+  for (const tab of [page, second]) {
+    await expect(tab.locator(".pending-writes")).toHaveCount(0);
+    await expect(card(tab, "Riz parfumé").locator(".quantity")).toHaveText("7");
+  }
+  expect(pushed).toHaveLength(2);
+  const list = await (await page.request.get("/api/products/list?query[page]=0")).json();
+  expect(list.items[0].quantity).toBe(7);
+});

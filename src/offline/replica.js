@@ -119,3 +119,15 @@ export async function pushWrite(path, body) {
   });
   return JSON.stringify({ status: response.status, body: await response.text() });
 }
+
+/**
+ * Takes the outbox lock of this replica (Web Locks: one tab of the app pushes at a time, so no
+ * write is pushed twice). Resolves with the function that gives it back; without Web Locks, at
+ * once with a function that does nothing.
+ */
+export function lockOutbox(name) {
+  if (!navigator.locks) return Promise.resolve(() => {});
+  return new Promise((acquired) => {
+    navigator.locks.request(PREFIX + name + "-outbox", () => new Promise((release) => acquired(release)));
+  });
+}

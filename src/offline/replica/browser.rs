@@ -32,6 +32,8 @@ extern "C" {
     fn keep_pending(name: &str, key: &str, json: Option<String>) -> js_sys::Promise;
     #[wasm_bindgen(js_name = pushWrite)]
     fn push_write(path: &str, body: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = lockOutbox)]
+    fn lock_outbox(name: &str) -> js_sys::Promise;
 }
 
 /// How often an open app syncs.
@@ -119,11 +121,7 @@ fn kept() -> Option<(Replica, String)> {
 
 /// Reads what the phone kept, so the screens show the shop before any network answer.
 async fn load(replica: Replica, name: &str) {
-    let outbox = JsFuture::from(load_outbox(name)).await.ok();
-    let outbox = outbox
-        .and_then(|json| json.as_string())
-        .and_then(|json| serde_json::from_str::<Vec<PendingWrite>>(&json).ok());
-    PENDING.set(outbox.unwrap_or_default());
+    reload_outbox(name).await;
     let Ok(kept) = JsFuture::from(load_replica(name)).await else {
         return show(replica);
     };
@@ -230,8 +228,32 @@ pub(super) fn sync_soon() {
     });
 }
 
-/// Pushes the outbox in order; `false` when the server could not be reached (nothing to pull).
+/// Pushes the outbox in order, holding its lock, so that another tab of the app on this phone
+/// never pushes the same write at the same time; `false` when the server could not be reached.
 async fn push(replica: Replica, name: &str) -> bool {
+    let Ok(release) = JsFuture::from(lock_outbox(name)).await else {
+        return false;
+    };
+    // Another tab may have pushed, or added, writes meanwhile: the phone's outbox is the truth.
+    reload_outbox(name).await;
+    let reached = push_each(replica, name).await;
+    let _ = release
+        .unchecked_into::<js_sys::Function>()
+        .call0(&JsValue::NULL);
+    reached
+}
+
+async fn reload_outbox(name: &str) {
+    let kept = JsFuture::from(load_outbox(name)).await.ok();
+    if let Some(outbox) = kept
+        .and_then(|json| json.as_string())
+        .and_then(|json| serde_json::from_str::<Vec<PendingWrite>>(&json).ok())
+    {
+        PENDING.set(outbox);
+    }
+}
+
+async fn push_each(replica: Replica, name: &str) -> bool {
     loop {
         let next = PENDING.with_borrow(|all| all.iter().find(|p| p.refused.is_none()).cloned());
         let Some(mut next) = next else {
