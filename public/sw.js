@@ -3,8 +3,8 @@
 // Writes (POST) always go to the network; the app's outbox handles them.
 // Two caches: the shell (the same for everyone) and the private one (pages and API reads: one
 // user's data), which the app deletes at logout (`src/offline/service_worker.rs`).
-const SHELL_CACHE = "boutiq-shell-v5";
-const PRIVATE_CACHE = "boutiq-private-v5";
+const SHELL_CACHE = "boutiq-shell-v6";
+const PRIVATE_CACHE = "boutiq-private-v6";
 const SHELL = [
   "/pkg/boutiq.js",
   "/pkg/boutiq.wasm",
@@ -17,10 +17,18 @@ const SHELL = [
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(SHELL_CACHE).then((cache) =>
-      Promise.all(SHELL.map((url) => cache.add(url).catch(() => undefined))),
+      Promise.all([...SHELL.map((url) => cache.add(url).catch(() => undefined)), keepSignIn(cache)]),
     ).then(() => self.skipWaiting()),
   );
 });
+
+// The sign-in page as anyone sees it (without cookies: never a signed-in user's page), so that
+// the app opened offline without a session can say that signing in needs the network.
+function keepSignIn(cache) {
+  return fetch("/login", { credentials: "omit" })
+    .then((response) => (response.ok && !response.redirected ? cache.put("/login", response) : undefined))
+    .catch(() => undefined);
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -35,9 +43,16 @@ self.addEventListener("activate", (event) => {
 // The page tells us its URL after load and after each in-app navigation: keep its HTML. After
 // sign-in it also sends the role's screens (`{missing: [...]}`): those not kept yet are fetched
 // now, so every screen opens offline, not only the ones visited.
+// At sign-out the app asks to forget (`{forget: true}`, answered on its port once done): the
+// private cache goes, and a page or API read still in flight from before is never stored after.
+let generation = 0;
+
 self.addEventListener("message", (event) => {
   const data = event.data;
-  if (typeof data === "string") {
+  if (data && data.forget) {
+    generation += 1;
+    event.waitUntil(caches.delete(PRIVATE_CACHE).then(() => event.ports[0]?.postMessage("forgotten")));
+  } else if (typeof data === "string") {
     event.waitUntil(keep(data));
   } else if (data && Array.isArray(data.missing)) {
     event.waitUntil(caches.open(PRIVATE_CACHE).then((cache) => Promise.all(
@@ -50,9 +65,17 @@ self.addEventListener("message", (event) => {
 function keep(path) {
   const url = new URL(path, self.location.origin);
   if (url.origin !== self.location.origin) return Promise.resolve();
+  const started = generation;
   return fetch(url, { credentials: "same-origin" })
-    .then((response) => (response.ok ? caches.open(PRIVATE_CACHE).then((c) => c.put(url, response)) : undefined))
+    .then((response) => (response.ok ? keepPrivate(url, response, started) : undefined))
     .catch(() => undefined);
+}
+
+// Stores one user's page or read, unless the user signed out since it was asked for.
+async function keepPrivate(request, response, started) {
+  if (started !== generation) return;
+  const cache = await caches.open(PRIVATE_CACHE);
+  if (started === generation) await cache.put(request, response);
 }
 
 self.addEventListener("fetch", (event) => {
@@ -75,19 +98,31 @@ self.addEventListener("fetch", (event) => {
 // Pages and API reads: the network when it answers, else the last copy kept.
 async function networkFirst(request) {
   const cache = await caches.open(PRIVATE_CACHE);
+  const started = generation;
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
+    if (response.ok) await keepPrivate(request, response.clone(), started);
     return response;
   } catch (error) {
     const kept = await cache.match(request);
     if (kept) return kept;
     if (request.mode === "navigate") {
-      const home = await cache.match("/");
-      if (home) return home;
+      const elsewhere = await offlinePage(cache, new URL(request.url).pathname);
+      if (elsewhere) return elsewhere;
     }
     throw error;
   }
+}
+
+// A page not kept, opened offline (the installed app's start "/", a screen never kept): the
+// signed-in user's home if it is kept (A7), else the sign-in page, which says it needs the network.
+async function offlinePage(privateCache, path) {
+  for (const home of ["/shop", "/supplier"]) {
+    if (path !== home && (await privateCache.match(home))) return Response.redirect(home, 302);
+  }
+  if (path === "/login") return caches.match("/login");
+  if (await caches.match("/login")) return Response.redirect("/login", 302);
+  return undefined;
 }
 
 // The bundle and icons: the kept copy at once (fast on 3G), refreshed in the background.

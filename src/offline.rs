@@ -2,6 +2,7 @@
 //! the shop, and the one path every write takes to the server (where the outbox of pending
 //! changes will live).
 
+pub mod network;
 pub mod replica;
 pub mod service_worker;
 pub mod write;

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { hydrated, login, logout, open, register, tabs } from "./helpers";
+import { hydrated, login, open, register, tabs } from "./helpers";
 
 const SHOP_SCREENS = ["/shop", "/shop/products", "/shop/orders", "/shop/suppliers", "/shop/alerts", "/shop/settings"];
 
@@ -80,11 +80,38 @@ test("the shop's screens read the phone's replica, work offline, and sign-out le
   await expect(card(page, "Huile Dinor")).toBeVisible();
   await expect(card(page, "Riz parfumé")).toBeVisible();
 
+  // The installed app's start page opens the shop offline (A7).
+  await page.goto("/");
+  await page.waitForURL((url) => url.pathname === "/shop");
+  await hydrated(page);
+  await expect(kpi(page, "Produits")).toHaveText("2");
+
   // The network returns: the banner goes; signing out deletes the replica from the phone.
   await context.setOffline(false);
   await expect(page.locator(".offline-banner")).toHaveCount(0);
-  await logout(page, "/shop/settings");
+  await tabs(page).filter({ hasText: "Paramètres" }).click();
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await page.waitForURL((url) => url.pathname === "/login");
+  await hydrated(page);
   await expect.poll(() => replicas(page)).toEqual([]);
+
+  // Offline after sign-out: the sign-in page, saying it needs the network; nothing of the user
+  // is kept in IndexedDB or in the worker's caches.
+  await context.setOffline(true);
+  await page.goto("/shop/products");
+  await page.waitForURL((url) => url.pathname === "/login");
+  await hydrated(page);
+  await expect(page.getByRole("status").filter({ hasText: "Se connecter demande le réseau." })).toBeVisible();
+  const kept = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+    }
+    return urls;
+  });
+  expect(kept.filter((path) => path.startsWith("/shop") || path.startsWith("/api/"))).toEqual([]);
+  expect(await replicas(page)).toEqual([]);
+  await context.setOffline(false);
 });
 
 test("stock moved offline waits in the outbox, survives a reload, and reaches the server once", async ({

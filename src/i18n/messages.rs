@@ -140,6 +140,7 @@ messages! {
     "login.password" => "Mot de passe", "Password";
     "login.remember" => "Se souvenir de moi", "Remember me";
     "login.submit" => "Se connecter", "Sign in";
+    "login.needs_network" => "Se connecter demande le réseau. Réessayez dès qu'il revient.", "Signing in needs the network. Try again once you are back online.";
     "login.no_account" => "Pas encore de compte ?", "No account yet?";
     "login.register" => "Créer un compte", "Create an account";
 

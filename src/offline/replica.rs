@@ -43,7 +43,7 @@ impl Replica {
         let replica = Self {
             revision: RwSignal::new(0),
             synced_at: RwSignal::new(None),
-            online: RwSignal::new(true),
+            online: super::network::online(),
             pending: RwSignal::new(0),
             to_review: RwSignal::new(Vec::new()),
         };

@@ -68,18 +68,31 @@ async fn post_to_worker(message: wasm_bindgen::JsValue) {
 pub fn register() {}
 
 /// The worker's cache of pages and API reads (`public/sw.js`): one user's data.
-pub const PRIVATE_CACHE: &str = "boutiq-private-v5";
+pub const PRIVATE_CACHE: &str = "boutiq-private-v6";
 
 /// Deletes the kept pages and API reads, so the next person on the phone finds nothing of the
-/// user who signed out, even offline.
+/// user who signed out, even offline: the worker forgets them first (and stores nothing more it
+/// fetched before), then the page deletes the cache too, in case no worker controls it.
 #[cfg(feature = "hydrate")]
 pub async fn forget_private_pages() {
     use wasm_bindgen_futures::JsFuture;
+    let _ = JsFuture::from(worker::ask_worker_to_forget()).await;
     let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) else {
         return;
     };
     if let Err(error) = JsFuture::from(caches.delete(PRIVATE_CACHE)).await {
         web_sys::console::warn_2(&"kept pages not deleted".into(), &error);
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod worker {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(module = "/src/offline/service_worker.js")]
+    extern "C" {
+        #[wasm_bindgen(js_name = askWorkerToForget)]
+        pub fn ask_worker_to_forget() -> js_sys::Promise;
     }
 }
 

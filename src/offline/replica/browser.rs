@@ -79,13 +79,9 @@ struct Answer {
 }
 
 pub(super) fn start(replica: Replica, name: String) {
-    replica.online.set(navigator_online());
     KEPT.set(Some((replica, name.clone())));
-    let on = window_event_listener(leptos::ev::online, move |_| {
-        replica.online.set(true);
-        sync_soon();
-    });
-    let off = window_event_listener(leptos::ev::offline, move |_| replica.online.set(false));
+    // The network is back: send what waits, and catch up.
+    let on = window_event_listener(leptos::ev::online, move |_| sync_soon());
     let every = set_interval_with_handle(
         || {
             if !document().hidden() {
@@ -96,7 +92,6 @@ pub(super) fn start(replica: Replica, name: String) {
     );
     on_cleanup(move || {
         on.remove();
-        off.remove();
         if let Ok(every) = every {
             every.clear();
         }

@@ -23,6 +23,8 @@ pub fn LoginPage() -> impl IntoView {
     let submission = Submission::new();
     let errors = FormErrors::of(submission);
     let query = use_query_map();
+    // Opened offline (A7): signing in needs the server, say so before the user tries.
+    let online = crate::offline::network::online();
 
     Effect::new(move |_| {
         if let Some(saved) = remembered_email() {
@@ -58,6 +60,9 @@ pub fn LoginPage() -> impl IntoView {
                     {t("login.remember")}
                 </label>
                 <FormAlert message=errors.general(FIELDS)/>
+                <Show when=move || !online.get()>
+                    <p class="offline-banner" role="status">{t("login.needs_network")}</p>
+                </Show>
                 <button type="submit" class="button primary" disabled=submission.pending>{t("login.submit")}</button>
             </form>
             <p class="switch-auth">{t("login.no_account")} " " <A href="/register">{t("login.register")}</A></p>
