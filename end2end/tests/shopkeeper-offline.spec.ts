@@ -114,7 +114,7 @@ test("the shop's screens read the phone's replica, work offline, and sign-out le
   await context.setOffline(false);
 });
 
-test("stock moved offline waits in the outbox, survives a reload, and reaches the server once", async ({
+test("stock moved and a product edited offline wait in the outbox, survive a reload, and reach the server once", async ({
   page,
   context,
 }) => {
@@ -141,18 +141,25 @@ test("stock moved offline waits in the outbox, survives a reload, and reaches th
   await page.getByRole("button", { name: "Fermer" }).click();
   await move(page, "Riz parfumé", "Entrée", "2");
   await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("9");
-  await expect(page.locator(".pending-writes")).toHaveText("2 changements en attente d'envoi");
+  // A new sale price, edited offline too.
+  await card(page, "Riz parfumé").getByRole("button", { name: "Modifier" }).click();
+  await page.getByRole("dialog").getByLabel("Prix de vente (F CFA)", { exact: true }).fill("650");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(card(page, "Riz parfumé")).toContainText("650 F CFA");
+  await expect(page.locator(".pending-writes")).toHaveText("3 changements en attente d'envoi");
 
   // Closed and opened again without network: the writes are still there, and still applied.
   await page.reload();
   await hydrated(page);
-  await expect(page.locator(".pending-writes")).toHaveText("2 changements en attente d'envoi");
+  await expect(page.locator(".pending-writes")).toHaveText("3 changements en attente d'envoi");
   await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("9");
+  await expect(card(page, "Riz parfumé")).toContainText("650 F CFA");
 
   // Signing out would erase them: the app says so before.
   await tabs(page).filter({ hasText: "Paramètres" }).click();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Des changements ne sont pas encore envoyés (2)" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Des changements ne sont pas encore envoyés (3)" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Me déconnecter quand même" })).toBeVisible();
   await tabs(page).filter({ hasText: "Produits" }).click();
 
@@ -161,7 +168,9 @@ test("stock moved offline waits in the outbox, survives a reload, and reaches th
   await expect(page.locator(".pending-writes")).toHaveCount(0);
   await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("9");
   const list = await (await page.request.get("/api/products/list?query[page]=0")).json();
-  expect(list.items.map((p: { name: string; quantity: number }) => [p.name, p.quantity])).toEqual([["Riz parfumé", 9]]);
+  expect(list.items.map((p: { name: string; quantity: number; sale_price: number }) => [p.name, p.quantity, p.sale_price])).toEqual([
+    ["Riz parfumé", 9, 650],
+  ]);
   const ledger = await (
     await page.request.get(`/api/stock/ledger?product_id=${list.items[0].id}&page=0`)
   ).json();

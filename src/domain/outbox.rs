@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::AppError;
+use super::product::{ProductDraft, ProductInput};
 use super::replica::ShopReplica;
 use super::stock::{Movement, MovementInput, StockStatus};
 
@@ -15,6 +16,8 @@ use super::stock::{Movement, MovementInput, StockStatus};
 pub enum OfflineWrite {
     /// A stock movement (B4): `POST /api/stock/move`.
     Movement(MovementInput),
+    /// A product's edit (B1: everything but the quantity): `POST /api/products/update`.
+    ProductEdit { id: String, input: ProductInput },
 }
 
 impl OfflineWrite {
@@ -22,6 +25,7 @@ impl OfflineWrite {
     pub fn endpoint(&self) -> &'static str {
         match self {
             Self::Movement(_) => "/api/stock/move",
+            Self::ProductEdit { .. } => "/api/products/update",
         }
     }
 
@@ -29,6 +33,9 @@ impl OfflineWrite {
     pub fn body(&self, op: &str) -> serde_json::Value {
         match self {
             Self::Movement(input) => serde_json::json!({ "op": op, "input": input }),
+            Self::ProductEdit { id, input } => {
+                serde_json::json!({ "op": op, "id": id, "input": input })
+            }
         }
     }
 
@@ -47,8 +54,61 @@ impl OfflineWrite {
                     StockStatus::of(product.quantity, product.min_stock, product.max_stock);
                 Ok(())
             }
+            Self::ProductEdit { id, input } => edit_product(shop, id, input),
         }
     }
+}
+
+/// The product as `POST /api/products/update` leaves it: the form's rules, a category and a
+/// supplier of the shop, a SKU no other product has (any case).
+fn edit_product(shop: &mut ShopReplica, id: &str, input: &ProductInput) -> Result<(), AppError> {
+    let draft = ProductDraft::parse(input)?;
+    let named = |key: &Option<crate::domain::RecordKey>,
+                 field: &str,
+                 code: &str,
+                 names: &dyn Fn(&str) -> Option<String>| {
+        key.as_ref()
+            .map(|key| names(key.as_str()).ok_or_else(|| AppError::invalid(field, code)))
+            .transpose()
+    };
+    let category_name = named(
+        &draft.category_id,
+        "category_id",
+        "error.category.unknown",
+        &|id| shop.categories.get(id).map(|c| c.name.clone()),
+    )?;
+    let supplier_name = named(
+        &draft.supplier_id,
+        "supplier_id",
+        "error.supplier.unknown",
+        &|id| shop.suppliers.get(id).map(|s| s.details.name.clone()),
+    )?;
+    if let Some(sku) = &draft.sku {
+        let taken = shop.products.values().any(|p| {
+            p.id != id
+                && p.sku
+                    .as_ref()
+                    .is_some_and(|other| other.to_lowercase() == sku.to_lowercase())
+        });
+        if taken {
+            return Err(AppError::conflict("sku", "error.sku.taken"));
+        }
+    }
+    let product = shop.products.get_mut(id).ok_or(AppError::NotFound)?;
+    product.name = draft.name;
+    product.sku = draft.sku;
+    product.category_id = draft.category_id.map(|k| k.as_str().to_owned());
+    product.category_name = category_name;
+    product.supplier_id = draft.supplier_id.map(|k| k.as_str().to_owned());
+    product.supplier_name = supplier_name;
+    product.unit = draft.unit;
+    product.min_stock = draft.min_stock;
+    product.max_stock = draft.max_stock;
+    product.purchase_price = draft.purchase_price;
+    product.sale_price = draft.sale_price;
+    product.notes = draft.notes;
+    product.status = StockStatus::of(product.quantity, product.min_stock, product.max_stock);
+    Ok(())
 }
 
 /// A write in the outbox, in the order it was made.
@@ -146,8 +206,9 @@ mod tests {
         );
         assert_eq!(shop.products["p1"].quantity, 2, "nothing changed");
         let mut unknown = sale("b", 1);
-        let OfflineWrite::Movement(input) = &mut unknown.write;
-        input.product_id = "gone".into();
+        if let OfflineWrite::Movement(input) = &mut unknown.write {
+            input.product_id = "gone".into();
+        }
         assert_eq!(unknown.write.apply(&mut shop), Err(AppError::NotFound));
     }
 
@@ -162,6 +223,65 @@ mod tests {
             base.products["p1"].quantity, 10,
             "the server's records stay apart"
         );
+    }
+
+    fn edit(name: &str, sku: &str, min_stock: i64) -> OfflineWrite {
+        OfflineWrite::ProductEdit {
+            id: "p1".into(),
+            input: ProductInput {
+                name: name.into(),
+                sku: sku.into(),
+                unit: "sac".into(),
+                quantity: 10,
+                min_stock,
+                purchase_price: 120,
+                sale_price: 175,
+                ..ProductInput::default()
+            },
+        }
+    }
+
+    #[test]
+    fn an_edit_made_offline_changes_the_product_but_never_its_quantity() {
+        let mut shop = rice(3);
+        edit("Riz brisé", "RB-25", 5).apply(&mut shop).unwrap();
+        let rice = &shop.products["p1"];
+        assert_eq!(
+            (rice.name.as_str(), rice.sku.as_deref()),
+            ("Riz brisé", Some("RB-25"))
+        );
+        assert_eq!((rice.quantity, rice.sale_price), (3, 175));
+        assert_eq!(
+            rice.status,
+            StockStatus::Low,
+            "3 is at or under the new minimum of 5"
+        );
+    }
+
+    #[test]
+    fn an_edit_the_server_would_refuse_is_refused_on_the_phone() {
+        let mut shop = rice(3);
+        let mut other = shop.products["p1"].clone();
+        other.id = "p2".into();
+        other.sku = Some("HD-1".into());
+        shop.products.insert("p2".into(), other);
+        assert_eq!(
+            edit("Riz", "hd-1", 1).apply(&mut shop),
+            Err(AppError::conflict("sku", "error.sku.taken"))
+        );
+        assert_eq!(
+            edit(" ", "", 1).apply(&mut shop),
+            Err(AppError::invalid("name", "error.field.required"))
+        );
+        let mut unknown = edit("Riz", "", 1);
+        if let OfflineWrite::ProductEdit { input, .. } = &mut unknown {
+            input.category_id = "c404".into();
+        }
+        assert_eq!(
+            unknown.apply(&mut shop),
+            Err(AppError::invalid("category_id", "error.category.unknown"))
+        );
+        assert_eq!(shop.products["p1"].name, "Riz", "nothing changed");
     }
 
     /// The outbox is kept as JSON on the phone: a write must read back as it was written.

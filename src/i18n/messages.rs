@@ -28,6 +28,7 @@ messages! {
     "sync.review.title" => "À revoir", "To review";
     "sync.review.discard" => "Ignorer", "Discard";
     "sync.review.in" => "Entrée de {quantity} × {product}", "Stock in: {quantity} × {product}";
+    "sync.review.edit" => "Modification de {product}", "Edit of {product}";
     "sync.review.out" => "Sortie de {quantity} × {product}", "Stock out: {quantity} × {product}";
     "common.close" => "Fermer", "Close";
     "common.save" => "Enregistrer", "Save";

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::api::categories::list_categories;
 use crate::api::dashboard::stock_summary;
-use crate::api::products::list_products;
+use crate::api::products::{UpdateProduct, list_products};
 use crate::api::stock::MoveStock;
 use crate::api::suppliers::list_suppliers;
 use crate::domain::category::Category;
@@ -153,6 +153,9 @@ impl Replica {
 async fn send_now(write: OfflineWrite) -> Result<(), AppError> {
     match write {
         OfflineWrite::Movement(input) => send(|op| MoveStock { op, input }).await.map(|_| ()),
+        OfflineWrite::ProductEdit { id, input } => {
+            send(|op| UpdateProduct { op, id, input }).await.map(|_| ())
+        }
     }
 }
 

@@ -292,3 +292,46 @@ async fn an_outbox_write_pushed_twice_is_applied_once_and_a_refusal_reads_back()
     );
     assert_eq!(too_many.apply(&mut replica.clone()), Err(refusal));
 }
+
+/// A product edited on the phone (category, supplier, SKU, prices, minimum) is the product the
+/// server holds once the edit is pushed: the phone's rule and the server's agree, field by field.
+#[tokio::test]
+async fn a_product_edited_on_the_phone_is_the_one_the_server_keeps() {
+    let app = app().await;
+    let (cookie, food) = varied_shop(&app).await;
+    let mut replica = replica_of(&app, &cookie).await;
+    let sugar = replica
+        .products
+        .values()
+        .find(|p| p.name == "Sucre")
+        .unwrap()
+        .clone();
+    let moussa = replica
+        .suppliers
+        .values()
+        .find(|s| s.details.name == "Moussa")
+        .unwrap()
+        .id
+        .clone();
+    let mut input = sugar.to_input(false);
+    input.name = "Sucre en poudre".into();
+    input.sku = "SUC-1".into();
+    input.category_id = food;
+    input.supplier_id = moussa;
+    input.min_stock = 1;
+    input.max_stock = Some(40);
+    input.sale_price = 700;
+    let edit = OfflineWrite::ProductEdit {
+        id: sugar.id.clone(),
+        input,
+    };
+    let mut on_phone = replica.clone();
+    edit.apply(&mut on_phone).unwrap();
+    let reply = app
+        .post(edit.endpoint(), edit.body(&op_id()), Some(&cookie))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    catch_up(&app, &cookie, &mut replica).await;
+    assert_eq!(replica.products[&sugar.id], on_phone.products[&sugar.id]);
+    assert_eq!(replica.products[&sugar.id].status, StockStatus::Normal);
+}

@@ -102,6 +102,14 @@ fn describe(write: &OfflineWrite) -> impl IntoView + use<> {
             t_with(key, move || {
                 vec![("quantity", quantity.clone()), ("product", product.clone())]
             })
+            .into_any()
+        }
+        OfflineWrite::ProductEdit { input, .. } => {
+            let product = input.name.clone();
+            t_with("sync.review.edit", move || {
+                vec![("product", product.clone())]
+            })
+            .into_any()
         }
     }
 }

@@ -4,13 +4,14 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::api::products::{CreateProduct, UpdateProduct};
+use crate::api::products::CreateProduct;
 use crate::domain::AppError;
 use crate::domain::category::Category;
+use crate::domain::outbox::OfflineWrite;
 use crate::domain::photo::PhotoTarget;
 use crate::domain::product::ProductInput;
 use crate::domain::supplier::Supplier;
-use crate::offline::{Submission, send};
+use crate::offline::{Replica, Submission, send};
 use crate::ui::components::{
     FieldError, FormAlert, FormErrors, Modal, NumberField, PhotoField, TextField, whole_number,
 };
@@ -96,8 +97,9 @@ pub fn ProductForm(
         let editing = editing.clone();
         let save = async move {
             match editing {
-                Some(id) => send(|op| UpdateProduct { op, id, input }).await,
-                None => send(|op| CreateProduct { op, input }).await,
+                // An edit is recorded on the phone first (I3), with or without network.
+                Some(id) => Replica::write(OfflineWrite::ProductEdit { id, input }).await,
+                None => send(|op| CreateProduct { op, input }).await.map(|_| ()),
             }
         };
         submission.run(save, move |_| on_done.run(()));
