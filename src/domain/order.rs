@@ -352,6 +352,59 @@ pub struct OrderQuery {
 
 impl OrderQuery {
     pub const PAGE_SIZE: u32 = 20;
+
+    /// The page of `orders` this query asks for, newest first, with what delivered orders cost
+    /// this month and quarter, as `store::orders::list` answers it on the server (the phone's
+    /// replica answers it without the network). `today` is the caller's day (UTC).
+    pub fn select<'a>(
+        &self,
+        orders: impl IntoIterator<Item = &'a OrderSummary>,
+        today: NaiveDate,
+    ) -> Result<OrderPage, AppError> {
+        let range = self.period.range(today, &self.from, &self.to)?;
+        let start = range.start.as_deref().and_then(moment);
+        let end = range.end.as_deref().and_then(moment);
+        let all: Vec<&OrderSummary> = orders.into_iter().collect();
+        let mut found: Vec<&OrderSummary> = all
+            .iter()
+            .copied()
+            .filter(|o| {
+                let created = moment(&o.created_at);
+                self.status.is_none_or(|s| o.status == s)
+                    && (self.supplier_id.is_empty()
+                        || o.supplier_id.as_deref() == Some(self.supplier_id.as_str()))
+                    && start.is_none_or(|start| created.is_some_and(|c| c >= start))
+                    && end.is_none_or(|end| created.is_some_and(|c| c < end))
+            })
+            .collect();
+        found.sort_by_key(|o| std::cmp::Reverse(moment(&o.created_at)));
+        let spent_since = |day: NaiveDate| {
+            let since = moment(&super::period::instant(day));
+            all.iter()
+                .filter(|o| o.status == OrderStatus::Delivered)
+                .filter(|o| o.delivered_at.as_deref().and_then(moment) >= since)
+                .map(|o| o.received_total.unwrap_or(0))
+                .fold(0i64, i64::saturating_add)
+        };
+        let first =
+            usize::try_from(super::page::start(self.page, Self::PAGE_SIZE)).unwrap_or(usize::MAX);
+        Ok(OrderPage {
+            total: found.len() as u64,
+            items: found
+                .into_iter()
+                .skip(first)
+                .take(Self::PAGE_SIZE as usize)
+                .cloned()
+                .collect(),
+            spent_month: spent_since(super::period::month_start(today)),
+            spent_quarter: spent_since(super::period::quarter_start(today)),
+        })
+    }
+}
+
+/// A stored instant (RFC 3339) as a comparable time; text that is not one compares as none.
+fn moment(raw: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    chrono::DateTime::parse_from_rfc3339(raw).ok()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

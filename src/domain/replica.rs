@@ -4,10 +4,13 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+
+use super::AppError;
 use super::alert::{AlertRule, AlertView};
 use super::category::Category;
 use super::dashboard::StockFigures;
-use super::order::{Order, OrderStatus};
+use super::order::{Order, OrderPage, OrderQuery, OrderStatus};
 use super::product::Product;
 use super::shop::ShopSettings;
 use super::supplier::{Supplier, SupplierSort, sort_suppliers};
@@ -75,6 +78,11 @@ impl ShopReplica {
         suppliers.sort_by_cached_key(|s| s.details.name.to_lowercase());
         sort_suppliers(&mut suppliers, sort);
         suppliers
+    }
+
+    /// A page of the shop's orders (Commandes), as the server lists them on `today`.
+    pub fn orders(&self, query: &OrderQuery, today: NaiveDate) -> Result<OrderPage, AppError> {
+        query.select(self.orders.values().map(|o| &o.summary), today)
     }
 
     /// The Tableau de bord's figures (E1), as `store::dashboard` counts them on the server.

@@ -10,11 +10,13 @@ use leptos::prelude::*;
 
 use crate::api::categories::list_categories;
 use crate::api::dashboard::stock_summary;
+use crate::api::orders::list_orders;
 use crate::api::products::{UpdateProduct, list_products};
 use crate::api::stock::MoveStock;
 use crate::api::suppliers::list_suppliers;
 use crate::domain::category::Category;
 use crate::domain::dashboard::StockFigures;
+use crate::domain::order::{OrderPage, OrderQuery};
 use crate::domain::outbox::{OfflineWrite, PendingWrite};
 use crate::domain::product::{ProductPage, ProductQuery};
 use crate::domain::replica::ShopReplica;
@@ -83,6 +85,15 @@ impl Replica {
         .await
     }
 
+    /// A page of the shop's orders (Commandes).
+    pub async fn orders(query: OrderQuery) -> Result<OrderPage, AppError> {
+        let asked = query.clone();
+        match Self::read(move |shop| shop.orders(&asked, today())) {
+            Some(answer) => answer,
+            None => list_orders(query).await,
+        }
+    }
+
     /// The Tableau de bord's figures.
     pub async fn stock_figures() -> Result<StockFigures, AppError> {
         Self::or_server(ShopReplica::stock_figures, stock_summary).await
@@ -147,6 +158,15 @@ impl Replica {
         #[cfg(feature = "hydrate")]
         browser::forget_all().await;
     }
+}
+
+/// The phone's day (UTC, as the server counts "this month").
+fn today() -> chrono::NaiveDate {
+    #[cfg(feature = "hydrate")]
+    let now = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64);
+    #[cfg(not(feature = "hydrate"))]
+    let now = Some(chrono::Utc::now());
+    now.unwrap_or_default().date_naive()
 }
 
 /// The write sent at once, as a server function call.

@@ -6,8 +6,10 @@ use axum::http::StatusCode;
 use boutiq::domain::AppError;
 use boutiq::domain::category::Category;
 use boutiq::domain::dashboard::StockFigures;
+use boutiq::domain::order::{OrderPage, OrderQuery, OrderStatus};
 use boutiq::domain::outbox::OfflineWrite;
-use boutiq::domain::product::{CategoryFilter, ProductPage, ProductQuery, ProductSort};
+use boutiq::domain::period::Period;
+use boutiq::domain::product::{CategoryFilter, Product, ProductPage, ProductQuery, ProductSort};
 use boutiq::domain::replica::ShopReplica;
 use boutiq::domain::stock::{MovementInput, MovementKind, StockStatus};
 use boutiq::domain::supplier::{Supplier, SupplierSort};
@@ -41,6 +43,16 @@ async fn catch_up(app: &TestApp, cookie: &str, replica: &mut ShopReplica) {
             return;
         }
     }
+}
+
+fn product_named(replica: &ShopReplica, name: &str) -> Product {
+    let found = replica.products.values().find(|p| p.name == name);
+    found.expect("the product").clone()
+}
+
+fn supplier_named(replica: &ShopReplica, name: &str) -> String {
+    let found = replica.suppliers.values().find(|s| s.details.name == name);
+    found.expect("the supplier").id.clone()
 }
 
 async fn post(app: &TestApp, cookie: &str, path: &str, body: Value) -> Value {
@@ -251,12 +263,7 @@ async fn an_outbox_write_pushed_twice_is_applied_once_and_a_refusal_reads_back()
     let app = app().await;
     let (cookie, _) = varied_shop(&app).await;
     let mut replica = replica_of(&app, &cookie).await;
-    let rice = replica
-        .products
-        .values()
-        .find(|p| p.name == "Riz parfumé")
-        .unwrap()
-        .clone();
+    let rice = product_named(&replica, "Riz parfumé");
     let sale = |quantity| {
         OfflineWrite::Movement(MovementInput {
             product_id: rice.id.clone(),
@@ -300,19 +307,8 @@ async fn a_product_edited_on_the_phone_is_the_one_the_server_keeps() {
     let app = app().await;
     let (cookie, food) = varied_shop(&app).await;
     let mut replica = replica_of(&app, &cookie).await;
-    let sugar = replica
-        .products
-        .values()
-        .find(|p| p.name == "Sucre")
-        .unwrap()
-        .clone();
-    let moussa = replica
-        .suppliers
-        .values()
-        .find(|s| s.details.name == "Moussa")
-        .unwrap()
-        .id
-        .clone();
+    let sugar = product_named(&replica, "Sucre");
+    let moussa = supplier_named(&replica, "Moussa");
     let mut input = sugar.to_input(false);
     input.name = "Sucre en poudre".into();
     input.sku = "SUC-1".into();
@@ -334,4 +330,85 @@ async fn a_product_edited_on_the_phone_is_the_one_the_server_keeps() {
     catch_up(&app, &cookie, &mut replica).await;
     assert_eq!(replica.products[&sugar.id], on_phone.products[&sugar.id]);
     assert_eq!(replica.products[&sugar.id].status, StockStatus::Normal);
+}
+
+#[tokio::test]
+async fn the_replica_lists_orders_as_the_server_does() {
+    let app = app().await;
+    let (cookie, _) = varied_shop(&app).await;
+    // A second order, delivered: the list is newest first, and the month's spending counts it.
+    let oil = app
+        .get("/api/products/list?query[search]=dinor", Some(&cookie))
+        .await
+        .json()["items"][0]["id"]
+        .clone();
+    let lines = json!([{ "product_id": oil, "quantity": 4, "unit_price": 900 }]);
+    let order = json!({ "supplier_id": "", "lines": lines, "expected_on": "", "note": "" });
+    let suppliers = app
+        .get("/api/suppliers/list?sort=name", Some(&cookie))
+        .await
+        .json();
+    let mut order = order;
+    order["supplier_id"] = suppliers[0]["id"].clone();
+    let second = post(
+        &app,
+        &cookie,
+        "/api/orders/create",
+        json!({ "op": op_id(), "input": order }),
+    )
+    .await;
+    let received = json!([{ "product_id": oil, "quantity": 3 }]);
+    post(
+        &app,
+        &cookie,
+        "/api/orders/deliver",
+        json!({ "op": op_id(), "id": second["id"], "received": received }),
+    )
+    .await;
+    let replica = replica_of(&app, &cookie).await;
+    let moussa = supplier_named(&replica, "Moussa");
+    let today = Utc::now().date_naive();
+    let queries = [
+        ("query[page]=0", OrderQuery::default()),
+        (
+            "query[status]=pending",
+            OrderQuery {
+                status: Some(OrderStatus::Pending),
+                ..OrderQuery::default()
+            },
+        ),
+        (
+            "query[status]=delivered",
+            OrderQuery {
+                status: Some(OrderStatus::Delivered),
+                ..OrderQuery::default()
+            },
+        ),
+        (
+            &format!("query[supplier_id]={moussa}"),
+            OrderQuery {
+                supplier_id: moussa.clone(),
+                ..OrderQuery::default()
+            },
+        ),
+        (
+            "query[period]=this_month",
+            OrderQuery {
+                period: Period::ThisMonth,
+                ..OrderQuery::default()
+            },
+        ),
+    ];
+    for (url, query) in queries {
+        let reply = app
+            .get(&format!("/api/orders/list?{url}"), Some(&cookie))
+            .await;
+        assert_eq!(reply.status, StatusCode::OK, "{url}: {}", reply.body);
+        let server: OrderPage = serde_json::from_str(&reply.body).unwrap();
+        assert_eq!(replica.orders(&query, today).unwrap(), server, "{url}");
+    }
+    let all = replica.orders(&OrderQuery::default(), today).unwrap();
+    assert_eq!(all.total, 2);
+    assert_eq!(all.items[0].status, OrderStatus::Delivered, "newest first");
+    assert_eq!(all.spent_month, 3 * 900);
 }

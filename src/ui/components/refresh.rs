@@ -11,7 +11,11 @@ const REFRESH_SECONDS: u64 = 30;
 pub fn refresh_periodically(version: RwSignal<u32>) {
     Effect::new(move |_| {
         let handle = set_interval_with_handle(
-            move || version.update(|v| *v += 1),
+            move || {
+                version.update(|v| *v += 1);
+                // A shop's lists read its replica: catch up with the server first.
+                crate::offline::Replica::sync_soon();
+            },
             std::time::Duration::from_secs(REFRESH_SECONDS),
         );
         if let Ok(handle) = handle {

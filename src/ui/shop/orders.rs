@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::orders::list_orders;
 use crate::domain::order::OrderStatus;
 use crate::domain::order::{OrderQuery, OrderSummary};
 use crate::domain::period::Period;
@@ -53,8 +52,8 @@ pub fn OrdersPage() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let dialog = RwSignal::new(None::<Dialog>);
     let orders = Resource::new(
-        move || (query.get(), version.get()),
-        |(q, _)| list_orders(q),
+        move || (query.get(), version.get(), Replica::track()),
+        |(q, _, _)| Replica::orders(q),
     );
     let suppliers = Resource::new(Replica::track, |_| Replica::suppliers(SupplierSort::Name));
     // A registered supplier moves connected orders on its side: show it without a reload.
