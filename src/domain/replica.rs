@@ -85,6 +85,11 @@ impl ShopReplica {
         query.select(self.orders.values().map(|o| &o.summary), today)
     }
 
+    /// The alerts not read yet (the count on the Alertes tab, D3).
+    pub fn unread_alerts(&self) -> u64 {
+        self.alerts.values().filter(|a| a.state == "open").count() as u64
+    }
+
     /// The Tableau de bord's figures (E1), as `store::dashboard` counts them on the server.
     pub fn stock_figures(&self) -> StockFigures {
         use super::stock::StockStatus;

@@ -8,6 +8,7 @@ use std::future::Future;
 
 use leptos::prelude::*;
 
+use crate::api::alerts::unread_alerts;
 use crate::api::categories::list_categories;
 use crate::api::dashboard::stock_summary;
 use crate::api::orders::list_orders;
@@ -92,6 +93,11 @@ impl Replica {
             Some(answer) => answer,
             None => list_orders(query).await,
         }
+    }
+
+    /// The alerts not read yet.
+    pub async fn unread_alerts() -> Result<u64, AppError> {
+        Self::or_server(ShopReplica::unread_alerts, unread_alerts).await
     }
 
     /// The Tableau de bord's figures.

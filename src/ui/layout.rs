@@ -130,13 +130,14 @@ fn is_in_tab(href: &str, path: &str) -> bool {
         || (href == "/shop/suppliers" && under("/shop/marketplace"))
 }
 
-/// The number of unread alerts on the Alertes tab (D3), refreshed at every navigation.
+/// The number of unread alerts on the Alertes tab (D3), from the replica when the phone holds
+/// it (offline too), refreshed at every navigation and sync.
 #[component]
 fn UnreadAlerts() -> impl IntoView {
     let location = use_location();
     let count = Resource::new(
-        move || location.pathname.get(),
-        |_| crate::api::alerts::unread_alerts(),
+        move || (location.pathname.get(), Replica::track()),
+        |_| Replica::unread_alerts(),
     );
     view! {
         <Transition fallback=|| ()>

@@ -148,6 +148,9 @@ async fn the_replica_lists_products_as_the_server_does() {
         alerted.count() >= 2,
         "the empty and the low products raised alerts"
     );
+    let unread = app.get("/api/alerts/unread", Some(&cookie)).await.json();
+    assert_eq!(json!(replica.unread_alerts()), unread);
+    assert!(replica.unread_alerts() >= 2);
     let queries = [
         ("query[page]=0", ProductQuery::default()),
         ("query[search]=RI", query(|q| q.search = "RI".into())),
