@@ -38,6 +38,19 @@ async function move(page: Page, product: string, button: "Entrée" | "Sortie", q
   await page.getByRole("button", { name: "Enregistrer" }).click();
 }
 
+/** A new shop with 10 rice, synced, whose Produits page and bundle the worker keeps for offline. */
+async function shopWithRice(page: Page): Promise<void> {
+  await register(page, "shopkeeper");
+  await open(page, "/shop/products");
+  await createProduct(page, "Riz parfumé", "10");
+  await expect(page.locator(".synced-at")).toHaveText("Mis à jour à l'instant");
+  await page.waitForFunction(
+    async () => !!(await caches.match("/shop/products")) && !!(await caches.match("/pkg/boutiq.wasm")),
+    null,
+    { timeout: 60_000 },
+  );
+}
+
 test("the shop's screens read the phone's replica, work offline, and sign-out leaves nothing", async ({
   page,
   context,
@@ -118,15 +131,7 @@ test("stock moved and a product edited offline wait in the outbox, survive a rel
   page,
   context,
 }) => {
-  await register(page, "shopkeeper");
-  await open(page, "/shop/products");
-  await createProduct(page, "Riz parfumé", "10");
-  await expect(page.locator(".synced-at")).toHaveText("Mis à jour à l'instant");
-  await page.waitForFunction(
-    async () => !!(await caches.match("/shop/products")) && !!(await caches.match("/pkg/boutiq.wasm")),
-    null,
-    { timeout: 60_000 },
-  );
+  await shopWithRice(page);
 
   // I3: offline, a sale changes the stock at once and waits to be sent.
   await context.setOffline(true);
@@ -222,15 +227,7 @@ test("a sale refused by the server waits under 'À revoir' with the reason, unti
 });
 
 test("two tabs of the app share one outbox and push each write once", async ({ page, context }) => {
-  await register(page, "shopkeeper");
-  await open(page, "/shop/products");
-  await createProduct(page, "Riz parfumé", "10");
-  await expect(page.locator(".synced-at")).toHaveText("Mis à jour à l'instant");
-  await page.waitForFunction(
-    async () => !!(await caches.match("/shop/products")) && !!(await caches.match("/pkg/boutiq.wasm")),
-    null,
-    { timeout: 60_000 },
-  );
+  await shopWithRice(page);
   await context.setOffline(true);
   await move(page, "Riz parfumé", "Sortie", "1");
   await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("9");

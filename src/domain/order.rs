@@ -377,7 +377,7 @@ impl OrderQuery {
                     && end.is_none_or(|end| created.is_some_and(|c| c < end))
             })
             .collect();
-        found.sort_by_key(|o| std::cmp::Reverse(moment(&o.created_at)));
+        found.sort_by_cached_key(|o| std::cmp::Reverse(moment(&o.created_at)));
         let spent_since = |day: NaiveDate| {
             let since = moment(&super::period::instant(day));
             all.iter()

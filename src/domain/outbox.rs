@@ -63,26 +63,22 @@ impl OfflineWrite {
 /// supplier of the shop, a SKU no other product has (any case).
 fn edit_product(shop: &mut ShopReplica, id: &str, input: &ProductInput) -> Result<(), AppError> {
     let draft = ProductDraft::parse(input)?;
-    let named = |key: &Option<crate::domain::RecordKey>,
-                 field: &str,
-                 code: &str,
-                 names: &dyn Fn(&str) -> Option<String>| {
-        key.as_ref()
-            .map(|key| names(key.as_str()).ok_or_else(|| AppError::invalid(field, code)))
-            .transpose()
-    };
-    let category_name = named(
-        &draft.category_id,
-        "category_id",
-        "error.category.unknown",
-        &|id| shop.categories.get(id).map(|c| c.name.clone()),
-    )?;
-    let supplier_name = named(
-        &draft.supplier_id,
-        "supplier_id",
-        "error.supplier.unknown",
-        &|id| shop.suppliers.get(id).map(|s| s.details.name.clone()),
-    )?;
+    let category_name = draft
+        .category_id
+        .as_ref()
+        .map(|id| match shop.categories.get(id.as_str()) {
+            Some(category) => Ok(category.name.clone()),
+            None => Err(AppError::invalid("category_id", "error.category.unknown")),
+        })
+        .transpose()?;
+    let supplier_name = draft
+        .supplier_id
+        .as_ref()
+        .map(|id| match shop.suppliers.get(id.as_str()) {
+            Some(supplier) => Ok(supplier.details.name.clone()),
+            None => Err(AppError::invalid("supplier_id", "error.supplier.unknown")),
+        })
+        .transpose()?;
     if let Some(sku) = &draft.sku {
         let taken = shop.products.values().any(|p| {
             p.id != id

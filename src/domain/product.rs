@@ -206,7 +206,8 @@ impl ProductQuery {
             .into_iter()
             .filter(|p| self.keeps(p, &search))
             .collect();
-        found.sort_by(|a, b| self.compare(a, b));
+        // A search keystroke sorts the whole shop: each product's key is worked out once.
+        found.sort_by_cached_key(|p| self.sort_key(p));
         let start =
             usize::try_from(super::page::start(self.page, self.page_size())).unwrap_or(usize::MAX);
         ProductPage {
@@ -238,23 +239,23 @@ impl ProductQuery {
         category && status && found
     }
 
-    fn compare(&self, a: &Product, b: &Product) -> std::cmp::Ordering {
-        let name = || a.name.to_lowercase().cmp(&b.name.to_lowercase());
+    /// Where the product stands in the chosen sort, then by name (as `store::products::list`).
+    fn sort_key(&self, product: &Product) -> (i64, String) {
+        let name = || product.name.to_lowercase();
         match self.sort {
-            ProductSort::Name => name(),
-            ProductSort::PriceAsc => a.sale_price.cmp(&b.sale_price).then_with(name),
-            ProductSort::PriceDesc => b.sale_price.cmp(&a.sale_price).then_with(name),
-            ProductSort::Quantity => a.quantity.cmp(&b.quantity).then_with(name),
-            ProductSort::Newest => created(b).cmp(&created(a)),
-            ProductSort::Status => a.status.rank().cmp(&b.status.rank()).then_with(name),
+            ProductSort::Name => (0, name()),
+            ProductSort::PriceAsc => (product.sale_price, name()),
+            ProductSort::PriceDesc => (-product.sale_price, name()),
+            ProductSort::Quantity => (product.quantity, name()),
+            // Newest first; text that does not read as a date last (the server never sends one).
+            ProductSort::Newest => {
+                let created = chrono::DateTime::parse_from_rfc3339(&product.created_at).ok();
+                let nanos = created.and_then(|at| at.timestamp_nanos_opt());
+                (nanos.map_or(i64::MAX, |n| -n), String::new())
+            }
+            ProductSort::Status => (product.status.rank() as i64, name()),
         }
     }
-}
-
-/// When the product was created, for "Plus récents" (text that does not read as a date sorts
-/// first, as the server never sends one).
-fn created(product: &Product) -> Option<chrono::DateTime<chrono::FixedOffset>> {
-    chrono::DateTime::parse_from_rfc3339(&product.created_at).ok()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

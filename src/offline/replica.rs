@@ -76,6 +76,11 @@ impl Replica {
         }
     }
 
+    /// Whether the phone holds the shop (the screens then answer within a frame).
+    pub fn holds_shop() -> bool {
+        Self::read(|_| ()).is_some()
+    }
+
     /// A page of the shop's products (Produits).
     pub async fn products(query: ProductQuery) -> Result<ProductPage, AppError> {
         let asked = query.clone();

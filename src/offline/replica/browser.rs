@@ -210,10 +210,13 @@ pub(super) fn sync_soon() {
     spawn_local(async {
         loop {
             AGAIN.set(false);
+            // What the screens read is worked out again only when the outbox or the records
+            // changed (a sync with nothing new costs no copy of the shop).
             if let Some((replica, name)) = kept()
-                && push(replica, &name).await
+                && let Some(pushed) = push(replica, &name).await
+                && (pull(replica, &name).await || pushed)
             {
-                pull(replica, &name).await;
+                show(replica);
             }
             if !AGAIN.get() {
                 break;
@@ -224,18 +227,21 @@ pub(super) fn sync_soon() {
 }
 
 /// Pushes the outbox in order, holding its lock, so that another tab of the app on this phone
-/// never pushes the same write at the same time; `false` when the server could not be reached.
-async fn push(replica: Replica, name: &str) -> bool {
+/// never pushes the same write at the same time. `None` when the server could not be reached,
+/// else whether a write left the outbox or was refused.
+async fn push(replica: Replica, name: &str) -> Option<bool> {
     let Ok(release) = JsFuture::from(lock_outbox(name)).await else {
-        return false;
+        return None;
     };
     // Another tab may have pushed, or added, writes meanwhile: the phone's outbox is the truth.
+    let before = PENDING.with_borrow(Clone::clone);
     reload_outbox(name).await;
-    let reached = push_each(replica, name).await;
+    let reloaded = PENDING.with_borrow(|now| *now != before);
+    let pushed = push_each(replica, name).await;
     let _ = release
         .unchecked_into::<js_sys::Function>()
         .call0(&JsValue::NULL);
-    reached
+    pushed.map(|changed| changed || reloaded)
 }
 
 async fn reload_outbox(name: &str) {
@@ -248,11 +254,12 @@ async fn reload_outbox(name: &str) {
     }
 }
 
-async fn push_each(replica: Replica, name: &str) -> bool {
+async fn push_each(replica: Replica, name: &str) -> Option<bool> {
+    let mut changed = false;
     loop {
         let next = PENDING.with_borrow(|all| all.iter().find(|p| p.refused.is_none()).cloned());
         let Some(mut next) = next else {
-            return true;
+            return Some(changed);
         };
         let body = next.write.body(&next.op).to_string();
         let answer = JsFuture::from(push_write(next.write.endpoint(), &body)).await;
@@ -262,7 +269,7 @@ async fn push_each(replica: Replica, name: &str) -> bool {
             .and_then(|a| serde_json::from_str::<Answer>(&a).ok())
         else {
             replica.online.set(navigator_online());
-            return false;
+            return None;
         };
         match answer.status {
             200..=299 => {
@@ -270,7 +277,7 @@ async fn push_each(replica: Replica, name: &str) -> bool {
                 PENDING.with_borrow_mut(|all| all.retain(|p| p.op != next.op));
             }
             // Signed out, or the server failing: keep the write and try again later.
-            401 | 403 | 500.. => return false,
+            401 | 403 | 500.. => return None,
             _ => {
                 next.refused = Some(serde_json::from_str::<AppError>(&answer.body).unwrap_or(
                     AppError::BadRequest {
@@ -285,13 +292,16 @@ async fn push_each(replica: Replica, name: &str) -> bool {
                 });
             }
         }
+        changed = true;
         count_pending(replica);
     }
 }
 
-/// Pulls every change after the replica's cursor, a page at a time, keeping each page.
-async fn pull(replica: Replica, name: &str) {
+/// Pulls every change after the replica's cursor, a page at a time, keeping each page; says
+/// whether any record changed.
+async fn pull(replica: Replica, name: &str) -> bool {
     let mut clear = false;
+    let mut changed = false;
     loop {
         let cursor = BASE.with_borrow(|base| base.as_ref().map_or(0, |b| b.cursor));
         let page = match pull_changes(cursor).await {
@@ -302,13 +312,16 @@ async fn pull(replica: Replica, name: &str) {
                 clear = true;
                 continue;
             }
-            Err(AppError::Network { .. }) => return replica.online.set(navigator_online()),
-            Err(_) => return,
+            Err(AppError::Network { .. }) => {
+                replica.online.set(navigator_online());
+                return changed;
+            }
+            Err(_) => return changed,
         };
         replica.online.set(true);
         // Signed out meanwhile: nothing more is kept.
         if KEPT.with_borrow(Option::is_none) {
-            return;
+            return false;
         }
         let synced_at = if page.more {
             replica.synced_at.get_untracked().unwrap_or(0)
@@ -322,13 +335,13 @@ async fn pull(replica: Replica, name: &str) {
             ops: page.changes.iter().map(kept_as).collect(),
         };
         if !save(name, &batch).await {
-            return;
+            return changed;
         }
+        changed |= batch.clear || !page.changes.is_empty();
         BASE.with_borrow_mut(|base| base.get_or_insert_default().apply_page(&page));
-        show(replica);
         if !page.more {
             replica.synced_at.set(Some(synced_at));
-            return;
+            return changed;
         }
     }
 }

@@ -139,7 +139,7 @@ pub fn ProductsPage() -> impl IntoView {
                     let search = event_target_value(&ev);
                     typed.set(search.clone());
                     // The phone's replica answers within a frame: the list follows the typing.
-                    if Replica::read(|_| ()).is_some() {
+                    if Replica::holds_shop() {
                         update_query(&|q| q.search = search.clone());
                     }
                 }/>
