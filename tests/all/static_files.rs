@@ -25,6 +25,16 @@ async fn site_files_keep_their_own_status_and_other_paths_are_not_found() {
         assert_eq!(file.status, StatusCode::OK);
         assert_eq!(file.body, "\0asm-test");
     }
+    // A file is always answered whole, whatever conditions or ranges the request carries.
+    let request = axum::http::Request::get("/pkg/boutiq.wasm")
+        .header("if-modified-since", "Sun, 06 Dec 2099 00:00:00 GMT")
+        .header("range", "bytes=0-1")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let reply = tower::ServiceExt::oneshot(app.router.clone(), request)
+        .await
+        .unwrap();
+    assert_eq!(reply.status(), StatusCode::OK);
     let missing = app.get("/pkg/missing.wasm", None).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     let page = app.get("/no/such/page", None).await;
