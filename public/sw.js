@@ -3,8 +3,8 @@
 // Writes (POST) always go to the network; the app's outbox handles them.
 // Two caches: the shell (the same for everyone) and the private one (pages and API reads: one
 // user's data), which the app deletes at logout (`src/offline/service_worker.rs`).
-const SHELL_CACHE = "boutiq-shell-v6";
-const PRIVATE_CACHE = "boutiq-private-v6";
+const SHELL_CACHE = "boutiq-shell-v7";
+const PRIVATE_CACHE = "boutiq-private-v7";
 const SHELL = [
   "/pkg/boutiq.js",
   "/pkg/boutiq.wasm",
@@ -14,11 +14,13 @@ const SHELL = [
   "/icons/icon-512.png",
 ];
 
+// The shell is kept whole or the worker does not install (the browser tries again at the next
+// visit): a worker that lacks the bundle would open nothing offline.
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(SHELL_CACHE).then((cache) =>
-      Promise.all([...SHELL.map((url) => cache.add(url).catch(() => undefined)), keepSignIn(cache)]),
-    ).then(() => self.skipWaiting()),
+    caches.open(SHELL_CACHE)
+      .then((cache) => Promise.all([cache.addAll(SHELL), keepSignIn(cache)]))
+      .then(() => self.skipWaiting()),
   );
 });
 
@@ -26,7 +28,7 @@ self.addEventListener("install", (event) => {
 // the app opened offline without a session can say that signing in needs the network.
 function keepSignIn(cache) {
   return fetch("/login", { credentials: "omit" })
-    .then((response) => (response.ok && !response.redirected ? cache.put("/login", response) : undefined))
+    .then((response) => (response.ok && !response.redirected ? store(cache, "/login", response) : undefined))
     .catch(() => undefined);
 }
 
@@ -74,8 +76,22 @@ function keep(path) {
 // Stores one user's page or read, unless the user signed out since it was asked for.
 async function keepPrivate(request, response, started) {
   if (started !== generation) return;
+  const body = await response.blob();
   const cache = await caches.open(PRIVATE_CACHE);
-  if (started === generation) await cache.put(request, response);
+  if (started === generation) await store(cache, request, response, body);
+}
+
+// Replaces a kept copy with a response whose body has arrived whole. Putting a response while
+// its body still streams drops the old copy before the new one is written: a reload offline in
+// that moment found neither the page nor the bundle. A copy that cannot be written is not an
+// error for the page that asked: it simply is not kept.
+async function store(cache, request, response, body) {
+  const whole = new Response(body ?? (await response.blob()), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  return cache.put(request, whole).catch(() => undefined);
 }
 
 self.addEventListener("fetch", (event) => {
@@ -92,17 +108,16 @@ self.addEventListener("fetch", (event) => {
   // The barcode decoder (/vendor/zxing) is kept after its first use, so scanning works offline.
   const isAsset = url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/icons/") ||
     url.pathname.startsWith("/vendor/") || url.pathname === "/manifest.webmanifest";
-  event.respondWith(isAsset ? staleWhileRevalidate(event, request) : networkFirst(request));
+  event.respondWith(isAsset ? keptFirst(event, request) : networkFirst(event, request));
 });
 
 // Pages and API reads: the network when it answers, else the last copy kept.
-async function networkFirst(request) {
+async function networkFirst(event, request) {
   const cache = await caches.open(PRIVATE_CACHE);
   const started = generation;
+  let response;
   try {
-    const response = await fetch(request);
-    if (response.ok) await keepPrivate(request, response.clone(), started);
-    return response;
+    response = await fetch(request);
   } catch (error) {
     const kept = await cache.match(request);
     if (kept) return kept;
@@ -112,31 +127,42 @@ async function networkFirst(request) {
     }
     throw error;
   }
+  if (response.ok) event.waitUntil(keepPrivate(request, response.clone(), started).catch(() => undefined));
+  return response;
 }
 
 // A page not kept, opened offline (the installed app's start "/", a screen never kept): the
 // signed-in user's home if it is kept (A7), else the sign-in page, which says it needs the network.
+// The app itself leaves a kept page whose session has ended for the sign-in page.
 async function offlinePage(privateCache, path) {
+  // The sign-in page is asked for by name (a session that has ended): never another page.
+  if (path === "/login") return caches.match("/login");
   for (const home of ["/shop", "/supplier"]) {
     if (path !== home && (await privateCache.match(home))) return Response.redirect(home, 302);
   }
-  if (path === "/login") return caches.match("/login");
   if (await caches.match("/login")) return Response.redirect("/login", 302);
   return undefined;
 }
 
-// The bundle and icons: the kept copy at once (fast on 3G), refreshed in the background.
-async function staleWhileRevalidate(event, request) {
+// The bundle and icons: the kept copy at once (fast on 3G). The server is asked whether the file
+// changed (a new version of the app) and it is downloaded again only then, so a visit on a paid
+// data plan does not fetch the whole bundle again.
+async function keptFirst(event, request) {
   const cache = await caches.open(SHELL_CACHE);
   const kept = await cache.match(request);
-  const refresh = fetch(request)
-    .then((response) => {
-      if (response.ok) return cache.put(request, response.clone()).then(() => response);
-      return response;
-    });
   if (kept) {
-    event.waitUntil(refresh.catch(() => undefined));
+    event.waitUntil(refreshIfChanged(cache, request, kept).catch(() => undefined));
     return kept;
   }
-  return refresh;
+  const response = await fetch(request);
+  if (response.ok) event.waitUntil(store(cache, request, response.clone()));
+  return response;
+}
+
+async function refreshIfChanged(cache, request, kept) {
+  const version = (response) => response.headers.get("etag") ?? response.headers.get("last-modified");
+  const head = await fetch(request.url, { method: "HEAD", cache: "no-store" });
+  if (!head.ok || (version(head) !== null && version(head) === version(kept))) return;
+  const response = await fetch(request.url, { cache: "no-store" });
+  if (response.ok) await store(cache, request, response);
 }

@@ -182,7 +182,7 @@ test("stock moved and a product edited offline wait in the outbox, survive a rel
   expect(ledger).toHaveLength(3); // the opening stock, the sale, the delivery: each once
 });
 
-test("a sale refused by the server waits under 'À revoir' with the reason, until set aside", async ({
+test("a sale refused by the server waits under 'À revoir' with the reason, and is recorded as a correction", async ({
   page,
   context,
   browser,
@@ -216,14 +216,20 @@ test("a sale refused by the server waits under 'À revoir' with the reason, unti
   await expect(review.getByRole("alert")).toHaveText("Stock insuffisant pour cette sortie.");
   await expect(page.locator(".pending-writes")).toHaveCount(0);
   await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("1");
-  await review.getByRole("button", { name: "Ignorer" }).click();
+  // The 3 sacs left the shop all the same: what is left goes out as a correction.
+  await expect(review.getByRole("button", { name: "Ignorer" })).toBeVisible();
+  await review.getByRole("button", { name: "Enregistrer comme correction" }).click();
   await expect(review).toHaveCount(0);
+  await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("0");
+  await expect(page.locator(".pending-writes")).toHaveCount(0);
   await page.reload();
   await hydrated(page);
   await expect(card(page, "Riz parfumé")).toBeVisible();
   await expect(page.getByRole("region", { name: "À revoir" })).toHaveCount(0);
   const list = await (await page.request.get("/api/products/list?query[page]=0")).json();
-  expect(list.items[0].quantity).toBe(1);
+  expect(list.items[0].quantity).toBe(0);
+  const ledger = await (await page.request.get(`/api/stock/ledger?product_id=${list.items[0].id}&page=0`)).json();
+  expect(ledger[0]).toMatchObject({ kind: "out", quantity: 1, reason: "correction" });
 });
 
 test("two tabs of the app share one outbox and push each write once", async ({ page, context }) => {
@@ -255,4 +261,202 @@ test("two tabs of the app share one outbox and push each write once", async ({ p
   expect(pushed).toHaveLength(2);
   const list = await (await page.request.get("/api/products/list?query[page]=0")).json();
   expect(list.items[0].quantity).toBe(7);
+});
+
+/** A write through the API, as another screen of the shop would make it (setup, not the journey). */
+async function post(page: Page, path: string, data: object) {
+  const reply = await page.request.post(path, { data: { op: crypto.randomUUID(), ...data } });
+  expect(reply.ok(), await reply.text()).toBeTruthy();
+  return reply.json();
+}
+
+test("an order delivered and alerts read offline raise the stock at once and reach the server once", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(240_000); // the alert engine works in the background, slower on a busy machine
+  await register(page, "shopkeeper");
+  const supplier = await post(page, "/api/suppliers/create", {
+    input: { name: "Moussa", phone: "", whatsapp: "", email: "", address: "", city: "", notes: "" },
+  });
+  const rice = await post(page, "/api/products/create", {
+    input: { name: "Riz parfumé", sku: "", category_id: "", supplier_id: supplier, unit: "sac", quantity: 0, min_stock: 5, max_stock: 50, purchase_price: 4500, sale_price: 5000, notes: "" },
+  });
+  await post(page, "/api/orders/create", {
+    input: { supplier_id: supplier, lines: [{ product_id: rice.id, quantity: 10, unit_price: 4500 }], expected_on: "", note: "" },
+  });
+  // The engine raises the rupture in the background; the phone pulls it with the rest.
+  await expect(async () => {
+    await open(page, "/shop/alerts");
+    await expect(page.locator(".alert-card")).toHaveCount(1, { timeout: 5_000 });
+  }).toPass({ timeout: 90_000, intervals: [1_000, 2_000] });
+  await expect(page.locator(".tab-count")).toHaveText("1");
+  await page.waitForFunction(
+    async (paths) => (await Promise.all(paths.map((path) => caches.match(path)))).every(Boolean),
+    ["/shop/alerts", "/shop/orders", "/shop/products", "/pkg/boutiq.wasm"],
+    { timeout: 60_000 },
+  );
+
+  // Offline: the alert is read, the order confirmed then delivered with 8 of its 10 sacs.
+  await context.setOffline(true);
+  await expect(page.locator(".offline-banner")).toHaveText("Mode hors ligne");
+  await page.getByRole("button", { name: "Tout marquer comme lu" }).click();
+  await expect(page.locator(".tab-count")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Marquer comme lu", exact: true })).toHaveCount(0);
+  await tabs(page).filter({ hasText: "Commandes" }).click();
+  await page.locator(".order-card").filter({ hasText: "Commande n°1" }).getByRole("button", { name: "Détails" }).click();
+  const detail = page.getByRole("dialog");
+  const steps = detail.getByRole("list", { name: "Avancement de la commande" }).locator("li");
+  await detail.getByRole("button", { name: "Marquer confirmée" }).click();
+  await expect(steps.nth(1)).toHaveClass(/done/);
+  await detail.getByRole("button", { name: "Marquer livrée" }).click();
+  await detail.locator(".received-quantity").fill("8");
+  await detail.getByRole("button", { name: "Confirmer la réception" }).click();
+  await expect(steps.nth(3)).toHaveClass(/done/);
+  await expect(detail.locator("td.received")).toHaveText("8");
+  await expect(detail.locator("[data-figure='received-total']")).toHaveText("36 000 F CFA");
+  await page.getByRole("button", { name: "Fermer" }).click();
+  // I4: the received sacs are in stock at once.
+  await tabs(page).filter({ hasText: "Produits" }).click();
+  await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("8");
+  await expect(page.locator(".pending-writes")).toHaveText("3 changements en attente d'envoi");
+
+  // Opened again without network: the writes are still there.
+  await page.reload();
+  await hydrated(page);
+  await expect(page.locator(".pending-writes")).toHaveText("3 changements en attente d'envoi");
+  await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("8");
+  await expect(page.locator(".tab-count")).toHaveCount(0);
+
+  // Online: each write reaches the server once.
+  await context.setOffline(false);
+  await expect(page.locator(".pending-writes")).toHaveCount(0);
+  const products = await (await page.request.get("/api/products/list?query[page]=0")).json();
+  expect(products.items[0].quantity).toBe(8);
+  const delivered = await (await page.request.get("/api/orders/list?query[status]=delivered")).json();
+  expect(delivered.items.map((o: { number: number; received_total: number }) => [o.number, o.received_total])).toEqual([[1, 36_000]]);
+  expect(await (await page.request.get("/api/alerts/unread")).json()).toBe(0);
+  const ledger = await (await page.request.get(`/api/stock/ledger?product_id=${rice.id}&page=0`)).json();
+  expect(ledger.filter((line: { reason: string }) => line.reason === "delivery")).toHaveLength(1);
+});
+
+test("a whole shop day offline: products, stock, an order and its delivery, alerts, a supplier — all sent once", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(300_000); // the alert engine in the background, then a long day of writes
+  await register(page, "shopkeeper");
+  await post(page, "/api/suppliers/create", {
+    input: { name: "Moussa", phone: "", whatsapp: "", email: "", address: "", city: "Dakar", notes: "" },
+  });
+  await post(page, "/api/products/create", {
+    input: { name: "Riz", sku: "", category_id: "", supplier_id: "", unit: "sac", quantity: 0, min_stock: 5, max_stock: null, purchase_price: 4500, sale_price: 5000, notes: "" },
+  });
+  await expect(async () => {
+    await open(page, "/shop/alerts");
+    await expect(page.locator(".alert-card")).toHaveCount(1, { timeout: 5_000 });
+  }).toPass({ timeout: 90_000, intervals: [1_000, 2_000] });
+  await page.waitForFunction(
+    async (paths) => (await Promise.all(paths.map((path) => caches.match(path)))).every(Boolean),
+    [...SHOP_SCREENS, "/pkg/boutiq.wasm"],
+    { timeout: 60_000 },
+  );
+
+  // The network goes; the app opens again from the phone alone.
+  await context.setOffline(true);
+  await page.goto("/shop/products");
+  await hydrated(page);
+  await expect(page.locator(".offline-banner")).toHaveText("Mode hors ligne");
+
+  // Two new products, ten movements.
+  await createProduct(page, "Huile Dinor", "10");
+  await createProduct(page, "Sucre", "20");
+  const moves: [string, "Entrée" | "Sortie", string][] = [
+    ["Huile Dinor", "Sortie", "2"], ["Huile Dinor", "Sortie", "2"], ["Huile Dinor", "Sortie", "2"], ["Huile Dinor", "Entrée", "5"],
+    ["Sucre", "Sortie", "1"], ["Sucre", "Sortie", "1"], ["Sucre", "Sortie", "1"], ["Sucre", "Sortie", "1"],
+    ["Sucre", "Entrée", "3"], ["Sucre", "Entrée", "3"],
+  ];
+  for (const [product, button, quantity] of moves) {
+    await move(page, product, button, quantity);
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+  }
+  await expect(card(page, "Huile Dinor").locator(".quantity")).toHaveText("9");
+  await expect(card(page, "Sucre").locator(".quantity")).toHaveText("22");
+
+  // A manual order, and its delivery: the stock rises at once (I4).
+  await tabs(page).filter({ hasText: "Commandes" }).click();
+  await page.getByRole("button", { name: "+ Commande" }).click();
+  const form = page.getByRole("dialog");
+  await form.getByLabel("Fournisseur").selectOption({ label: "Moussa" });
+  await form.getByLabel("Ajouter un produit (nom ou code)").fill("riz");
+  await form.getByLabel("Ajouter un produit (nom ou code)").press("Enter");
+  await form.getByRole("button", { name: "Ajouter Riz" }).click();
+  await form.getByLabel("Quantité de Riz").fill("10");
+  await form.getByRole("button", { name: "Créer la commande" }).click();
+  await expect(form.getByRole("heading", { name: /Commande n°1/ })).toBeVisible();
+  await form.getByRole("button", { name: "Marquer livrée" }).click();
+  await form.getByRole("button", { name: "Confirmer la réception" }).click();
+  await expect(form.locator("td.received")).toHaveText("10");
+  await page.getByRole("button", { name: "Fermer" }).click();
+  await tabs(page).filter({ hasText: "Produits" }).click();
+  await expect(card(page, "Riz").locator(".quantity")).toHaveText("10");
+
+  // The alerts read, and the supplier's city edited.
+  await tabs(page).filter({ hasText: "Alertes" }).click();
+  await page.getByRole("button", { name: "Tout marquer comme lu" }).click();
+  await expect(page.locator(".tab-count")).toHaveCount(0);
+  await tabs(page).filter({ hasText: "Fournisseurs" }).click();
+  const moussa = page.locator(".supplier-card").filter({ hasText: "Moussa" });
+  await moussa.getByRole("button", { name: "Modifier" }).click();
+  await page.getByRole("dialog").getByLabel("Ville").fill("Thiès");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(moussa).toContainText("Thiès");
+  const waiting = "16 changements en attente d'envoi"; // 2 products, 10 movements, order, delivery, alerts, supplier
+  await expect(page.locator(".pending-writes")).toHaveText(waiting);
+
+  // The app closed and opened again, still offline: nothing is lost.
+  await page.close();
+  const again = await context.newPage();
+  await again.goto("/shop/products");
+  await hydrated(again);
+  await expect(again.locator(".pending-writes")).toHaveText(waiting);
+  await expect(card(again, "Huile Dinor").locator(".quantity")).toHaveText("9");
+
+  // The network returns: everything reaches the server once.
+  await context.setOffline(false);
+  await expect(again.locator(".pending-writes")).toHaveCount(0, { timeout: 60_000 });
+  await expect(again.getByRole("region", { name: "À revoir" })).toHaveCount(0);
+  const list = await (await again.request.get("/api/products/list?query[page]=0")).json();
+  const quantities = Object.fromEntries(list.items.map((p: { name: string; quantity: number }) => [p.name, p.quantity]));
+  expect(quantities).toEqual({ "Huile Dinor": 9, Sucre: 22, Riz: 10 });
+  for (const product of list.items as { id: string; quantity: number }[]) {
+    const ledger = await (await again.request.get(`/api/stock/ledger?product_id=${product.id}&page=0`)).json();
+    const sum = ledger.reduce((total: number, line: { kind: string; quantity: number }) => total + (line.kind === "in" ? line.quantity : -line.quantity), 0);
+    expect(sum, "every quantity is the sum of its movements, none twice").toBe(product.quantity);
+  }
+  const delivered = await (await again.request.get("/api/orders/list?query[status]=delivered")).json();
+  expect(delivered.total).toBe(1);
+  expect(await (await again.request.get("/api/alerts/unread")).json()).toBe(0);
+  const suppliers = await (await again.request.get("/api/suppliers/list?sort=name")).json();
+  expect(suppliers.map((s: { name: string; city: string }) => [s.name, s.city])).toEqual([["Moussa", "Thiès"]]);
+});
+
+test("offline, the shop opens while its session lasts; once it has ended, the sign-in page says it needs the network", async ({
+  page,
+  context,
+}) => {
+  await shopWithRice(page);
+  await context.setOffline(true);
+  await page.reload();
+  await hydrated(page);
+  await expect(card(page, "Riz parfumé")).toBeVisible();
+
+  // A year later (the session lasts days), the phone still offline.
+  await page.clock.install({ time: Date.now() + 365 * 24 * 3600 * 1000 });
+  await page.goto("/shop/products");
+  await page.waitForURL((url) => url.pathname === "/login");
+  await hydrated(page);
+  await expect(page.getByRole("status").filter({ hasText: "Se connecter demande le réseau." })).toBeVisible();
+  await context.setOffline(false);
 });

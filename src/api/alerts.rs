@@ -71,11 +71,7 @@ pub async fn dismiss_alert(op: OpId, id: String) -> Result<u64, AppError> {
 pub async fn alert_rules() -> Result<Vec<AlertRule>, AppError> {
     guard::shopkeeper(|state, caller| async move {
         let own = crate::server::store::alerts::rules(&state.db, &caller).await?;
-        let rules = crate::domain::alert::Rules::new(own);
-        Ok(crate::domain::alert::AlertKind::ALL
-            .into_iter()
-            .map(|k| rules.get(k))
-            .collect())
+        Ok(crate::domain::alert::Rules::new(own).in_force())
     })
     .await
 }

@@ -111,7 +111,11 @@ pub async fn current_session() -> Result<Option<Session>, AppError> {
         let Ok(caller) = guard::caller() else {
             return Ok(None);
         };
-        Ok(crate::server::store::auth::session(&state.db, &caller.user_id).await?)
+        let session = crate::server::store::auth::session(&state.db, &caller.user_id).await?;
+        Ok(session.map(|session| Session {
+            expires_at: caller.expires_at,
+            ..session
+        }))
     })
     .await
 }
@@ -126,7 +130,10 @@ pub(crate) async fn start_session(state: &AppState, user_id: &str) -> Result<Ses
         })?;
     let token = state.keys.issue(&session.user_id, session.role)?;
     set_session_cookie(state, Some(&token));
-    Ok(session)
+    Ok(Session {
+        expires_at: chrono::Utc::now().timestamp() + state.keys.ttl_secs(),
+        ..session
+    })
 }
 
 #[cfg(feature = "ssr")]

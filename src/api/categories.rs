@@ -19,12 +19,18 @@ pub async fn list_categories() -> Result<Vec<Category>, AppError> {
     .await
 }
 
-/// `POST /api/categories/create` — shopkeepers.
+/// `POST /api/categories/create` — shopkeepers. Returns the new category's id: `id` when the
+/// phone made it offline (I3), else a new one; an id some record has is `409`.
 #[server(prefix = "/api", endpoint = "categories/create", input = Json)]
-pub async fn create_category(op: OpId, name: String) -> Result<String, AppError> {
+pub async fn create_category(
+    op: OpId,
+    name: String,
+    id: Option<String>,
+) -> Result<String, AppError> {
     guard::shopkeeper(|state, caller| async move {
-        let name = crate::domain::text::required("name", &name, 60)?;
-        crate::server::store::categories::create(&state.db, &op, &caller, &name)
+        let key = id.map(|id| RecordKey::parse("id", &id)).transpose()?;
+        let name = crate::domain::category::name(&name)?;
+        crate::server::store::categories::create(&state.db, &op, &caller, key.as_ref(), &name)
             .await
             .map_err(name_taken)
     })
@@ -36,7 +42,7 @@ pub async fn create_category(op: OpId, name: String) -> Result<String, AppError>
 pub async fn rename_category(op: OpId, id: String, name: String) -> Result<String, AppError> {
     guard::shopkeeper(|state, caller| async move {
         let id = RecordKey::parse("id", &id)?;
-        let name = crate::domain::text::required("name", &name, 60)?;
+        let name = crate::domain::category::name(&name)?;
         crate::server::store::categories::rename(&state.db, &op, &caller, &id, &name)
             .await
             .map_err(name_taken)
@@ -60,6 +66,9 @@ fn name_taken(error: crate::server::db::DbError) -> AppError {
     match error {
         crate::server::db::DbError::Unique(index) if index == "category_shop_name" => {
             AppError::conflict("name", "error.category.taken")
+        }
+        crate::server::db::DbError::AlreadyExists(record) if record.contains("category") => {
+            AppError::conflict("id", "error.id.taken")
         }
         other => other.into(),
     }

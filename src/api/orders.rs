@@ -13,6 +13,8 @@ use crate::domain::order::Actor;
 use crate::domain::order::{Order, OrderPage, OrderQuery};
 use crate::domain::order::{OrderInput, OrderStatus, ReceivedLine, Recurrence};
 use crate::domain::{AppError, OpId};
+#[cfg(feature = "ssr")]
+use crate::server::db::DbError;
 
 /// `GET /api/orders/list` — shopkeepers. The shop's orders, newest first, 20 a page, with the
 /// month's and quarter's spending.
@@ -36,12 +38,27 @@ pub async fn get_order(id: String) -> Result<Order, AppError> {
     .await
 }
 
-/// `POST /api/orders/create` — shopkeepers. A pending order to one of the shop's suppliers.
+/// `POST /api/orders/create` — shopkeepers. A pending order to one of the shop's suppliers,
+/// under `id` when the phone made it offline (I3), else a new one; an id some record has is
+/// `409`.
 #[server(prefix = "/api", endpoint = "orders/create", input = Json)]
-pub async fn create_order(op: OpId, input: OrderInput) -> Result<Order, AppError> {
+pub async fn create_order(
+    op: OpId,
+    input: OrderInput,
+    id: Option<String>,
+) -> Result<Order, AppError> {
     guard::shopkeeper(|state, caller| async move {
+        let key = id.map(|id| RecordKey::parse("id", &id)).transpose()?;
         let draft = crate::domain::order::OrderDraft::parse(&input)?;
-        let id = crate::server::store::orders::create(&state.db, &op, &caller, &draft).await?;
+        let store = crate::server::store::orders::create;
+        let id = store(&state.db, &op, &caller, key.as_ref(), &draft)
+            .await
+            .map_err(|error| match error {
+                DbError::AlreadyExists(record) if record.contains("purchase_order") => {
+                    AppError::conflict("id", "error.id.taken")
+                }
+                other => other.into(),
+            })?;
         found(crate::server::store::orders::get(&state.db, &caller, &id).await?)
     })
     .await

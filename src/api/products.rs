@@ -12,13 +12,17 @@ use crate::domain::product::{Product, ProductPage, ProductQuery};
 use crate::domain::{AppError, OpId};
 #[cfg(feature = "ssr")]
 use crate::server::AppState;
+#[cfg(feature = "ssr")]
+use crate::server::db::DbError;
+#[cfg(feature = "ssr")]
+use crate::server::store::products as store;
 
 /// `GET /api/products/list` — shopkeepers. One page of the shop's products.
 #[server(prefix = "/api", endpoint = "products/list", input = GetUrl)]
 pub async fn list_products(query: ProductQuery) -> Result<ProductPage, AppError> {
-    guard::shopkeeper(|state, caller| async move {
-        Ok(crate::server::store::products::list(&state.db, &caller, &query).await?)
-    })
+    guard::shopkeeper(
+        |state, caller| async move { Ok(store::list(&state.db, &caller, &query).await?) },
+    )
     .await
 }
 
@@ -27,7 +31,7 @@ pub async fn list_products(query: ProductQuery) -> Result<ProductPage, AppError>
 pub async fn get_product(id: String) -> Result<Product, AppError> {
     guard::shopkeeper(|state, caller| async move {
         let id = RecordKey::parse("id", &id)?;
-        crate::server::store::products::get(&state.db, &caller, &id)
+        store::get(&state.db, &caller, &id)
             .await?
             .ok_or(AppError::NotFound)
     })
@@ -39,7 +43,7 @@ pub async fn get_product(id: String) -> Result<Product, AppError> {
 #[server(prefix = "/api", endpoint = "products/by_sku", input = GetUrl)]
 pub async fn product_by_sku(sku: String) -> Result<Option<Product>, AppError> {
     guard::shopkeeper(|state, caller| async move {
-        Ok(crate::server::store::products::by_sku(&state.db, &caller, sku.trim()).await?)
+        Ok(store::by_sku(&state.db, &caller, sku.trim()).await?)
     })
     .await
 }
@@ -48,7 +52,7 @@ pub async fn product_by_sku(sku: String) -> Result<Option<Product>, AppError> {
 #[server(prefix = "/api", endpoint = "products/units", input = GetUrl)]
 pub async fn unit_suggestions() -> Result<Vec<String>, AppError> {
     guard::shopkeeper(|state, caller| async move {
-        let own = crate::server::store::products::used_units(&state.db, &caller).await?;
+        let own = store::used_units(&state.db, &caller).await?;
         let mut units: Vec<String> = crate::domain::product::DEFAULT_UNITS
             .iter()
             .map(|u| u.to_string())
@@ -62,10 +66,21 @@ pub async fn unit_suggestions() -> Result<Vec<String>, AppError> {
     .await
 }
 
-/// `POST /api/products/create` — shopkeepers. Creates a product with its opening stock.
+/// `POST /api/products/create` — shopkeepers. Creates a product with its opening stock, under
+/// `id` when the phone made it offline (I3), else a new one; an id some record has is `409`.
 #[server(prefix = "/api", endpoint = "products/create", input = Json)]
-pub async fn create_product(op: OpId, input: ProductInput) -> Result<Product, AppError> {
-    guard::shopkeeper(|state, caller| save(state, caller, op, None, input)).await
+pub async fn create_product(
+    op: OpId,
+    input: ProductInput,
+    id: Option<String>,
+) -> Result<Product, AppError> {
+    guard::shopkeeper(|state, caller| async move {
+        let key = id.map(|id| RecordKey::parse("id", &id)).transpose()?;
+        let draft = crate::domain::product::ProductDraft::parse(&input)?;
+        let saved = store::create(&state.db, &op, &caller, key.as_ref(), &draft).await;
+        read_back(&state, &caller, saved).await
+    })
+    .await
 }
 
 /// `POST /api/products/update` — shopkeepers. Everything but the quantity (see stock/move).
@@ -75,27 +90,24 @@ pub async fn update_product(
     id: String,
     input: ProductInput,
 ) -> Result<Product, AppError> {
-    guard::shopkeeper(|state, caller| save(state, caller, op, Some(id), input)).await
+    guard::shopkeeper(|state, caller| async move {
+        let id = RecordKey::parse("id", &id)?;
+        let draft = crate::domain::product::ProductDraft::parse(&input)?;
+        let saved = store::update(&state.db, &op, &caller, &id, &draft).await;
+        read_back(&state, &caller, saved).await
+    })
+    .await
 }
 
-/// Creates (no `id`) or updates a product, then reads it back as the list shows it.
+/// The product just saved, as the list shows it.
 #[cfg(feature = "ssr")]
-async fn save(
-    state: AppState,
-    caller: String,
-    op: OpId,
-    id: Option<String>,
-    input: ProductInput,
+async fn read_back(
+    state: &AppState,
+    caller: &str,
+    saved: Result<RecordKey, DbError>,
 ) -> Result<Product, AppError> {
-    use crate::server::store::products as store;
-    let id = id.map(|id| RecordKey::parse("id", &id)).transpose()?;
-    let draft = crate::domain::product::ProductDraft::parse(&input)?;
-    let saved = match id {
-        Some(id) => store::update(&state.db, &op, &caller, &id, &draft).await,
-        None => store::create(&state.db, &op, &caller, &draft).await,
-    };
-    let id = saved.map_err(sku_taken)?;
-    store::get(&state.db, &caller, &id)
+    let id = saved.map_err(refusal)?;
+    store::get(&state.db, caller, &id)
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -107,7 +119,7 @@ pub async fn delete_product(op: OpId, id: String) -> Result<(), AppError> {
         let id = RecordKey::parse("id", &id)?;
         let shop_id = guard::shop_of(&state, &caller).await?;
         let _no_alert_meanwhile = state.db.lock_alerts(&shop_id).await;
-        let photo = crate::server::store::products::delete(&state.db, &op, &caller, &id).await?;
+        let photo = store::delete(&state.db, &op, &caller, &id).await?;
         if let Some(photo) = photo {
             crate::server::media::remove(&state.config.data_dir, &photo).await;
         }
@@ -117,10 +129,13 @@ pub async fn delete_product(op: OpId, id: String) -> Result<(), AppError> {
 }
 
 #[cfg(feature = "ssr")]
-fn sku_taken(error: crate::server::db::DbError) -> AppError {
+fn refusal(error: DbError) -> AppError {
     match error {
-        crate::server::db::DbError::Unique(index) if index == "product_shop_sku" => {
+        DbError::Unique(index) if index == "product_shop_sku" => {
             AppError::conflict("sku", "error.sku.taken")
+        }
+        DbError::AlreadyExists(record) if record.contains("product") => {
+            AppError::conflict("id", "error.id.taken")
         }
         other => other.into(),
     }

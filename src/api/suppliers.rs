@@ -35,12 +35,28 @@ pub async fn get_supplier(id: String) -> Result<SupplierDetail, AppError> {
     .await
 }
 
-/// `POST /api/suppliers/create` — shopkeepers. Returns the new supplier's id.
+/// `POST /api/suppliers/create` — shopkeepers. Returns the new supplier's id: `id` when the
+/// phone made it offline (I3), else a new one; an id some record has is `409`.
 #[server(prefix = "/api", endpoint = "suppliers/create", input = Json)]
-pub async fn create_supplier(op: OpId, input: SupplierInput) -> Result<String, AppError> {
+pub async fn create_supplier(
+    op: OpId,
+    input: SupplierInput,
+    id: Option<String>,
+) -> Result<String, AppError> {
     guard::shopkeeper(|state, caller| async move {
+        let key = id.map(|id| RecordKey::parse("id", &id)).transpose()?;
         let draft = crate::domain::supplier::SupplierDraft::parse(&input)?;
-        Ok(crate::server::store::suppliers::create(&state.db, &op, &caller, &draft).await?)
+        let store = crate::server::store::suppliers::create;
+        store(&state.db, &op, &caller, key.as_ref(), &draft)
+            .await
+            .map_err(|error| match error {
+                crate::server::db::DbError::AlreadyExists(record)
+                    if record.contains("supplier") =>
+                {
+                    AppError::conflict("id", "error.id.taken")
+                }
+                other => other.into(),
+            })
     })
     .await
 }

@@ -172,6 +172,11 @@ impl Rules {
         Self(own)
     }
 
+    /// One rule per kind, in the order of the kinds.
+    pub fn in_force(&self) -> Vec<AlertRule> {
+        AlertKind::ALL.into_iter().map(|k| self.get(k)).collect()
+    }
+
     pub fn get(&self, kind: AlertKind) -> AlertRule {
         self.0
             .iter()

@@ -24,6 +24,12 @@ impl RecordKey {
                 .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
     }
 
+    /// A new key from 16 random bytes (32 hex digits): what the phone makes for a record it
+    /// creates offline (I3), and the server for one it creates itself.
+    pub fn from_random(bytes: [u8; 16]) -> Self {
+        Self(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    }
+
     /// The key, or `error.id.invalid` on `field`.
     pub fn parse(field: &str, raw: &str) -> Result<Self, AppError> {
         if Self::is_valid(raw) {

@@ -331,6 +331,87 @@ pub struct Order {
     pub vendor_profile_id: Option<String>,
 }
 
+impl Order {
+    /// The shopkeeper moves the order to `to` (confirmée, expédiée, annulée) at `at`, as
+    /// `POST /api/orders/status` does; "livrée" is [`Order::deliver`].
+    pub fn move_to(&mut self, to: OrderStatus, at: &str) -> Result<(), AppError> {
+        if matches!(to, OrderStatus::Delivered | OrderStatus::Pending) {
+            return Err(transition());
+        }
+        self.check_allowed(to)?;
+        self.summary.status = to;
+        let stamp = match to {
+            OrderStatus::Confirmed => &mut self.confirmed_at,
+            OrderStatus::Shipped => &mut self.shipped_at,
+            _ => &mut self.cancelled_at,
+        };
+        *stamp = Some(at.to_owned());
+        self.refusal_reason = None;
+        Ok(())
+    }
+
+    /// "Marquer livrée" at `at`, as `POST /api/orders/deliver` does: each line records what
+    /// arrived of it (0 for a product not listed). Returns what goes into stock, by product.
+    pub fn deliver(
+        &mut self,
+        received: &[ReceivedLine],
+        at: &str,
+    ) -> Result<Vec<ReceivedLine>, AppError> {
+        check_received(received)?;
+        self.check_allowed(OrderStatus::Delivered)?;
+        let got = |line: &OrderLine| {
+            line.product_id.as_ref().map_or(0, |id| {
+                received
+                    .iter()
+                    .find(|r| &r.product_id == id)
+                    .map_or(0, |r| r.quantity)
+            })
+        };
+        // Widened: a line's received units times its price may pass the largest integer.
+        let total: i128 = self
+            .lines
+            .iter()
+            .map(|line| i128::from(got(line)) * i128::from(line.unit_price))
+            .sum();
+        let total = i64::try_from(total)
+            .ok()
+            .filter(|t| *t <= MAX_PRICE)
+            .ok_or_else(|| AppError::invalid("received", "error.quantity.too_large"))?;
+        let mut arrived = Vec::new();
+        for line in &mut self.lines {
+            let quantity = got(line);
+            line.received = Some(quantity);
+            if let Some(product_id) = line.product_id.clone().filter(|_| quantity > 0) {
+                arrived.push(ReceivedLine {
+                    product_id,
+                    quantity,
+                });
+            }
+        }
+        self.summary.status = OrderStatus::Delivered;
+        self.summary.delivered_at = Some(at.to_owned());
+        self.summary.received_total = Some(total);
+        Ok(arrived)
+    }
+
+    fn check_allowed(&self, to: OrderStatus) -> Result<(), AppError> {
+        let connected = self.summary.is_connected;
+        if self
+            .summary
+            .status
+            .can_become(to, Actor::Shopkeeper, connected)
+        {
+            Ok(())
+        } else {
+            Err(transition())
+        }
+    }
+}
+
+fn transition() -> AppError {
+    AppError::invalid("status", "error.order.transition")
+}
+
 /// Filters of the order list (C8).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct OrderQuery {

@@ -129,6 +129,31 @@ pub struct Product {
 }
 
 impl Product {
+    /// The product a draft describes, before the store gives it an id, a creation time, and
+    /// the names of its category and supplier; its status follows its stock.
+    pub fn from_draft(draft: ProductDraft) -> Self {
+        Self {
+            id: String::new(),
+            status: StockStatus::of(draft.quantity, draft.min_stock, draft.max_stock),
+            name: draft.name,
+            sku: draft.sku,
+            category_id: draft.category_id.map(String::from),
+            category_name: None,
+            supplier_id: draft.supplier_id.map(String::from),
+            supplier_name: None,
+            unit: draft.unit,
+            quantity: draft.quantity,
+            min_stock: draft.min_stock,
+            max_stock: draft.max_stock,
+            purchase_price: draft.purchase_price,
+            sale_price: draft.sale_price,
+            notes: draft.notes,
+            created_at: String::new(),
+            photo: None,
+            alert_count: 0,
+        }
+    }
+
     /// The form pre-filled from this product; `copy` for "Dupliquer" (new name, no SKU, no stock).
     pub fn to_input(&self, copy: bool) -> ProductInput {
         ProductInput {

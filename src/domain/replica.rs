@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::AppError;
-use super::alert::{AlertRule, AlertView};
+use super::alert::{AlertRule, AlertView, ProductAlertCount, Rules};
 use super::category::Category;
 use super::dashboard::StockFigures;
 use super::order::{Order, OrderPage, OrderQuery, OrderStatus};
@@ -65,8 +65,21 @@ impl ShopReplica {
     }
 
     /// The shop's categories by name, as `store::categories::list` gives them.
+    /// Each one's product count is the replica's own: a product made or moved offline counts at
+    /// once, and the pull does not send a category again when only its products changed.
     pub fn categories(&self) -> Vec<Category> {
-        let mut categories: Vec<Category> = self.categories.values().cloned().collect();
+        let mut categories: Vec<Category> = self
+            .categories
+            .values()
+            .map(|c| Category {
+                product_count: self
+                    .products
+                    .values()
+                    .filter(|p| p.category_id.as_deref() == Some(c.id.as_str()))
+                    .count() as u64,
+                ..c.clone()
+            })
+            .collect();
         categories.sort_by_cached_key(|c| c.name.trim().to_lowercase());
         categories
     }
@@ -83,6 +96,71 @@ impl ShopReplica {
     /// A page of the shop's orders (Commandes), as the server lists them on `today`.
     pub fn orders(&self, query: &OrderQuery, today: NaiveDate) -> Result<OrderPage, AppError> {
         query.select(self.orders.values().map(|o| &o.summary), today)
+    }
+
+    /// The Alertes list (D3): the active alerts, or (`history`) the dismissed and resolved ones,
+    /// newest first, 200 at most, as `store::alerts::list` gives them at `now`. What an alert
+    /// says of its product is the replica's product as it is now (a sale made offline shows in
+    /// the text at once).
+    pub fn alerts(&self, history: bool, now: DateTime<Utc>) -> Vec<AlertView> {
+        let states: &[&str] = if history {
+            &["dismissed", "resolved"]
+        } else {
+            &["open", "read"]
+        };
+        let mut alerts: Vec<AlertView> = self
+            .alerts
+            .values()
+            .filter(|a| states.contains(&a.state.as_str()))
+            .map(|a| self.as_it_is(a, now))
+            .collect();
+        alerts.sort_by_cached_key(|a| std::cmp::Reverse(instant(&a.created_at)));
+        alerts.truncate(200);
+        alerts
+    }
+
+    fn as_it_is(&self, alert: &AlertView, now: DateTime<Utc>) -> AlertView {
+        let mut alert = alert.clone();
+        if let Some(since) = instant(&alert.created_at) {
+            alert.age_days = (now - since).num_days().max(0);
+        }
+        let product = alert
+            .product_id
+            .as_ref()
+            .and_then(|id| self.products.get(id));
+        if let Some(product) = product {
+            alert.product_name = Some(product.name.clone());
+            alert.quantity = Some(product.quantity);
+            alert.unit = Some(product.unit.clone());
+            alert.min_stock = Some(product.min_stock);
+            alert.max_stock = product.max_stock;
+            alert.supplier_id = product.supplier_id.clone();
+            alert.supplier_name = product.supplier_name.clone();
+        }
+        alert
+    }
+
+    /// The ten products that raised the most alerts this month, most first (D5), from the count
+    /// each product carries.
+    pub fn top_alert_products(&self) -> Vec<ProductAlertCount> {
+        let mut top: Vec<ProductAlertCount> = self
+            .products
+            .values()
+            .filter(|p| p.alert_count > 0)
+            .map(|p| ProductAlertCount {
+                product_id: p.id.clone(),
+                name: p.name.clone(),
+                count: p.alert_count,
+            })
+            .collect();
+        top.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        top.truncate(10);
+        top
+    }
+
+    /// The rules in force: the shop's own, the defaults for the others (D2).
+    pub fn alert_rules(&self) -> Vec<AlertRule> {
+        Rules::new(self.rules.clone()).in_force()
     }
 
     /// The alerts not read yet (the count on the Alertes tab, D3).
@@ -121,6 +199,12 @@ impl ShopReplica {
             supplier_count: self.suppliers.len() as u64,
         }
     }
+}
+
+fn instant(text: &str) -> Option<DateTime<Utc>> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|at| at.to_utc())
 }
 
 #[cfg(test)]

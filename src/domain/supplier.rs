@@ -49,6 +49,21 @@ impl SupplierDraft {
     }
 }
 
+/// The supplier as it is kept: its checked fields.
+impl From<SupplierDraft> for SupplierInput {
+    fn from(draft: SupplierDraft) -> Self {
+        Self {
+            name: draft.name,
+            phone: draft.phone,
+            whatsapp: draft.whatsapp,
+            email: draft.email,
+            address: draft.address,
+            city: draft.city,
+            notes: draft.notes,
+        }
+    }
+}
+
 /// A phone number as typed ("+221 77 123 45 67", "77-123-45-67") reduced to `+` and digits;
 /// empty stays empty.
 pub fn phone_number(field: &str, raw: &str) -> Result<String, AppError> {
@@ -177,6 +192,21 @@ pub struct Supplier {
 }
 
 impl Supplier {
+    /// A supplier just added by the shopkeeper: no orders, ratings or products yet.
+    pub fn new(id: String, details: SupplierInput) -> Self {
+        Self {
+            id,
+            details,
+            favorite: false,
+            verified: false,
+            order_count: 0,
+            last_order_at: None,
+            rating_sum: 0,
+            rating_count: 0,
+            product_count: 0,
+        }
+    }
+
     pub fn rating(&self) -> Option<f64> {
         crate::domain::supplier::average(self.rating_sum, self.rating_count)
     }

@@ -8,19 +8,27 @@ use std::future::Future;
 
 use leptos::prelude::*;
 
-use crate::api::alerts::unread_alerts;
-use crate::api::categories::list_categories;
+use crate::api::alerts::{
+    DismissAlert, MarkAlertsRead, SaveAlertRules, alert_rules, list_alerts, top_alert_products,
+    unread_alerts,
+};
+use crate::api::categories::{CreateCategory, DeleteCategory, RenameCategory, list_categories};
 use crate::api::dashboard::stock_summary;
-use crate::api::orders::list_orders;
-use crate::api::products::{UpdateProduct, list_products};
+use crate::api::orders::{CreateOrder, DeliverOrder, SetOrderStatus, get_order, list_orders};
+use crate::api::products::{CreateProduct, DeleteProduct, UpdateProduct, list_products};
+use crate::api::shops::{SaveShopSettings, get_shop_settings};
 use crate::api::stock::MoveStock;
-use crate::api::suppliers::list_suppliers;
+use crate::api::suppliers::{
+    CreateSupplier, DeleteSupplier, SetFavoriteSupplier, UpdateSupplier, list_suppliers,
+};
+use crate::domain::alert::{AlertRule, AlertView, ProductAlertCount};
 use crate::domain::category::Category;
 use crate::domain::dashboard::StockFigures;
-use crate::domain::order::{OrderPage, OrderQuery};
+use crate::domain::order::{Order, OrderPage, OrderQuery};
 use crate::domain::outbox::{OfflineWrite, PendingWrite};
 use crate::domain::product::{ProductPage, ProductQuery};
 use crate::domain::replica::ShopReplica;
+use crate::domain::shop::ShopSettings;
 use crate::domain::supplier::{Supplier, SupplierSort};
 use crate::domain::{AppError, Session};
 use crate::offline::send;
@@ -100,6 +108,43 @@ impl Replica {
         }
     }
 
+    /// One order with its lines (the detail of Commandes); one the replica has not pulled yet
+    /// (just made by "Recommander") is asked of the server.
+    pub async fn order(id: String) -> Result<Order, AppError> {
+        let asked = id.clone();
+        match Self::read(move |shop| shop.orders.get(&asked).cloned()).flatten() {
+            Some(order) => Ok(order),
+            None => get_order(id).await,
+        }
+    }
+
+    /// The Alertes list: the active alerts, or (`history`) the dismissed and resolved ones.
+    pub async fn alerts(history: bool) -> Result<Vec<AlertView>, AppError> {
+        Self::or_server(
+            move |shop| shop.alerts(history, now()),
+            move || list_alerts(history),
+        )
+        .await
+    }
+
+    /// The products that raised the most alerts this month (D5).
+    pub async fn top_alert_products() -> Result<Vec<ProductAlertCount>, AppError> {
+        Self::or_server(ShopReplica::top_alert_products, top_alert_products).await
+    }
+
+    /// The alert rules in force.
+    pub async fn alert_rules() -> Result<Vec<AlertRule>, AppError> {
+        Self::or_server(ShopReplica::alert_rules, alert_rules).await
+    }
+
+    /// The shop's settings (Paramètres).
+    pub async fn settings() -> Result<ShopSettings, AppError> {
+        match Self::read(|shop| shop.settings.clone()).flatten() {
+            Some(settings) => Ok(settings),
+            None => get_shop_settings().await,
+        }
+    }
+
     /// The alerts not read yet.
     pub async fn unread_alerts() -> Result<u64, AppError> {
         Self::or_server(ShopReplica::unread_alerts, unread_alerts).await
@@ -157,6 +202,14 @@ impl Replica {
         let _ = op;
     }
 
+    /// Pushes the writes waiting now, and waits until they are sent or the server cannot be
+    /// reached: a call only the server answers about a record made on the phone (its photo, a
+    /// "Recommander") then finds it there.
+    pub async fn settled() {
+        #[cfg(feature = "hydrate")]
+        browser::settle().await;
+    }
+
     /// Asks for a sync soon: the outbox is pushed, then the changes pulled (after a write, the
     /// change comes back with its effects).
     pub fn sync_soon() {
@@ -171,21 +224,79 @@ impl Replica {
     }
 }
 
-/// The phone's day (UTC, as the server counts "this month").
-fn today() -> chrono::NaiveDate {
+/// The phone's clock.
+fn now() -> chrono::DateTime<chrono::Utc> {
     #[cfg(feature = "hydrate")]
     let now = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64);
     #[cfg(not(feature = "hydrate"))]
     let now = Some(chrono::Utc::now());
-    now.unwrap_or_default().date_naive()
+    now.unwrap_or_default()
+}
+
+/// The phone's day (UTC, as the server counts "this month").
+fn today() -> chrono::NaiveDate {
+    now().date_naive()
 }
 
 /// The write sent at once, as a server function call.
 async fn send_now(write: OfflineWrite) -> Result<(), AppError> {
     match write {
         OfflineWrite::Movement(input) => send(|op| MoveStock { op, input }).await.map(|_| ()),
+        OfflineWrite::ProductCreate { id, input } => {
+            let id = Some(id);
+            send(|op| CreateProduct { op, input, id }).await.map(|_| ())
+        }
         OfflineWrite::ProductEdit { id, input } => {
             send(|op| UpdateProduct { op, id, input }).await.map(|_| ())
+        }
+        OfflineWrite::ProductDelete { id } => send(|op| DeleteProduct { op, id }).await,
+        OfflineWrite::CategoryCreate { id, name } => {
+            let id = Some(id);
+            send(|op| CreateCategory { op, name, id }).await.map(|_| ())
+        }
+        OfflineWrite::CategoryRename { id, name } => {
+            send(|op| RenameCategory { op, id, name }).await.map(|_| ())
+        }
+        OfflineWrite::CategoryDelete { id } => send(|op| DeleteCategory { op, id }).await,
+        OfflineWrite::SupplierCreate { id, input } => {
+            let id = Some(id);
+            send(|op| CreateSupplier { op, input, id })
+                .await
+                .map(|_| ())
+        }
+        OfflineWrite::SupplierEdit { id, input } => send(|op| UpdateSupplier { op, id, input })
+            .await
+            .map(|_| ()),
+        OfflineWrite::SupplierDelete { id } => send(|op| DeleteSupplier { op, id }).await,
+        OfflineWrite::FileSettings {
+            csv_separator,
+            date_format,
+        } => {
+            let call = |op| SaveShopSettings {
+                op,
+                csv_separator,
+                date_format,
+            };
+            send(call).await
+        }
+        OfflineWrite::SupplierFavorite { id, favorite } => {
+            let call = |op| SetFavoriteSupplier { op, id, favorite };
+            send(call).await.map(|_| ())
+        }
+        OfflineWrite::OrderCreate { id, input } => {
+            let id = Some(id);
+            send(|op| CreateOrder { op, input, id }).await.map(|_| ())
+        }
+        OfflineWrite::OrderStatus { id, status } => send(|op| SetOrderStatus { op, id, status })
+            .await
+            .map(|_| ()),
+        OfflineWrite::Delivery { id, received } => send(|op| DeliverOrder { op, id, received })
+            .await
+            .map(|_| ()),
+        OfflineWrite::AlertsRead { id } => send(|op| MarkAlertsRead { op, id }).await.map(|_| ()),
+        OfflineWrite::AlertDismissed { id } => send(|op| DismissAlert { op, id }).await.map(|_| ()),
+        OfflineWrite::AlertRules { rules } => {
+            send(|op| SaveAlertRules { op, rules }).await.map(|_| ())
         }
     }
 }

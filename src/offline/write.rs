@@ -30,6 +30,14 @@ pub fn new_op_id() -> Result<OpId, AppError> {
         .ok_or_else(|| AppError::invalid("op", "error.crypto"))
 }
 
+/// A fresh key for a record made on the phone (a product created offline), from the same
+/// randomness as operation ids.
+pub fn new_record_key() -> Result<crate::domain::RecordKey, AppError> {
+    random_bytes()
+        .map(crate::domain::RecordKey::from_random)
+        .ok_or_else(|| AppError::invalid("op", "error.crypto"))
+}
+
 #[cfg(feature = "hydrate")]
 fn random_bytes() -> Option<[u8; 16]> {
     let mut bytes = [0u8; 16];

@@ -21,6 +21,8 @@ pub const SESSION_COOKIE: &str = "boutiq_session";
 pub struct Caller {
     pub user_id: String,
     pub role: Role,
+    /// When the session ends (seconds since 1970).
+    pub expires_at: i64,
 }
 
 impl Caller {
@@ -97,6 +99,7 @@ impl SessionKeys {
         Some(Caller {
             user_id: data.claims.sub,
             role: data.claims.role,
+            expires_at: data.claims.exp,
         })
     }
 
@@ -216,13 +219,13 @@ mod tests {
     fn tokens_round_trip_and_forgeries_fail() {
         let keys = SessionKeys::new(b"a-test-secret-of-some-length-000000000000", 1);
         let token = keys.issue("u1", Role::Supplier).unwrap();
+        let caller = keys.verify(&token).unwrap();
         assert_eq!(
-            keys.verify(&token),
-            Some(Caller {
-                user_id: "u1".into(),
-                role: Role::Supplier
-            })
+            (caller.user_id.as_str(), caller.role),
+            ("u1", Role::Supplier)
         );
+        let hour = Utc::now().timestamp() + 3600;
+        assert!((hour - 5..=hour + 5).contains(&caller.expires_at));
         let other = SessionKeys::new(b"another-secret-of-some-length-0000000000", 1);
         assert_eq!(other.verify(&token), None);
         assert_eq!(keys.verify("not.a.token"), None);
@@ -238,6 +241,7 @@ mod tests {
         let caller = Caller {
             user_id: "u".into(),
             role: Role::Shopkeeper,
+            expires_at: 0,
         };
         assert!(caller.clone().require(Role::Shopkeeper).is_ok());
         assert_eq!(caller.require(Role::Supplier), Err(AppError::Forbidden));

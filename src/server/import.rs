@@ -93,7 +93,7 @@ async fn apply_row(
     }
     let row_op = |step: &str| store::ops::derived(op, &format!("{step}{}", row.line));
     let Some(existing) = existing else {
-        store::products::create(db, &row_op("c"), user_id, &draft).await?;
+        store::products::create(db, &row_op("c"), user_id, None, &draft).await?;
         return Ok(Ok(Outcome::Created));
     };
     if existing.input == merged {

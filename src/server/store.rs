@@ -23,3 +23,8 @@ pub mod stock;
 pub mod supplier_profile;
 pub mod suppliers;
 pub mod sync;
+
+/// A new record key, for a record the server creates (the phone makes its own offline).
+pub fn new_key() -> crate::domain::RecordKey {
+    crate::domain::RecordKey::from_random(*uuid::Uuid::new_v4().as_bytes())
+}

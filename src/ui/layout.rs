@@ -87,6 +87,7 @@ fn AppFrame(session: Session) -> impl IntoView {
     }
     // Every screen of the role opens offline, not only those visited.
     Effect::new(move |_| keep_missing_pages(tabs(role).iter().map(|&(path, _, _)| path)));
+    leave_if_ended(&session);
     provide_context(session);
     view! {
         <div class="app-frame">
@@ -190,6 +191,24 @@ pub fn Home() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// A page opened offline from the worker's copy carries the session it was rendered with: once
+/// that session has ended, the app goes to the sign-in page (which, offline, says that signing
+/// in needs the network) instead of opening on the replica (A7).
+fn leave_if_ended(session: &Session) {
+    #[cfg(feature = "hydrate")]
+    {
+        let session = session.clone();
+        Effect::new(move |_| {
+            let now = (js_sys::Date::now() / 1000.0) as i64;
+            if session.has_ended(now) {
+                go("/login");
+            }
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = session;
 }
 
 /// Leaves the page with a full load, so the server renders the next one with the new session.

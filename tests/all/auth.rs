@@ -145,6 +145,13 @@ async fn login_logout_and_session() {
 
     let session = app.get("/api/auth/session", Some(&cookie)).await;
     assert_eq!(session.json()["name"], "Awa Diallo");
+    // The page learns when the session ends (A7: a page kept offline stops opening then).
+    let ttl = app.state.config.session_ttl_hours * 3600;
+    let ends = chrono::Utc::now().timestamp() + ttl;
+    for answer in [reply.json(), session.json()] {
+        let expires_at = answer["expires_at"].as_i64().unwrap_or_default();
+        assert!((ends - 60..=ends).contains(&expires_at), "{answer}");
+    }
     assert_eq!(app.get("/api/auth/session", None).await.json(), json!(null));
     assert_eq!(
         app.get(

@@ -162,10 +162,6 @@ fn count_pending(replica: Replica) {
 /// no replica yet (the caller sends it at once).
 pub(super) async fn record(write: &OfflineWrite) -> Option<Result<(), AppError>> {
     let (replica, name) = kept()?;
-    let checked = SHOP.with_borrow_mut(|shop| shop.as_mut().map(|shop| write.apply(shop)))?;
-    if let Err(refusal) = checked {
-        return Some(Err(refusal));
-    }
     let pending = PendingWrite {
         op: match crate::offline::write::new_op_id() {
             Ok(op) => op.as_str().to_owned(),
@@ -175,6 +171,10 @@ pub(super) async fn record(write: &OfflineWrite) -> Option<Result<(), AppError>>
         write: write.clone(),
         refused: None,
     };
+    let checked = SHOP.with_borrow_mut(|shop| shop.as_mut().map(|shop| pending.apply(shop)))?;
+    if let Err(refusal) = checked {
+        return Some(Err(refusal));
+    }
     keep(&name, &pending).await;
     PENDING.with_borrow_mut(|all| all.push(pending));
     count_pending(replica);
@@ -199,6 +199,15 @@ pub(super) async fn discard(op: String) {
     if let Some(gone) = gone {
         let _ = JsFuture::from(keep_pending(&name, &gone.key(), None)).await;
         show(replica);
+    }
+}
+
+pub(super) async fn settle() {
+    if let Some((replica, name)) = kept()
+        && push(replica, &name).await == Some(true)
+    {
+        // The records the writes made come back with the pull.
+        sync_soon();
     }
 }
 

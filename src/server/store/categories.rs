@@ -20,19 +20,21 @@ pub async fn list(db: &Db, user_id: &str) -> Result<Vec<Category>, DbError> {
     db.query(&sql, json!({ "user_id": user_id })).await?.all(2)
 }
 
-pub async fn create(db: &Db, op: &OpId, user_id: &str, name: &str) -> Result<String, DbError> {
+/// Creates the category under `key` (the phone's, else a new one); returns its id.
+pub async fn create(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    key: Option<&RecordKey>,
+    name: &str,
+) -> Result<String, DbError> {
     let body = format!(
         "{CURRENT_SHOP}
-         LET $result = record::id((CREATE ONLY category CONTENT {{ shop: $shop, name: $name }}).id);"
+         LET $result = record::id((CREATE ONLY type::record('category', $key) CONTENT {{ shop: $shop, name: $name }}).id);"
     );
-    ops::run_once(
-        db,
-        user_id,
-        op,
-        &body,
-        json!({ "user_id": user_id, "name": name }),
-    )
-    .await
+    let key = key.cloned().unwrap_or_else(super::new_key);
+    let vars = json!({ "user_id": user_id, "name": name, "key": key });
+    ops::run_once(db, user_id, op, &body, vars).await
 }
 
 pub async fn rename(

@@ -127,6 +127,7 @@ pub async fn create(
         .collect();
     let vars = json!({
         "user_id": user_id,
+        "order_key": super::new_key(),
         "supplier_id": input.supplier_id,
         "input_lines": lines,
         "note": input.note.trim(),

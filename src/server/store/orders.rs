@@ -107,7 +107,7 @@ pub async fn get(db: &Db, user_id: &str, order_id: &RecordKey) -> Result<Option<
 /// follow, then [`CLOSE_ORDER`].
 pub const OPEN_ORDER: &str = "
     LET $number = (UPDATE ONLY $shop SET order_seq = (order_seq ?? 0) + 1 RETURN VALUE order_seq);
-    LET $order = (CREATE ONLY purchase_order CONTENT {
+    LET $order = (CREATE ONLY type::record('purchase_order', $order_key) CONTENT {
         shop: $shop, number: $number, supplier: $supplier, supplier_name: $supplier.name,
         status: 'pending', total: 0, line_count: 0, ordered_units: 0,
         vendor: $vendor ?? NONE, is_connected: $vendor != NONE,
@@ -140,10 +140,12 @@ const COPY_LINES: &str = "
         };
     };";
 
+/// Creates a pending manual order under `key` (the phone's, else a new one); returns its id.
 pub async fn create(
     db: &Db,
     op: &OpId,
     user_id: &str,
+    key: Option<&RecordKey>,
     draft: &OrderDraft,
 ) -> Result<RecordKey, DbError> {
     let body = format!(
@@ -175,6 +177,7 @@ pub async fn create(
         .collect();
     let vars = json!({
         "user_id": user_id,
+        "order_key": key.cloned().unwrap_or_else(super::new_key),
         "supplier_id": draft.supplier_id,
         "input_lines": lines,
         "expected_on": draft.expected_on,
@@ -199,7 +202,7 @@ pub async fn reorder(
          LET $by = type::record('user', $user_id);
          {OPEN_ORDER}{COPY_LINES}{CLOSE_ORDER}"
     );
-    let vars = json!({ "user_id": user_id, "order_id": order_id });
+    let vars = json!({ "user_id": user_id, "order_id": order_id, "order_key": super::new_key() });
     ops::run_once(db, user_id, op, &body, vars).await
 }
 
@@ -413,7 +416,7 @@ async fn copy_recurring(db: &Db, order: &DueOrder) -> Result<String, DbError> {
          IF !$supplier {{ THROW 'error.order.no_supplier' }};
          {OPEN_ORDER}{COPY_LINES}{CLOSE_ORDER}"
     );
-    let vars = json!({ "order_id": order.id });
+    let vars = json!({ "order_id": order.id, "order_key": super::new_key() });
     ops::run_once(db, "recurring", &op, &body, vars).await
 }
 

@@ -138,16 +138,18 @@ fn draft_vars(user_id: &str, draft: &ProductDraft) -> Value {
     })
 }
 
-/// Creates the product and, when it starts with stock, its opening movement. Returns its id.
+/// Creates the product under `key` (the phone's, else a new one) and, when it starts with
+/// stock, its opening movement. Returns its id; a key any record has is `AlreadyExists`.
 pub async fn create(
     db: &Db,
     op: &OpId,
     user_id: &str,
+    key: Option<&RecordKey>,
     draft: &ProductDraft,
 ) -> Result<RecordKey, DbError> {
     let body = format!(
         "{CURRENT_SHOP}{CATEGORY_OF_SHOP}
-         LET $product = (CREATE ONLY product CONTENT {{
+         LET $product = (CREATE ONLY type::record('product', $key) CONTENT {{
              shop: $shop, name: $name, sku: $sku ?? NONE, category: $category, supplier: $supplier, unit: $unit,
              quantity: $quantity, min_stock: $min_stock, max_stock: $max_stock ?? NONE,
              purchase_price: $purchase_price, sale_price: $sale_price, notes: $notes
@@ -162,7 +164,9 @@ pub async fn create(
          }};
          LET $result = record::id($product);"
     );
-    ops::run_once(db, user_id, op, &body, draft_vars(user_id, draft)).await
+    let mut vars = draft_vars(user_id, draft);
+    vars["key"] = json!(key.cloned().unwrap_or_else(super::new_key));
+    ops::run_once(db, user_id, op, &body, vars).await
 }
 
 /// Updates everything but the quantity, which only movements change.

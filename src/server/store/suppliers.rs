@@ -88,17 +88,21 @@ fn draft_vars(user_id: &str, draft: &SupplierDraft) -> Value {
     })
 }
 
+/// Creates the supplier under `key` (the phone's, else a new one); returns its id.
 pub async fn create(
     db: &Db,
     op: &OpId,
     user_id: &str,
+    key: Option<&RecordKey>,
     draft: &SupplierDraft,
 ) -> Result<String, DbError> {
     let body = format!(
         "{CURRENT_SHOP}
-         LET $result = record::id((CREATE ONLY supplier CONTENT object::extend($fields, {{ shop: $shop }})).id);"
+         LET $result = record::id((CREATE ONLY type::record('supplier', $key) CONTENT object::extend($fields, {{ shop: $shop }})).id);"
     );
-    ops::run_once(db, user_id, op, &body, draft_vars(user_id, draft)).await
+    let mut vars = draft_vars(user_id, draft);
+    vars["key"] = json!(key.cloned().unwrap_or_else(super::new_key));
+    ops::run_once(db, user_id, op, &body, vars).await
 }
 
 pub async fn update(

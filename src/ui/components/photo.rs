@@ -47,13 +47,15 @@ pub fn PhotoField(
             let Some(form) = file_form(&fields, &file) else {
                 return;
             };
-            submission.run(
-                crate::api::photos::upload_photo(form.into()),
-                move |stored| {
-                    urls.set(Some(stored));
-                    on_change.run(());
-                },
-            );
+            // A record made on the phone reaches the server first (the photo names it).
+            let upload = async move {
+                crate::offline::Replica::settled().await;
+                crate::api::photos::upload_photo(form.into()).await
+            };
+            submission.run(upload, move |stored| {
+                urls.set(Some(stored));
+                on_change.run(());
+            });
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (ev, target, MAX_BYTES);

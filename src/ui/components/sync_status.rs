@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::outbox::OfflineWrite;
+use crate::domain::outbox::{OfflineWrite, PendingWrite};
 use crate::domain::stock::MovementKind;
 use crate::i18n::translate;
 use crate::offline::Replica;
@@ -72,8 +72,12 @@ fn ToReview(replica: Replica) -> impl IntoView {
                         <li>
                             <p class="to-review-write">{describe(&write.write)}</p>
                             <p class="to-review-reason" role="alert">
-                                {move || write.refused.as_ref().map(|e| translate(lang.get(), e.message_key()).to_owned())}
+                                {
+                                    let refused = write.refused.clone();
+                                    move || refused.as_ref().map(|e| translate(lang.get(), e.message_key()).to_owned())
+                                }
                             </p>
+                            {correct(&write)}
                             <button type="button" class="button" on:click={
                                 let op = write.op.clone();
                                 move |_| Replica::discard(op.clone())
@@ -86,6 +90,24 @@ fn ToReview(replica: Replica) -> impl IntoView {
     }
 }
 
+/// "Enregistrer comme correction", where the refusal allows one: recorded, then the refused
+/// write is set aside.
+fn correct(write: &PendingWrite) -> Option<impl IntoView + use<>> {
+    let correction = Replica::read(|shop| write.correction(shop)).flatten()?;
+    let op = write.op.clone();
+    let record = move |_| {
+        let (correction, op) = (correction.clone(), op.clone());
+        leptos::task::spawn_local(async move {
+            if Replica::write(correction).await.is_ok() {
+                Replica::discard(op);
+            }
+        });
+    };
+    Some(
+        view! { <button type="button" class="button primary" on:click=record>{t("sync.review.correct")}</button> },
+    )
+}
+
 /// What the write did, in the user's words ("Sortie de 3 × Riz").
 fn describe(write: &OfflineWrite) -> impl IntoView + use<> {
     match write {
@@ -94,24 +116,83 @@ fn describe(write: &OfflineWrite) -> impl IntoView + use<> {
                 MovementKind::In => "sync.review.in",
                 MovementKind::Out => "sync.review.out",
             };
-            let product =
-                Replica::read(|shop| shop.products.get(&input.product_id).map(|p| p.name.clone()))
-                    .flatten()
-                    .unwrap_or_default();
+            let product = product_name(&input.product_id);
             let quantity = input.quantity.to_string();
             t_with(key, move || {
                 vec![("quantity", quantity.clone()), ("product", product.clone())]
             })
             .into_any()
         }
-        OfflineWrite::ProductEdit { input, .. } => {
-            let product = input.name.clone();
-            t_with("sync.review.edit", move || {
-                vec![("product", product.clone())]
+        OfflineWrite::ProductCreate { input, .. } => about("sync.review.create", &input.name),
+        OfflineWrite::ProductEdit { input, .. } => about("sync.review.edit", &input.name),
+        OfflineWrite::ProductDelete { id } => about("sync.review.delete", &product_name(id)),
+        OfflineWrite::OrderStatus { id, status } => {
+            let (number, status) = (order_number(id), *status);
+            let lang = expect_context::<Prefs>().lang;
+            t_with("sync.review.order", move || {
+                let status = translate(lang.get(), status.label_key()).to_owned();
+                vec![("number", number.clone()), ("status", status)]
             })
             .into_any()
         }
+        OfflineWrite::OrderCreate { input, .. } => {
+            let supplier = Replica::read(|shop| {
+                let supplier = shop.suppliers.get(&input.supplier_id);
+                supplier.map(|s| s.details.name.clone())
+            });
+            about(
+                "sync.review.order_create",
+                &supplier.flatten().unwrap_or_default(),
+            )
+        }
+        OfflineWrite::Delivery { id, .. } => {
+            let number = order_number(id);
+            t_with("sync.review.delivery", move || {
+                vec![("number", number.clone())]
+            })
+            .into_any()
+        }
+        OfflineWrite::CategoryCreate { name, .. } | OfflineWrite::CategoryRename { name, .. } => {
+            about("sync.review.category", name)
+        }
+        OfflineWrite::CategoryDelete { id } => {
+            let name = Replica::read(|shop| shop.categories.get(id).map(|c| c.name.clone()));
+            about(
+                "sync.review.category_delete",
+                &name.flatten().unwrap_or_default(),
+            )
+        }
+        OfflineWrite::SupplierCreate { input, .. } | OfflineWrite::SupplierEdit { input, .. } => {
+            about("sync.review.supplier", &input.name)
+        }
+        OfflineWrite::SupplierDelete { id } | OfflineWrite::SupplierFavorite { id, .. } => {
+            let name = Replica::read(|shop| shop.suppliers.get(id).map(|s| s.details.name.clone()));
+            about("sync.review.supplier", &name.flatten().unwrap_or_default())
+        }
+        OfflineWrite::FileSettings { .. } => t("sync.review.settings").into_any(),
+        OfflineWrite::AlertsRead { .. } => t("sync.review.alerts_read").into_any(),
+        OfflineWrite::AlertDismissed { .. } => t("sync.review.alert_dismissed").into_any(),
+        OfflineWrite::AlertRules { .. } => t("sync.review.alert_rules").into_any(),
     }
+}
+
+/// The write's text, naming the record it is about.
+fn about(key: &'static str, name: &str) -> AnyView {
+    let name = name.to_owned();
+    t_with(key, move || vec![("name", name.clone())]).into_any()
+}
+
+/// A refused write is not applied: the product it names is still on the phone.
+fn product_name(id: &str) -> String {
+    Replica::read(|shop| shop.products.get(id).map(|p| p.name.clone()))
+        .flatten()
+        .unwrap_or_default()
+}
+
+fn order_number(id: &str) -> String {
+    Replica::read(|shop| shop.orders.get(id).map(|o| o.summary.number.to_string()))
+        .flatten()
+        .unwrap_or_default()
 }
 
 fn now_ms() -> i64 {

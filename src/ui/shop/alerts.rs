@@ -4,12 +4,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::alerts::{
-    DismissAlert, MarkAlertsRead, SaveAlertRules, alert_rules, list_alerts, top_alert_products,
-};
 use crate::domain::alert::AlertView;
 use crate::domain::alert::{AlertKind, AlertRule};
-use crate::offline::send;
+use crate::domain::outbox::OfflineWrite;
+use crate::offline::Replica;
 use crate::ui::components::{FieldError, FormAlert, FormErrors, Loaded, Modal, PageHeader};
 use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
@@ -32,18 +30,13 @@ pub fn AlertsPage() -> impl IntoView {
     let history = RwSignal::new(false);
     let version = RwSignal::new(0u32);
     let configuring = RwSignal::new(false);
+    // The phone's replica answers (offline too) and follows every change.
     let alerts = Resource::new(
-        move || (history.get(), version.get()),
-        |(h, _)| list_alerts(h),
+        move || (history.get(), version.get(), Replica::track()),
+        |(h, _, _)| Replica::alerts(h),
     );
     let changed = Callback::new(move |_| version.update(|v| *v += 1));
-    let read_all = move |_| {
-        spawn_local(async move {
-            if send(|op| MarkAlertsRead { op, id: None }).await.is_ok() {
-                changed.run(());
-            }
-        });
-    };
+    let read_all = move |_| act(OfflineWrite::AlertsRead { id: None }, changed);
     view! {
         <PageHeader title="nav.alerts">
             <button type="button" class="button add-button" on:click=move |_| configuring.set(true)>{t("alerts.configure")}</button>
@@ -83,18 +76,14 @@ pub fn AlertsPage() -> impl IntoView {
 #[component]
 fn AlertCard(alert: AlertView, on_change: Callback<()>) -> impl IntoView {
     let id = StoredValue::new(alert.id.clone());
-    let act = move |dismiss: bool| {
+    let respond = move |dismiss: bool| {
         let id = id.get_value();
-        spawn_local(async move {
-            let done = if dismiss {
-                send(|op| DismissAlert { op, id }).await
-            } else {
-                send(|op| MarkAlertsRead { op, id: Some(id) }).await
-            };
-            if done.is_ok() {
-                on_change.run(());
-            }
-        });
+        let write = if dismiss {
+            OfflineWrite::AlertDismissed { id }
+        } else {
+            OfflineWrite::AlertsRead { id: Some(id) }
+        };
+        act(write, on_change);
     };
     let open = alert.state == "open";
     let active = open || alert.state == "read";
@@ -111,11 +100,20 @@ fn AlertCard(alert: AlertView, on_change: Callback<()>) -> impl IntoView {
             <p class="muted">{crate::ui::format::date_time(&alert.created_at)}</p>
             <div class="card-actions">
                 {order_link.map(|href| view! { <a class="button primary" href=href>{t("alerts.order")}</a> })}
-                {open.then(|| view! { <button type="button" class="button" on:click=move |_| act(false)>{t("alerts.read")}</button> })}
-                {active.then(|| view! { <button type="button" class="button" on:click=move |_| act(true)>{t("alerts.dismiss")}</button> })}
+                {open.then(|| view! { <button type="button" class="button" on:click=move |_| respond(false)>{t("alerts.read")}</button> })}
+                {active.then(|| view! { <button type="button" class="button" on:click=move |_| respond(true)>{t("alerts.dismiss")}</button> })}
             </div>
         </li>
     }
+}
+
+/// Reads or dismisses on the phone first (I3): the list changes at once, with or without network.
+fn act(write: OfflineWrite, on_change: Callback<()>) {
+    spawn_local(async move {
+        if Replica::write(write).await.is_ok() {
+            on_change.run(());
+        }
+    });
 }
 
 /// "Riz 5kg en rupture depuis 3 jours. Fournisseur habituel : Moussa. Commander ?"
@@ -160,7 +158,7 @@ fn alert_text(alert: &AlertView) -> impl Fn() -> String + use<> {
 
 #[component]
 fn RulesDialog(on_close: Callback<()>) -> impl IntoView {
-    let rules = Resource::new(|| (), |_| alert_rules());
+    let rules = Resource::new(|| (), |_| Replica::alert_rules());
     view! {
         <Modal title="alerts.rules" on_close>
             <Suspense fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
@@ -208,8 +206,8 @@ fn RulesForm(rules: Vec<AlertRule>, on_done: Callback<()>) -> impl IntoView {
             )
             .collect();
         spawn_local(async move {
-            match send(|op| SaveAlertRules { op, rules }).await {
-                Ok(_) => on_done.run(()),
+            match Replica::write(OfflineWrite::AlertRules { rules }).await {
+                Ok(()) => on_done.run(()),
                 Err(error) => errors.set(Some(error)),
             }
         });
@@ -248,7 +246,10 @@ fn RulesForm(rules: Vec<AlertRule>, on_done: Callback<()>) -> impl IntoView {
 /// D5: the products that raised the most alerts this month.
 #[component]
 fn TopProducts(version: RwSignal<u32>) -> impl IntoView {
-    let top = Resource::new(move || version.get(), |_| top_alert_products());
+    let top = Resource::new(
+        move || (version.get(), Replica::track()),
+        |_| Replica::top_alert_products(),
+    );
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::categories::{CreateCategory, DeleteCategory, RenameCategory};
 use crate::domain::AppError;
 use crate::domain::category::Category;
-use crate::offline::send;
+use crate::domain::outbox::OfflineWrite;
+use crate::offline::Replica;
+use crate::offline::write::new_record_key;
 use crate::ui::components::{FormAlert, FormErrors, Modal, TextField};
 use crate::ui::i18n::{t, t_with};
 
@@ -31,10 +32,17 @@ pub fn ManageCategories(
         ev.prevent_default();
         let name = new_name.get_untracked();
         spawn_local(async move {
-            let result = send(|op| CreateCategory { op, name })
-                .await
-                .map(|_| new_name.set(String::new()));
-            after(result);
+            let result = match new_record_key() {
+                Ok(id) => {
+                    Replica::write(OfflineWrite::CategoryCreate {
+                        id: id.into(),
+                        name,
+                    })
+                    .await
+                }
+                Err(error) => Err(error),
+            };
+            after(result.map(|()| new_name.set(String::new())));
         });
     };
     view! {
@@ -65,13 +73,15 @@ fn CategoryRow(
     let count = category.product_count;
     let rename = move |_| {
         let (id, name) = (id.get_value(), name.get_untracked());
-        spawn_local(
-            async move { after(send(|op| RenameCategory { op, id, name }).await.map(|_| ())) },
-        );
+        spawn_local(async move {
+            after(Replica::write(OfflineWrite::CategoryRename { id, name }).await)
+        });
     };
     let delete = move |_| {
         let id = id.get_value();
-        spawn_local(async move { after(send(|op| DeleteCategory { op, id }).await) });
+        spawn_local(
+            async move { after(Replica::write(OfflineWrite::CategoryDelete { id }).await) },
+        );
     };
     view! {
         <li class="category-row">

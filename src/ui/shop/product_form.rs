@@ -4,14 +4,14 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::api::products::CreateProduct;
 use crate::domain::AppError;
 use crate::domain::category::Category;
 use crate::domain::outbox::OfflineWrite;
 use crate::domain::photo::PhotoTarget;
 use crate::domain::product::ProductInput;
 use crate::domain::supplier::Supplier;
-use crate::offline::{Replica, Submission, send};
+use crate::offline::write::new_record_key;
+use crate::offline::{Replica, Submission};
 use crate::ui::components::{
     FieldError, FormAlert, FormErrors, Modal, NumberField, PhotoField, TextField, whole_number,
 };
@@ -97,9 +97,13 @@ pub fn ProductForm(
         let editing = editing.clone();
         let save = async move {
             match editing {
-                // An edit is recorded on the phone first (I3), with or without network.
+                // Recorded on the phone first (I3), with or without network; a new product gets
+                // its key on the phone, so later writes can name it before it reaches the server.
                 Some(id) => Replica::write(OfflineWrite::ProductEdit { id, input }).await,
-                None => send(|op| CreateProduct { op, input }).await.map(|_| ()),
+                None => {
+                    let id = new_record_key()?.into();
+                    Replica::write(OfflineWrite::ProductCreate { id, input }).await
+                }
             }
         };
         submission.run(save, move |_| on_done.run(()));

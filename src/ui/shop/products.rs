@@ -7,14 +7,15 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::products::{DeleteProduct, product_by_sku, unit_suggestions};
+use crate::api::products::{product_by_sku, unit_suggestions};
+use crate::domain::outbox::OfflineWrite;
 use crate::domain::photo::PhotoUrls;
 use crate::domain::product::ProductInput;
 use crate::domain::product::{CategoryFilter, Product, ProductQuery, ProductSort};
 use crate::domain::stock::{MovementKind, StockStatus};
 use crate::domain::supplier::SupplierSort;
 use crate::i18n::translate;
-use crate::offline::{Replica, send};
+use crate::offline::Replica;
 use crate::ui::components::{ConfirmDialog, ListPage, Loaded, Modal, PageHeader, StatusBadge};
 use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
@@ -214,7 +215,7 @@ pub fn ProductsPage() -> impl IntoView {
                 let message = t_with("products.delete.confirm", move || vec![("name", name.clone())]);
                 view! {
                     <ConfirmDialog title="products.delete.title" message=Signal::derive(message) button="common.confirm_delete"
-                        action=move || { let id = id.get_value(); async move { send(|op| DeleteProduct { op, id }).await } }
+                        action=move || Replica::write(OfflineWrite::ProductDelete { id: id.get_value() })
                         on_done=refresh on_close=close/>
                 }.into_any()
             }

@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::shops::{SaveShopSettings, get_shop_settings, my_shops};
+use crate::api::shops::my_shops;
 use crate::domain::csv::{DateFormat, Separator};
-use crate::offline::send;
+use crate::domain::outbox::OfflineWrite;
+use crate::offline::Replica;
 use crate::ui::components::{AccountSettings, FormAlert, FormErrors, NeedsNetwork, PageHeader};
 use crate::ui::i18n::{t, t_with};
 use crate::ui::shop::backup::BackupCard;
@@ -40,7 +41,7 @@ pub fn ShopSettings() -> impl IntoView {
 /// How the shop's CSV files are written (E6): separator and day format.
 #[component]
 fn FileSettings() -> impl IntoView {
-    let current = Resource::new(|| (), |_| get_shop_settings());
+    let current = Resource::new(|| (), |_| Replica::settings());
     let separator = RwSignal::new(Separator::default());
     let date_format = RwSignal::new(DateFormat::default());
     let errors = FormErrors::new();
@@ -49,8 +50,8 @@ fn FileSettings() -> impl IntoView {
         ev.prevent_default();
         saved.set(false);
         leptos::task::spawn_local(async move {
-            let result = send(|op| SaveShopSettings {
-                op,
+            // Recorded on the phone first (I3), with or without network.
+            let result = Replica::write(OfflineWrite::FileSettings {
                 csv_separator: separator.get_untracked(),
                 date_format: date_format.get_untracked(),
             })

@@ -10,7 +10,9 @@ use crate::domain::stock::{LedgerLine, MovementInput};
 use crate::domain::stock::{MovementKind, REASONS, reason_label_key};
 use crate::i18n::translate;
 use crate::offline::{Replica, Submission};
-use crate::ui::components::{FieldError, FormAlert, FormErrors, Modal, NumberField, TextField};
+use crate::ui::components::{
+    FieldError, FormAlert, FormErrors, Modal, NeedsNetwork, NumberField, TextField,
+};
 use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
 
@@ -95,12 +97,15 @@ pub fn Ledger(product: Product, #[prop(into)] on_close: Callback<()>) -> impl In
     view! {
         <Modal title="stock.ledger.title" on_close>
             <p class="muted">{product.name.clone()}</p>
-            <Suspense fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-                {move || Suspend::new(async move {
-                    let lines = lines.await.unwrap_or_default().into_iter().map(|line| (None, line)).collect();
-                    view! { <MovementTable lines/> }
-                })}
-            </Suspense>
+            // The movements are the server's (the phone keeps the quantities, not their history).
+            <NeedsNetwork>
+                <Suspense fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
+                    {move || Suspend::new(async move {
+                        let lines = lines.await.unwrap_or_default().into_iter().map(|line| (None, line)).collect();
+                        view! { <MovementTable lines/> }
+                    })}
+                </Suspense>
+            </NeedsNetwork>
         </Modal>
     }
 }

@@ -4,18 +4,18 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::suppliers::{
-    CreateSupplier, DeleteSupplier, LinkProduct, SetFavoriteSupplier, UpdateSupplier, get_supplier,
-};
+use crate::api::suppliers::{LinkProduct, get_supplier};
 use crate::domain::order::OrderSummary;
+use crate::domain::outbox::OfflineWrite;
 use crate::domain::product::Product;
 use crate::domain::supplier::{self as rules, SupplierInput};
 use crate::domain::supplier::{Supplier, SupplierDetail, SupplierSort};
 use crate::i18n::translate;
+use crate::offline::write::new_record_key;
 use crate::offline::{Replica, Submission, send};
 use crate::ui::components::{
-    ConfirmDialog, FieldError, FormAlert, FormErrors, Loaded, Modal, OrderBadge, PageHeader, Stars,
-    TextField,
+    ConfirmDialog, FieldError, FormAlert, FormErrors, Loaded, Modal, NeedsNetwork, OrderBadge,
+    PageHeader, Stars, TextField,
 };
 use crate::ui::format;
 use crate::ui::i18n::{t, t_with};
@@ -90,7 +90,7 @@ pub fn SuppliersPage() -> impl IntoView {
                 let message = t_with("suppliers.delete.confirm", move || vec![("name", name.clone())]);
                 view! {
                     <ConfirmDialog title="suppliers.delete.title" message=Signal::derive(message) button="common.confirm_delete"
-                        action=move || { let id = id.get_value(); async move { send(|op| DeleteSupplier { op, id }).await } }
+                        action=move || Replica::write(OfflineWrite::SupplierDelete { id: id.get_value() })
                         on_done=refresh on_close=close/>
                 }.into_any()
             }
@@ -108,15 +108,12 @@ fn SupplierCard(
     let favorite = supplier.favorite;
     let toggle_favorite = move |_| {
         let id = stored.with_value(|s| s.id.clone());
+        let write = OfflineWrite::SupplierFavorite {
+            id,
+            favorite: !favorite,
+        };
         spawn_local(async move {
-            if send(|op| SetFavoriteSupplier {
-                op,
-                id,
-                favorite: !favorite,
-            })
-            .await
-            .is_ok()
-            {
+            if Replica::write(write).await.is_ok() {
                 on_change.run(());
             }
         });
@@ -223,11 +220,16 @@ fn SupplierForm(
             notes: notes.get_untracked(),
         };
         let editing = editing.clone();
+        // Recorded on the phone first (I3); a new supplier gets its key on the phone.
         let save = async move {
-            match editing {
-                Some(id) => send(|op| UpdateSupplier { op, id, input }).await,
-                None => send(|op| CreateSupplier { op, input }).await,
-            }
+            let write = match editing {
+                Some(id) => OfflineWrite::SupplierEdit { id, input },
+                None => OfflineWrite::SupplierCreate {
+                    id: new_record_key()?.into(),
+                    input,
+                },
+            };
+            Replica::write(write).await
         };
         submission.run(save, move |_| on_done.run(()));
     };
@@ -262,18 +264,29 @@ fn SupplierDetailDialog(
 ) -> impl IntoView {
     let version = RwSignal::new(0u32);
     let id = StoredValue::new(id);
-    let detail = Resource::new(move || version.get(), move |_| get_supplier(id.get_value()));
+    // Asked of the server once a supplier made on the phone has reached it (in the browser only).
+    let detail = LocalResource::new(move || {
+        version.track();
+        let id = id.get_value();
+        async move {
+            Replica::settled().await;
+            get_supplier(id).await
+        }
+    });
     let changed = Callback::new(move |_| {
         version.update(|v| *v += 1);
         on_change.run(());
     });
     view! {
         <Modal title="suppliers.detail" on_close>
-            <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-                {move || Suspend::new(async move {
-                    detail.await.ok().map(|d| view! { <SupplierDetailBody detail=d on_change=changed/> })
-                })}
-            </Transition>
+            // Its reliability and linked products are worked out by the server.
+            <NeedsNetwork>
+                <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
+                    {move || Suspend::new(async move {
+                        detail.await.ok().map(|d| view! { <SupplierDetailBody detail=d on_change=changed/> })
+                    })}
+                </Transition>
+            </NeedsNetwork>
         </Modal>
     }
 }
@@ -352,6 +365,8 @@ fn LinkProductSearch(supplier_id: String, on_change: Callback<()>) -> impl IntoV
     let link = Callback::new(move |product: Product| {
         let (supplier_id, product_id) = (supplier_id.get_value(), product.id);
         spawn_local(async move {
+            // A product made on the phone reaches the server first.
+            Replica::settled().await;
             if send(|op| LinkProduct {
                 op,
                 supplier_id,

@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::api::orders::DeliverOrder;
 use crate::domain::AppError;
 use crate::domain::order::{Order, ReceivedLine};
-use crate::offline::{Submission, send};
+use crate::domain::outbox::OfflineWrite;
+use crate::offline::Replica;
+use crate::offline::Submission;
 use crate::ui::components::{FieldError, FormAlert, FormErrors};
 use crate::ui::i18n::t;
 
@@ -47,8 +48,9 @@ pub fn DeliveryForm(order: Order, on_done: Callback<()>) -> impl IntoView {
             Err(error) => return errors.set(Some(error)),
         };
         let id = id.get_value();
+        // Recorded on the phone first (I4): the received units are in stock at once.
         submission.run(
-            send(move |op| DeliverOrder { op, id, received }),
+            Replica::write(OfflineWrite::Delivery { id, received }),
             move |_| on_done.run(()),
         );
     };

@@ -6,10 +6,12 @@ use super::delivery::DeliveryForm;
 use super::message::order_message;
 use super::rating::RatingSection;
 use super::recurrence::RecurrenceForm;
-use crate::api::orders::{Reorder, SetOrderStatus, get_order};
+use crate::api::orders::Reorder;
 use crate::domain::order::{Order, OrderStatus};
+use crate::domain::outbox::OfflineWrite;
 use crate::domain::photo::PhotoTarget;
 use crate::domain::supplier::whatsapp_link;
+use crate::offline::Replica;
 use crate::offline::{Submission, send};
 use crate::ui::components::{ConfirmDialog, FormAlert, FormErrors, Modal, PhotoField};
 use crate::ui::format;
@@ -33,7 +35,11 @@ pub fn OrderDetail(
 ) -> impl IntoView {
     let version = RwSignal::new(0u32);
     let id = StoredValue::new(id);
-    let order = Resource::new(move || version.get(), move |_| get_order(id.get_value()));
+    // The phone's replica answers (offline too) and follows the order's changes.
+    let order = Resource::new(
+        move || (version.get(), Replica::track()),
+        move |_| Replica::order(id.get_value()),
+    );
     let changed = Callback::new(move |_| {
         version.update(|v| *v += 1);
         on_change.run(());
@@ -62,18 +68,21 @@ fn OrderDetailBody(
     let panel = RwSignal::new(Panel::None);
     let submission = Submission::new();
     let errors = FormErrors::of(submission);
-    let move_to = move |to: OrderStatus| {
+    let move_to = move |status: OrderStatus| {
         let id = id.get_value();
         submission.run(
-            send(move |op| SetOrderStatus { op, id, status: to }),
+            Replica::write(OfflineWrite::OrderStatus { id, status }),
             move |_| on_change.run(()),
         );
     };
     let reorder = move |_| {
         let id = id.get_value();
-        submission.run(send(move |op| Reorder { op, id }), move |copy| {
-            on_open.run(copy.summary.id)
-        });
+        let copy = async move {
+            // An order made on the phone reaches the server first.
+            Replica::settled().await;
+            send(move |op| Reorder { op, id }).await
+        };
+        submission.run(copy, move |copy| on_open.run(copy.summary.id));
     };
     let whatsapp = order.summary.supplier_id.as_ref().and(
         order
@@ -148,7 +157,7 @@ fn OrderDetailBody(
                 let message = t_with("orders.cancel.confirm", move || vec![("number", number.to_string())]);
                 view! {
                     <ConfirmDialog title="orders.cancel" message=Signal::derive(message) button="orders.cancel.button"
-                        action=move || { let id = id.get_value(); async move { send(|op| SetOrderStatus { op, id, status: OrderStatus::Cancelled }).await.map(|_| ()) } }
+                        action=move || Replica::write(OfflineWrite::OrderStatus { id: id.get_value(), status: OrderStatus::Cancelled })
                         on_done=on_change on_close=Callback::new(move |_| panel.set(Panel::None))/>
                 }.into_any()
             }

@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::orders::CreateOrder;
 use crate::domain::AppError;
 use crate::domain::order::{OrderInput, OrderLineInput};
+use crate::domain::outbox::OfflineWrite;
 use crate::domain::product::Product;
 use crate::domain::supplier::SupplierSort;
-use crate::offline::{Replica, Submission, send};
+use crate::offline::write::new_record_key;
+use crate::offline::{Replica, Submission};
 use crate::ui::components::{FieldError, FormAlert, FormErrors, Modal};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_with};
@@ -105,9 +106,16 @@ pub fn OrderForm(
             expected_on: expected_on.get_untracked(),
             note: note.get_untracked(),
         };
-        submission.run(send(move |op| CreateOrder { op, input }), move |order| {
-            on_created.run(order.summary.id)
-        });
+        // Recorded on the phone first (I3), under a key made here: its detail opens at once.
+        let id: String = match new_record_key() {
+            Ok(key) => key.into(),
+            Err(error) => return errors.set(Some(error)),
+        };
+        let opened = id.clone();
+        submission.run(
+            Replica::write(OfflineWrite::OrderCreate { id, input }),
+            move |()| on_created.run(opened),
+        );
     };
 
     view! {
