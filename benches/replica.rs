@@ -177,6 +177,7 @@ fn waiting_writes(shop: &ShopReplica, count: usize) -> Vec<PendingWrite> {
                 note: String::new(),
             }),
             refused: None,
+            sent: false,
         })
         .collect()
 }

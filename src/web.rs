@@ -55,16 +55,21 @@ pub fn router(state: AppState) -> Router {
         // file handler, which answers a found file inside a reactive owner that can inherit
         // another request's response options: a page's 400 once reached `/pkg/boutiq.wasm`, and
         // that page never hydrated.
-        // A file carries its Last-Modified: the browser revalidates it (304) and the service
-        // worker asks for it again only when it changed.
+        // Each file is answered whole (200): no 304 or range answers. Chromium failed to load
+        // the debug bundle (44 MB) revalidated by a 304 ("ERR_CACHE_WRITE_FAILURE"); the service
+        // worker keeps the bundle and asks (HEAD) whether it changed, so nothing is re-sent.
         .fallback_service(
-            ServeDir::new(&*state.leptos_options.site_root)
-                .precompressed_gzip()
-                .precompressed_br()
-                .fallback(
-                    leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell)
+            ServiceBuilder::new().map_request(whole_file).service(
+                ServeDir::new(&*state.leptos_options.site_root)
+                    .precompressed_gzip()
+                    .precompressed_br()
+                    .fallback(
+                        leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+                            context, shell,
+                        )
                         .with_state(state.clone()),
-                ),
+                    ),
+            ),
         )
         .layer(
             ServiceBuilder::new()
@@ -99,6 +104,21 @@ pub fn router(state: AppState) -> Router {
                 )),
         )
         .with_state(state)
+}
+
+/// A file request without its conditions or ranges: the answer is the whole file.
+fn whole_file(mut request: Request<Body>) -> Request<Body> {
+    for name in [
+        header::IF_NONE_MATCH,
+        header::IF_MODIFIED_SINCE,
+        header::IF_MATCH,
+        header::IF_UNMODIFIED_SINCE,
+        header::IF_RANGE,
+        header::RANGE,
+    ] {
+        request.headers_mut().remove(name);
+    }
+    request
 }
 
 fn header_if_missing(

@@ -464,9 +464,19 @@ pub struct PendingWrite {
     /// The server's refusal: the write waits "À revoir" and is no longer applied.
     #[serde(default)]
     pub refused: Option<AppError>,
+    /// The server applied it. It stays applied over the replica until a pull that began after
+    /// brings its effect back: a product made offline never vanishes from the screens between
+    /// its push and that pull (the network may go in between, the app may be reopened).
+    #[serde(default)]
+    pub sent: bool,
 }
 
 impl PendingWrite {
+    /// Still to be sent: neither sent nor refused.
+    pub fn waits(&self) -> bool {
+        self.refused.is_none() && !self.sent
+    }
+
     /// Where the outbox keeps it: sorting the keys gives the order the writes were made in.
     pub fn key(&self) -> String {
         format!("{:015}-{}", self.made_at.max(0), self.op)
@@ -477,6 +487,16 @@ impl PendingWrite {
         chrono::DateTime::from_timestamp_millis(self.made_at)
             .unwrap_or_default()
             .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    }
+
+    /// A sale the server refused because the stock was short.
+    pub fn is_short_sale(&self) -> bool {
+        let short = self
+            .refused
+            .as_ref()
+            .is_some_and(|e| e.message_key() == "error.stock.insufficient");
+        matches!(&self.write, OfflineWrite::Movement(sale) if sale.kind == MovementKind::Out)
+            && short
     }
 
     /// Applies it to the replica (see [`OfflineWrite::apply`]).
@@ -491,12 +511,8 @@ impl PendingWrite {
         let OfflineWrite::Movement(sale) = &self.write else {
             return None;
         };
-        let short = self
-            .refused
-            .as_ref()
-            .is_some_and(|e| e.message_key() == "error.stock.insufficient");
         let left = shop.products.get(&sale.product_id)?.quantity;
-        (sale.kind == MovementKind::Out && short && left > 0).then(|| {
+        (self.is_short_sale() && left > 0).then(|| {
             OfflineWrite::Movement(MovementInput {
                 quantity: left,
                 reason: "correction".into(),
@@ -562,6 +578,7 @@ mod tests {
                 note: String::new(),
             }),
             refused: None,
+            sent: false,
         }
     }
 

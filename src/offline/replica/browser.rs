@@ -152,7 +152,7 @@ fn count_pending(replica: Replica) {
             .filter(|p| p.refused.is_some())
             .cloned()
             .collect();
-        (pending.len() - refused.len(), refused)
+        (pending.iter().filter(|p| p.waits()).count(), refused)
     });
     replica.pending.set(waiting);
     replica.to_review.set(refused);
@@ -170,6 +170,7 @@ pub(super) async fn record(write: &OfflineWrite) -> Option<Result<(), AppError>>
         made_at: js_sys::Date::now() as i64,
         write: write.clone(),
         refused: None,
+        sent: false,
     };
     let checked = SHOP.with_borrow_mut(|shop| shop.as_mut().map(|shop| pending.apply(shop)))?;
     if let Err(refusal) = checked {
@@ -223,9 +224,14 @@ pub(super) fn sync_soon() {
             // changed (a sync with nothing new costs no copy of the shop).
             if let Some((replica, name)) = kept()
                 && let Some(pushed) = push(replica, &name).await
-                && (pull(replica, &name).await || pushed)
             {
-                show(replica);
+                // Only writes the server applied before this pull began are in what it brings.
+                let sent = sent_ops();
+                let pulled = pull(replica, &name).await;
+                let confirmed = pulled.complete && forget(&name, &sent).await;
+                if pulled.changed || pushed || confirmed {
+                    show(replica);
+                }
             }
             if !AGAIN.get() {
                 break;
@@ -233,6 +239,30 @@ pub(super) fn sync_soon() {
         }
         SYNCING.set(false);
     });
+}
+
+fn sent_ops() -> Vec<String> {
+    PENDING.with_borrow(|all| {
+        all.iter()
+            .filter(|p| p.sent)
+            .map(|p| p.op.clone())
+            .collect()
+    })
+}
+
+/// Drops the sent writes `ops` once a pull has brought their effect back; says whether any went.
+async fn forget(name: &str, ops: &[String]) -> bool {
+    let gone: Vec<PendingWrite> = PENDING.with_borrow_mut(|all| {
+        let (gone, kept) = std::mem::take(all)
+            .into_iter()
+            .partition(|p| ops.contains(&p.op));
+        *all = kept;
+        gone
+    });
+    for write in &gone {
+        let _ = JsFuture::from(keep_pending(name, &write.key(), None)).await;
+    }
+    !gone.is_empty()
 }
 
 /// Pushes the outbox in order, holding its lock, so that another tab of the app on this phone
@@ -266,7 +296,7 @@ async fn reload_outbox(name: &str) {
 async fn push_each(replica: Replica, name: &str) -> Option<bool> {
     let mut changed = false;
     loop {
-        let next = PENDING.with_borrow(|all| all.iter().find(|p| p.refused.is_none()).cloned());
+        let next = PENDING.with_borrow(|all| all.iter().find(|p| p.waits()).cloned());
         let Some(mut next) = next else {
             return Some(changed);
         };
@@ -281,10 +311,7 @@ async fn push_each(replica: Replica, name: &str) -> Option<bool> {
             return None;
         };
         match answer.status {
-            200..=299 => {
-                let _ = JsFuture::from(keep_pending(name, &next.key(), None)).await;
-                PENDING.with_borrow_mut(|all| all.retain(|p| p.op != next.op));
-            }
+            200..=299 => next.sent = true,
             // Signed out, or the server failing: keep the write and try again later.
             401 | 403 | 500.. => return None,
             _ => {
@@ -293,22 +320,29 @@ async fn push_each(replica: Replica, name: &str) -> Option<bool> {
                         detail: answer.body,
                     },
                 ));
-                keep(name, &next).await;
-                PENDING.with_borrow_mut(|all| {
-                    if let Some(kept) = all.iter_mut().find(|p| p.op == next.op) {
-                        *kept = next;
-                    }
-                });
             }
         }
+        keep(name, &next).await;
+        PENDING.with_borrow_mut(|all| {
+            if let Some(kept) = all.iter_mut().find(|p| p.op == next.op) {
+                *kept = next;
+            }
+        });
         changed = true;
         count_pending(replica);
     }
 }
 
-/// Pulls every change after the replica's cursor, a page at a time, keeping each page; says
-/// whether any record changed.
-async fn pull(replica: Replica, name: &str) -> bool {
+/// What a pull did.
+struct Pulled {
+    /// A record changed.
+    changed: bool,
+    /// It reached the last change the server had when it answered.
+    complete: bool,
+}
+
+/// Pulls every change after the replica's cursor, a page at a time, keeping each page.
+async fn pull(replica: Replica, name: &str) -> Pulled {
     let mut clear = false;
     let mut changed = false;
     loop {
@@ -323,14 +357,25 @@ async fn pull(replica: Replica, name: &str) -> bool {
             }
             Err(AppError::Network { .. }) => {
                 replica.online.set(navigator_online());
-                return changed;
+                return Pulled {
+                    changed,
+                    complete: false,
+                };
             }
-            Err(_) => return changed,
+            Err(_) => {
+                return Pulled {
+                    changed,
+                    complete: false,
+                };
+            }
         };
         replica.online.set(true);
         // Signed out meanwhile: nothing more is kept.
         if KEPT.with_borrow(Option::is_none) {
-            return false;
+            return Pulled {
+                changed: false,
+                complete: false,
+            };
         }
         let synced_at = if page.more {
             replica.synced_at.get_untracked().unwrap_or(0)
@@ -344,13 +389,19 @@ async fn pull(replica: Replica, name: &str) -> bool {
             ops: page.changes.iter().map(kept_as).collect(),
         };
         if !save(name, &batch).await {
-            return changed;
+            return Pulled {
+                changed,
+                complete: false,
+            };
         }
         changed |= batch.clear || !page.changes.is_empty();
         BASE.with_borrow_mut(|base| base.get_or_insert_default().apply_page(&page));
         if !page.more {
             replica.synced_at.set(Some(synced_at));
-            return changed;
+            return Pulled {
+                changed,
+                complete: true,
+            };
         }
     }
 }

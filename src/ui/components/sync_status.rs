@@ -90,16 +90,23 @@ fn ToReview(replica: Replica) -> impl IntoView {
     }
 }
 
-/// "Enregistrer comme correction", where the refusal allows one: recorded, then the refused
-/// write is set aside.
+/// "Enregistrer comme correction", for a sale refused for want of stock: what the product has
+/// left when it is clicked leaves the stock, then the refused sale is set aside.
 fn correct(write: &PendingWrite) -> Option<impl IntoView + use<>> {
-    let correction = Replica::read(|shop| write.correction(shop)).flatten()?;
-    let op = write.op.clone();
+    if !write.is_short_sale() {
+        return None;
+    }
+    let refused = write.clone();
     let record = move |_| {
-        let (correction, op) = (correction.clone(), op.clone());
+        let refused = refused.clone();
         leptos::task::spawn_local(async move {
-            if Replica::write(correction).await.is_ok() {
-                Replica::discard(op);
+            let correction = Replica::read(|shop| refused.correction(shop)).flatten();
+            let recorded = match correction {
+                Some(correction) => Replica::write(correction).await,
+                None => Ok(()), // nothing left to take out
+            };
+            if recorded.is_ok() {
+                Replica::discard(refused.op);
             }
         });
     };
