@@ -291,6 +291,8 @@ test("an order delivered and alerts read offline raise the stock at once and rea
     await expect(page.locator(".alert-card")).toHaveCount(1, { timeout: 5_000 });
   }).toPass({ timeout: 90_000, intervals: [1_000, 2_000] });
   await expect(page.locator(".tab-count")).toHaveText("1");
+  // The phone has the whole shop before the network goes.
+  await expect(page.locator(".synced-at")).toHaveText("Mis à jour à l'instant");
   await page.waitForFunction(
     async (paths) => (await Promise.all(paths.map((path) => caches.match(path)))).every(Boolean),
     ["/shop/alerts", "/shop/orders", "/shop/products", "/pkg/boutiq.wasm"],
@@ -356,6 +358,8 @@ test("a whole shop day offline: products, stock, an order and its delivery, aler
     await open(page, "/shop/alerts");
     await expect(page.locator(".alert-card")).toHaveCount(1, { timeout: 5_000 });
   }).toPass({ timeout: 90_000, intervals: [1_000, 2_000] });
+  // The phone has the whole shop before the network goes.
+  await expect(page.locator(".synced-at")).toHaveText("Mis à jour à l'instant");
   await page.waitForFunction(
     async (paths) => (await Promise.all(paths.map((path) => caches.match(path)))).every(Boolean),
     [...SHOP_SCREENS, "/pkg/boutiq.wasm"],

@@ -40,17 +40,19 @@ pub fn OrderDetail(
         move || (version.get(), Replica::track()),
         move |_| Replica::order(id.get_value()),
     );
+    // Drawn again only when the order itself changed: a sync that did not touch it leaves what
+    // is being typed (a delivery's quantities) and what is under way as it is.
+    let current = Memo::new(move |_| order.get().and_then(Result::ok));
     let changed = Callback::new(move |_| {
         version.update(|v| *v += 1);
         on_change.run(());
     });
     view! {
         <Modal title="orders.detail" on_close>
-            <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-                {move || Suspend::new(async move {
-                    order.await.ok().map(|o| view! { <OrderDetailBody order=o on_change=changed on_open/> })
-                })}
-            </Transition>
+            {move || match current.get() {
+                Some(order) => view! { <OrderDetailBody order on_change=changed on_open/> }.into_any(),
+                None => view! { <p class="loading">{t("common.loading")}</p> }.into_any(),
+            }}
         </Modal>
     }
 }
@@ -75,14 +77,17 @@ fn OrderDetailBody(
             move |_| on_change.run(()),
         );
     };
+    // The copy opens even if a sync redraws this order meanwhile (its answer is the parent's).
     let reorder = move |_| {
         let id = id.get_value();
-        let copy = async move {
+        leptos::task::spawn_local(async move {
             // An order made on the phone reaches the server first.
             Replica::settled().await;
-            send(move |op| Reorder { op, id }).await
-        };
-        submission.run(copy, move |copy| on_open.run(copy.summary.id));
+            match send(move |op| Reorder { op, id }).await {
+                Ok(copy) => on_open.run(copy.summary.id),
+                Err(error) => _ = submission.error.try_set(Some(error)),
+            }
+        });
     };
     let whatsapp = order.summary.supplier_id.as_ref().and(
         order
