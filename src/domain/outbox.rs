@@ -343,10 +343,8 @@ fn deliver(
 
 /// One alert read, or (`None`) every open one; a read or closed alert stays as it is.
 fn read_alerts(shop: &mut ShopReplica, id: Option<&str>) -> Result<(), AppError> {
-    if let Some(id) = id {
-        if !shop.alerts.contains_key(id) {
-            return Err(AppError::NotFound);
-        }
+    if id.is_some_and(|id| !shop.alerts.contains_key(id)) {
+        return Err(AppError::NotFound);
     }
     let open = shop
         .alerts
