@@ -227,21 +227,35 @@ impl ProductQuery {
     /// does on the server (the phone's replica answers it without the network).
     pub fn select<'a>(&self, products: impl IntoIterator<Item = &'a Product>) -> ProductPage {
         let search = self.search.trim().to_lowercase();
-        let mut found: Vec<&Product> = products
+        let mut found: Vec<(i64, &Product)> = products
             .into_iter()
             .filter(|p| self.keeps(p, &search))
+            .map(|p| (self.rank(p), p))
             .collect();
-        // A search keystroke sorts the whole shop: each product's key is worked out once.
-        found.sort_by_cached_key(|p| self.sort_key(p));
+        let total = found.len();
         let start =
             usize::try_from(super::page::start(self.page, self.page_size())).unwrap_or(usize::MAX);
+        let end = start.saturating_add(self.page_size() as usize).min(total);
+        // A search keystroke runs over the whole shop: only what the page needs is put in order,
+        // and names are compared without making lower-cased copies.
+        let order = |a: &(i64, &Product), b: &(i64, &Product)| {
+            a.0.cmp(&b.0)
+                .then_with(|| folded(&a.1.name).cmp(folded(&b.1.name)))
+                .then_with(|| a.1.id.cmp(&b.1.id))
+        };
+        if start < end {
+            if end < total {
+                found.select_nth_unstable_by(end, order);
+            }
+            found[..end].sort_unstable_by(order);
+        }
         ProductPage {
-            total: found.len() as u64,
+            total: total as u64,
             items: found
-                .into_iter()
-                .skip(start)
-                .take(self.page_size() as usize)
-                .cloned()
+                .get(start..end)
+                .unwrap_or_default()
+                .iter()
+                .map(|(_, p)| (*p).clone())
                 .collect(),
             page: self.page,
             page_size: self.page_size(),
@@ -256,30 +270,46 @@ impl ProductQuery {
         };
         let status = self.status.is_none_or(|s| product.status == s);
         let found = search.is_empty()
-            || product.name.to_lowercase().contains(search)
+            || contains_folded(&product.name, search)
             || product
                 .sku
                 .as_ref()
-                .is_some_and(|sku| sku.to_lowercase().contains(search));
+                .is_some_and(|sku| contains_folded(sku, search));
         category && status && found
     }
 
-    /// Where the product stands in the chosen sort, then by name (as `store::products::list`).
-    fn sort_key(&self, product: &Product) -> (i64, String) {
-        let name = || product.name.to_lowercase();
+    /// Where the product stands in the chosen sort before its name (as `store::products::list`).
+    fn rank(&self, product: &Product) -> i64 {
         match self.sort {
-            ProductSort::Name => (0, name()),
-            ProductSort::PriceAsc => (product.sale_price, name()),
-            ProductSort::PriceDesc => (-product.sale_price, name()),
-            ProductSort::Quantity => (product.quantity, name()),
+            ProductSort::Name => 0,
+            ProductSort::PriceAsc => product.sale_price,
+            ProductSort::PriceDesc => -product.sale_price,
+            ProductSort::Quantity => product.quantity,
             // Newest first; text that does not read as a date last (the server never sends one).
             ProductSort::Newest => {
                 let created = chrono::DateTime::parse_from_rfc3339(&product.created_at).ok();
                 let nanos = created.and_then(|at| at.timestamp_nanos_opt());
-                (nanos.map_or(i64::MAX, |n| -n), String::new())
+                nanos.map_or(i64::MAX, |n| -n)
             }
-            ProductSort::Status => (product.status.rank() as i64, name()),
+            ProductSort::Status => product.status.rank() as i64,
         }
+    }
+}
+
+/// The text as lower case, a character at a time (compares as `to_lowercase` would).
+fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().flat_map(char::to_lowercase)
+}
+
+/// Whether `text` holds `search` (already lower case), in any case; an ASCII search (what a
+/// keypad types) is looked for without copying the text.
+fn contains_folded(text: &str, search: &str) -> bool {
+    if search.is_ascii() {
+        text.as_bytes()
+            .windows(search.len())
+            .any(|window| window.eq_ignore_ascii_case(search.as_bytes()))
+    } else {
+        text.to_lowercase().contains(search)
     }
 }
 
@@ -294,6 +324,86 @@ pub struct ProductPage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Only the asked page is put in order: every page of every sort and search must be the
+    /// slice of the whole shop sorted by (rank, lower-cased name, id), as the server lists it.
+    #[test]
+    fn a_page_is_the_slice_of_the_whole_shop_in_order() {
+        let names = [
+            "Riz",
+            "riz brisé",
+            "Éponge",
+            "Huile",
+            "huile",
+            "Sucre",
+            "Thé",
+            "ÉTÉ",
+        ];
+        let products: Vec<Product> = (0..200)
+            .map(|i| {
+                let draft = ProductDraft::parse(&ProductInput {
+                    name: format!("{} {}", names[i % names.len()], i % 7),
+                    sku: format!("SK-{}", i % 13),
+                    unit: "pièce".into(),
+                    quantity: (i * 7 % 11) as i64,
+                    min_stock: 2,
+                    sale_price: (i * 37 % 50) as i64,
+                    ..ProductInput::default()
+                })
+                .unwrap();
+                Product {
+                    id: format!("p{i:03}"),
+                    created_at: format!("2026-01-{:02}T08:00:00Z", i % 28 + 1),
+                    ..Product::from_draft(draft)
+                }
+            })
+            .collect();
+        let sorts = [
+            ProductSort::Name,
+            ProductSort::PriceAsc,
+            ProductSort::PriceDesc,
+            ProductSort::Quantity,
+            ProductSort::Newest,
+            ProductSort::Status,
+        ];
+        for sort in sorts {
+            for search in ["", "riz", "É", "sk-1", "huile 3"] {
+                let query = ProductQuery {
+                    search: search.into(),
+                    sort,
+                    ..ProductQuery::default()
+                };
+                let wanted = search.to_lowercase();
+                let mut all: Vec<&Product> = products
+                    .iter()
+                    .filter(|p| {
+                        p.name.to_lowercase().contains(&wanted)
+                            || p.sku
+                                .as_ref()
+                                .is_some_and(|s| s.to_lowercase().contains(&wanted))
+                    })
+                    .collect();
+                all.sort_by_key(|p| (query.rank(p), p.name.to_lowercase(), p.id.clone()));
+                for page in 0..4 {
+                    let asked = ProductQuery {
+                        page,
+                        ..query.clone()
+                    };
+                    let got = asked.select(&products);
+                    let start = page as usize * ProductQuery::PAGE_SIZE as usize;
+                    let ids: Vec<&str> = got.items.iter().map(|p| p.id.as_str()).collect();
+                    let expected: Vec<&str> = all
+                        .iter()
+                        .skip(start)
+                        .take(ProductQuery::PAGE_SIZE as usize)
+                        .map(|p| p.id.as_str())
+                        .collect();
+                    assert_eq!(ids, expected, "{sort:?} {search:?} page {page}");
+                    assert_eq!(got.total, all.len() as u64);
+                }
+            }
+        }
+    }
 
     fn rice() -> ProductInput {
         ProductInput {
