@@ -55,14 +55,20 @@ self.addEventListener("message", (event) => {
     generation += 1;
     event.waitUntil(caches.delete(PRIVATE_CACHE).then(() => event.ports[0]?.postMessage("forgotten")));
   } else if (typeof data === "string") {
-    event.waitUntil(keep(data));
+    event.waitUntil(keepMissing([data]));
   } else if (data && Array.isArray(data.missing)) {
-    event.waitUntil(caches.open(PRIVATE_CACHE).then((cache) => Promise.all(
-      data.missing.map((path) => cache.match(new URL(path, self.location.origin))
-        .then((kept) => (kept ? undefined : keep(path)))),
-    )));
+    event.waitUntil(keepMissing(data.missing));
   }
 });
+
+// Pages already kept are not fetched again here (a full load refreshes its own copy): putting a
+// copy replaces the old one, and a reload offline at that moment would find neither.
+function keepMissing(paths) {
+  return caches.open(PRIVATE_CACHE).then((cache) => Promise.all(
+    paths.map((path) => cache.match(new URL(path, self.location.origin))
+      .then((kept) => (kept ? undefined : keep(path)))),
+  ));
+}
 
 function keep(path) {
   const url = new URL(path, self.location.origin);

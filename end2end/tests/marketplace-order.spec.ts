@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { hydrated, open, register } from "./helpers";
+import { hydrated, open, register, tabs } from "./helpers";
 
 /** A registered supplier with a complete profile and one item: rice at 15 000, at least 2. */
 async function supplierReady(page: Page, city: string, category: string): Promise<void> {
@@ -90,13 +90,20 @@ test("a shopkeeper orders from a registered supplier, follows it to delivery, an
   await expect(shop.getByRole("dialog").getByRole("button", { name: "Marquer livrée" })).toHaveCount(0);
   await shop.getByRole("button", { name: "Fermer" }).click();
 
+  // I2: the supplier delivers while the shop is offline; when the network returns, the order's
+  // status and the stock it brought reach the phone by pull, without a reload.
+  await shop.context().setOffline(true);
+  await expect(shop.locator(".offline-banner")).toHaveText("Mode hors ligne");
   await supplierStep(supplier, "Livrer");
   await supplier.getByRole("dialog").getByRole("button", { name: "Livrer", exact: true }).click();
   await expect(supplier.locator(".inbox-card .status-badge")).toHaveText("Livrée");
+  await expect(order.locator(".status-badge")).toHaveText("Expédiée");
+  await shop.context().setOffline(false);
+  await expect(order.locator(".status-badge")).toHaveText("Livrée");
+  await tabs(shop).filter({ hasText: "Produits" }).click();
+  await expect(shop.locator(".product-card").filter({ hasText: "Riz parfumé 25 kg" }).locator(".quantity")).toHaveText("2");
 
   // The delivery went into the shop's stock, once, as a "Livraison" movement.
-  await open(shop, "/shop/products");
-  await expect(shop.locator(".product-card").filter({ hasText: "Riz parfumé 25 kg" }).locator(".quantity")).toHaveText("2");
   await open(shop, "/shop/history");
   await expect(shop.locator("tbody tr").first()).toContainText("+2 Livraison");
 

@@ -11,7 +11,7 @@ async function keptByTheWorker(page: Page): Promise<void> {
   // Installing the worker downloads and keeps the debug wasm: slow on a shared machine.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
   await page.waitForFunction(
-    async () => !!(await caches.match(location.href)) && !!(await caches.match("/pkg/boutiq.wasm")),
+    async () => (await Promise.all([location.href, "/pkg/boutiq.js", "/pkg/boutiq.wasm"].map((url) => caches.match(url)))).every(Boolean),
     null,
     { timeout: 60_000 },
   );

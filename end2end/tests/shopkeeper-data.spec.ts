@@ -148,6 +148,8 @@ test("the CSV separator and date format settings shape the export", async ({ pag
   await page.getByLabel("Format des dates").selectOption("yyyy-mm-dd");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("Enregistré.")).toBeVisible();
+  // Saved on the phone at once; the export is the server's, once the setting has reached it.
+  await expect(page.locator(".pending-writes")).toHaveCount(0);
   const file = await (await page.request.get("/export/movements.csv")).text();
   const row = file.slice(1).trim().split(/\r?\n/)[1];
   expect(row).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2},Huile,,Entrée,3,Stock initial,,3,Awa Diallo$/);

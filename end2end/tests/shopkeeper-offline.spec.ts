@@ -465,3 +465,31 @@ test("offline, the shop opens while its session lasts; once it has ended, the si
   await expect(page.getByRole("status").filter({ hasText: "Se connecter demande le réseau." })).toBeVisible();
   await context.setOffline(false);
 });
+
+test("a sale whose answer is lost after the server applied it is pushed again and applied once", async ({ page }) => {
+  await shopWithRice(page);
+  // The server applies the sale, but its answer never reaches the phone.
+  let lost = 0;
+  await page.route("**/api/stock/move", async (route) => {
+    if (lost > 0) return route.continue();
+    lost += 1;
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await move(page, "Riz parfumé", "Sortie", "3");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("7");
+  await expect.poll(() => lost).toBe(1);
+  await expect(page.locator(".pending-writes")).toHaveText("1 changement en attente d'envoi");
+
+  // The app opened again pushes it again, with the same operation id: the server answers with
+  // what it did the first time.
+  await page.reload();
+  await hydrated(page);
+  await expect(page.locator(".pending-writes")).toHaveCount(0);
+  await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("7");
+  const list = await (await page.request.get("/api/products/list?query[page]=0")).json();
+  expect(list.items[0].quantity).toBe(7);
+  const ledger = await (await page.request.get(`/api/stock/ledger?product_id=${list.items[0].id}&page=0`)).json();
+  expect(ledger).toHaveLength(2); // the opening stock and the sale, once
+});
