@@ -155,7 +155,8 @@ async function offlinePage(privateCache, path) {
 // data plan does not fetch the whole bundle again.
 async function keptFirst(event, request) {
   const cache = await caches.open(SHELL_CACHE);
-  const kept = await cache.match(request);
+  // The copies are kept decoded: how the server compressed them (`Vary`) does not matter.
+  const kept = await cache.match(request, { ignoreVary: true });
   if (kept) {
     event.waitUntil(refreshIfChanged(cache, request, kept).catch(() => undefined));
     return kept;

@@ -14,6 +14,23 @@ export async function hydrated(page: Page): Promise<void> {
   await expect(page.locator("html[data-hydrated='true']")).toHaveCount(1, { timeout: 60_000 });
 }
 
+/** Waits until the service worker keeps `paths` and every file of the bundle the page loaded
+ * (its snippets too): what an offline reload needs. */
+export async function keptForOffline(page: Page, paths: string[]): Promise<void> {
+  await page.waitForFunction(
+    async (paths) => {
+      const bundle = performance
+        .getEntriesByType("resource")
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.startsWith("/pkg/"));
+      const wanted = [...paths, ...bundle, "/pkg/boutiq.js", "/pkg/boutiq.wasm"];
+      return (await Promise.all(wanted.map((path) => caches.match(path, { ignoreVary: true })))).every(Boolean);
+    },
+    paths,
+    { timeout: 60_000 },
+  );
+}
+
 export async function open(page: Page, url: string): Promise<void> {
   watch(page);
   await page.goto(url);

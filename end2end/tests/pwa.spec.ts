@@ -4,17 +4,13 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Page } from "@playwright/test";
-import { hydrated, open, register } from "./helpers";
+import { hydrated, keptForOffline, open, register } from "./helpers";
 
 /** Waits until the service worker controls the page and has kept its HTML and the bundle. */
 async function keptByTheWorker(page: Page): Promise<void> {
   // Installing the worker downloads and keeps the debug wasm: slow on a shared machine.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
-  await page.waitForFunction(
-    async () => (await Promise.all([location.href, "/pkg/boutiq.js", "/pkg/boutiq.wasm"].map((url) => caches.match(url)))).every(Boolean),
-    null,
-    { timeout: 60_000 },
-  );
+  await keptForOffline(page, [new URL(page.url()).pathname]);
 }
 
 test("the manifest is served and valid, with real icons", async ({ request }) => {

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { hydrated, login, open, register, tabs } from "./helpers";
+import { hydrated, keptForOffline, login, open, register, tabs } from "./helpers";
 
 const SHOP_SCREENS = ["/shop", "/shop/products", "/shop/orders", "/shop/suppliers", "/shop/alerts", "/shop/settings"];
 
@@ -44,11 +44,7 @@ async function shopWithRice(page: Page): Promise<void> {
   await open(page, "/shop/products");
   await createProduct(page, "Riz parfumé", "10");
   await expect(page.locator(".synced-at")).toHaveText("Mis à jour à l'instant");
-  await page.waitForFunction(
-    async () => !!(await caches.match("/shop/products")) && !!(await caches.match("/pkg/boutiq.wasm")),
-    null,
-    { timeout: 60_000 },
-  );
+  await keptForOffline(page, ["/shop/products"]);
 }
 
 test("the shop's screens read the phone's replica, work offline, and sign-out leaves nothing", async ({
@@ -64,11 +60,7 @@ test("the shop's screens read the phone's replica, work offline, and sign-out le
   await expect.poll(() => replicas(page), { timeout: 30_000 }).toHaveLength(1);
   await expect(page.locator(".synced-at")).toHaveText("Mis à jour à l'instant");
   // Every screen of the shop is kept by the service worker after sign-in, visited or not.
-  await page.waitForFunction(
-    async (paths) => (await Promise.all(paths.map((path) => caches.match(path)))).every(Boolean),
-    SHOP_SCREENS,
-    { timeout: 60_000 },
-  );
+  await keptForOffline(page, SHOP_SCREENS);
 
   // The network goes: the banner says so, and the screens still answer from the phone.
   await context.setOffline(true);
@@ -293,11 +285,7 @@ test("an order delivered and alerts read offline raise the stock at once and rea
   await expect(page.locator(".tab-count")).toHaveText("1");
   // The phone has the whole shop before the network goes.
   await expect(page.locator(".synced-at")).toHaveText("Mis à jour à l'instant");
-  await page.waitForFunction(
-    async (paths) => (await Promise.all(paths.map((path) => caches.match(path)))).every(Boolean),
-    ["/shop/alerts", "/shop/orders", "/shop/products", "/pkg/boutiq.wasm"],
-    { timeout: 60_000 },
-  );
+  await keptForOffline(page, ["/shop/alerts", "/shop/orders", "/shop/products"]);
 
   // Offline: the alert is read, the order confirmed then delivered with 20 sacs (more than
   // ordered: no stock alert follows, whatever the engine does once online).
@@ -361,11 +349,7 @@ test("a whole shop day offline: products, stock, an order and its delivery, aler
   }).toPass({ timeout: 90_000, intervals: [1_000, 2_000] });
   // The phone has the whole shop before the network goes.
   await expect(page.locator(".synced-at")).toHaveText("Mis à jour à l'instant");
-  await page.waitForFunction(
-    async (paths) => (await Promise.all(paths.map((path) => caches.match(path)))).every(Boolean),
-    [...SHOP_SCREENS, "/pkg/boutiq.wasm"],
-    { timeout: 60_000 },
-  );
+  await keptForOffline(page, SHOP_SCREENS);
 
   // The network goes; the app opens again from the phone alone.
   await context.setOffline(true);

@@ -34,9 +34,11 @@ pub fn RatingSection(order: Order, on_done: Callback<()>) -> impl IntoView {
             comment: comment.get_untracked(),
         };
         let id = id.get_value();
-        submission.run(send(move |op| RateOrder { op, id, rating }), move |_| {
-            on_done.run(())
-        });
+        let rate = async move {
+            crate::offline::Replica::settled().await;
+            send(move |op| RateOrder { op, id, rating }).await
+        };
+        submission.run(rate, move |_| on_done.run(()));
     };
     view! {
         <form class="card rating-form" on:submit=submit novalidate>

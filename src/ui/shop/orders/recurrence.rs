@@ -37,7 +37,11 @@ pub fn RecurrenceForm(order: OrderSummary, on_done: Callback<()>) -> impl IntoVi
         };
         let id = id.get_value();
         submission.run(
-            send(move |op| SetRecurrence { op, id, recurrence }),
+            async move {
+                // An order made on the phone reaches the server first.
+                crate::offline::Replica::settled().await;
+                send(move |op| SetRecurrence { op, id, recurrence }).await
+            },
             move |_| on_done.run(()),
         );
     };
