@@ -42,7 +42,20 @@ pub fn OrderDetail(
     );
     // Drawn again only when the order itself changed: a sync that did not touch it leaves what
     // is being typed (a delivery's quantities) and what is under way as it is.
-    let current = Memo::new(move |_| order.get().and_then(Result::ok));
+    // While it is read again the resource has no value: the order on screen stays. The server's
+    // copy of a step made on the phone differs only in its time, and the detail shows days: it
+    // is not drawn again for that (an open delivery form stays as it is typed).
+    let current = Memo::new_with_compare(
+        move |shown: Option<&Option<Order>>| {
+            order
+                .get()
+                .and_then(Result::ok)
+                .or_else(|| shown.cloned().flatten())
+        },
+        |before, after| {
+            before.map(|o| o.as_ref().map(as_shown)) != after.map(|o| o.as_ref().map(as_shown))
+        },
+    );
     let changed = Callback::new(move |_| {
         version.update(|v| *v += 1);
         on_change.run(());
@@ -176,6 +189,21 @@ fn OrderDetailBody(
                 alt="orders.attachment" on_change=Callback::new(|_| ())/>
         </section>
     }
+}
+
+/// The order as the detail shows it: its times to the day.
+fn as_shown(order: &Order) -> Order {
+    let day = |at: &Option<String>| {
+        at.as_ref()
+            .map(|at| at.chars().take(10).collect::<String>())
+    };
+    let mut shown = order.clone();
+    shown.summary.created_at = shown.summary.created_at.chars().take(10).collect();
+    shown.summary.delivered_at = day(&order.summary.delivered_at);
+    shown.confirmed_at = day(&order.confirmed_at);
+    shown.shipped_at = day(&order.shipped_at);
+    shown.cancelled_at = day(&order.cancelled_at);
+    shown
 }
 
 /// The progress bar: en attente → confirmée → expédiée → livrée, each step with its date;
