@@ -67,9 +67,6 @@ fn name_taken(error: crate::server::db::DbError) -> AppError {
         crate::server::db::DbError::Unique(index) if index == "category_shop_name" => {
             AppError::conflict("name", "error.category.taken")
         }
-        crate::server::db::DbError::AlreadyExists(record) if record.contains("category") => {
-            AppError::conflict("id", "error.id.taken")
-        }
         other => other.into(),
     }
 }

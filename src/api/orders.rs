@@ -13,8 +13,6 @@ use crate::domain::order::Actor;
 use crate::domain::order::{Order, OrderPage, OrderQuery};
 use crate::domain::order::{OrderInput, OrderStatus, ReceivedLine, Recurrence};
 use crate::domain::{AppError, OpId};
-#[cfg(feature = "ssr")]
-use crate::server::db::DbError;
 
 /// `GET /api/orders/list` — shopkeepers. The shop's orders, newest first, 20 a page, with the
 /// month's and quarter's spending.
@@ -51,14 +49,7 @@ pub async fn create_order(
         let key = id.map(|id| RecordKey::parse("id", &id)).transpose()?;
         let draft = crate::domain::order::OrderDraft::parse(&input)?;
         let store = crate::server::store::orders::create;
-        let id = store(&state.db, &op, &caller, key.as_ref(), &draft)
-            .await
-            .map_err(|error| match error {
-                DbError::AlreadyExists(record) if record.contains("purchase_order") => {
-                    AppError::conflict("id", "error.id.taken")
-                }
-                other => other.into(),
-            })?;
+        let id = store(&state.db, &op, &caller, key.as_ref(), &draft).await?;
         found(crate::server::store::orders::get(&state.db, &caller, &id).await?)
     })
     .await

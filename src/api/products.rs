@@ -134,9 +134,6 @@ fn refusal(error: DbError) -> AppError {
         DbError::Unique(index) if index == "product_shop_sku" => {
             AppError::conflict("sku", "error.sku.taken")
         }
-        DbError::AlreadyExists(record) if record.contains("product") => {
-            AppError::conflict("id", "error.id.taken")
-        }
         other => other.into(),
     }
 }

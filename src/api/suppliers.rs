@@ -47,16 +47,7 @@ pub async fn create_supplier(
         let key = id.map(|id| RecordKey::parse("id", &id)).transpose()?;
         let draft = crate::domain::supplier::SupplierDraft::parse(&input)?;
         let store = crate::server::store::suppliers::create;
-        store(&state.db, &op, &caller, key.as_ref(), &draft)
-            .await
-            .map_err(|error| match error {
-                crate::server::db::DbError::AlreadyExists(record)
-                    if record.contains("supplier") =>
-                {
-                    AppError::conflict("id", "error.id.taken")
-                }
-                other => other.into(),
-            })
+        Ok(store(&state.db, &op, &caller, key.as_ref(), &draft).await?)
     })
     .await
 }

@@ -27,6 +27,9 @@ impl From<DbError> for AppError {
             // Transactions THROW "not_found" or "<field>:<i18n key>".
             DbError::Rule(rule) if rule == "not_found" => AppError::NotFound,
             DbError::OpReused => AppError::conflict("op", "error.op.reused"),
+            // A record created under a key some record has (a key made on the phone, I3): replays
+            // of an operation never get here (`store::ops`), so it is the key that is taken.
+            DbError::AlreadyExists(_) => AppError::conflict("id", "error.id.taken"),
             DbError::Rule(rule) => match rule.split_once(':') {
                 Some((field, code)) => AppError::invalid(field, code),
                 None => AppError::invalid("form", &rule),
