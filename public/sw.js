@@ -1,25 +1,21 @@
 // Boutiq service worker: keeps the app shell and the pages already visited, so that the app
 // opens and reloads without network (I1). Reads of the API are kept too, for later offline use.
 // Writes (POST) always go to the network; the app's outbox handles them.
-// Two caches: the shell (the same for everyone) and the private one (pages and API reads: one
-// user's data), which the app deletes at logout (`src/offline/service_worker.rs`).
-const SHELL_CACHE = "boutiq-shell-v7";
+// Two caches: the shell (the same for everyone, one per version of the app) and the private one
+// (pages and API reads: one user's data), which the app deletes at logout
+// (`src/offline/service_worker.rs`).
+// The server serves this file after `const BUILD = {version, shell}` (`src/server/service_worker.rs`):
+// the version of the app and every file of its bundle, snippet modules included.
+const SHELL_CACHE = `boutiq-shell-${BUILD.version}`;
 const PRIVATE_CACHE = "boutiq-private-v7";
-const SHELL = [
-  "/pkg/boutiq.js",
-  "/pkg/boutiq.wasm",
-  "/pkg/boutiq.css",
-  "/manifest.webmanifest",
-  "/icons/icon-192.png",
-  "/icons/icon-512.png",
-];
 
 // The shell is kept whole or the worker does not install (the browser tries again at the next
-// visit): a worker that lacks the bundle would open nothing offline.
+// visit): a worker that lacks a file of the bundle would open nothing offline. A new version is
+// kept whole under its own name while the old one still serves the open pages.
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(SHELL_CACHE)
-      .then((cache) => Promise.all([cache.addAll(SHELL), keepSignIn(cache)]))
+      .then((cache) => Promise.all([cache.addAll(BUILD.shell), keepSignIn(cache)]))
       .then(() => self.skipWaiting()),
   );
 });
@@ -32,15 +28,35 @@ function keepSignIn(cache) {
     .catch(() => undefined);
 }
 
+// A new version replaces the old one: the old shell goes (the files kept at their first use
+// stay), and the kept pages are fetched again (a page rendered by the old version does not
+// hydrate with the new bundle).
 self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    caches.keys()
-      .then((keys) => Promise.all(
-        keys.filter((k) => k !== SHELL_CACHE && k !== PRIVATE_CACHE).map((k) => caches.delete(k)),
-      ))
-      .then(() => self.clients.claim()),
-  );
+  event.waitUntil((async () => {
+    const old = (await caches.keys()).filter((k) => k !== SHELL_CACHE && k !== PRIVATE_CACHE);
+    await carryFirstUseFiles(old);
+    await Promise.all(old.map((k) => caches.delete(k)));
+    await self.clients.claim();
+    if (old.length > 0) await refreshKeptPages();
+  })());
 });
+
+async function carryFirstUseFiles(oldShells) {
+  const shell = await caches.open(SHELL_CACHE);
+  for (const name of oldShells) {
+    const old = await caches.open(name);
+    for (const request of await old.keys()) {
+      const firstUse = new URL(request.url).pathname.startsWith("/vendor/");
+      if (firstUse && !(await kept(shell, request))) await shell.put(request, await kept(old, request));
+    }
+  }
+}
+
+function refreshKeptPages() {
+  return caches.open(PRIVATE_CACHE)
+    .then((cache) => cache.keys())
+    .then((requests) => Promise.all(requests.map((request) => keep(request.url))));
+}
 
 // The page tells us its URL after load and after each in-app navigation: keep its HTML. After
 // sign-in it also sends the role's screens (`{missing: [...]}`): those not kept yet are fetched
@@ -65,8 +81,8 @@ self.addEventListener("message", (event) => {
 // copy replaces the old one, and a reload offline at that moment would find neither.
 function keepMissing(paths) {
   return caches.open(PRIVATE_CACHE).then((cache) => Promise.all(
-    paths.map((path) => cache.match(new URL(path, self.location.origin))
-      .then((kept) => (kept ? undefined : keep(path)))),
+    paths.map((path) => kept(cache, new URL(path, self.location.origin))
+      .then((copy) => (copy ? undefined : keep(path)))),
   ));
 }
 
@@ -79,9 +95,11 @@ function keep(path) {
     .catch(() => undefined);
 }
 
-// Stores one user's page or read, unless the user signed out since it was asked for.
+// Stores one user's page or read, unless the user signed out since it was asked for. A page
+// answered by another one (a redirect to sign-in, followed or rendered with its `Location`) is
+// not a copy of it.
 async function keepPrivate(request, response, started) {
-  if (started !== generation) return;
+  if (started !== generation || response.redirected || response.headers.has("location")) return;
   const body = await response.blob();
   const cache = await caches.open(PRIVATE_CACHE);
   if (started === generation) await store(cache, request, response, body);
@@ -125,8 +143,8 @@ async function networkFirst(event, request) {
   try {
     response = await fetch(request);
   } catch (error) {
-    const kept = await cache.match(request);
-    if (kept) return kept;
+    const copy = await kept(cache, request);
+    if (copy) return copy;
     if (request.mode === "navigate") {
       const elsewhere = await offlinePage(cache, new URL(request.url).pathname);
       if (elsewhere) return elsewhere;
@@ -142,34 +160,29 @@ async function networkFirst(event, request) {
 // The app itself leaves a kept page whose session has ended for the sign-in page.
 async function offlinePage(privateCache, path) {
   // The sign-in page is asked for by name (a session that has ended): never another page.
-  if (path === "/login") return caches.match("/login");
+  if (path === "/login") return kept(caches, "/login");
   for (const home of ["/shop", "/supplier"]) {
-    if (path !== home && (await privateCache.match(home))) return Response.redirect(home, 302);
+    if (path !== home && (await kept(privateCache, home))) return Response.redirect(home, 302);
   }
-  if (await caches.match("/login")) return Response.redirect("/login", 302);
+  if (await kept(caches, "/login")) return Response.redirect("/login", 302);
   return undefined;
 }
 
-// The bundle and icons: the kept copy at once (fast on 3G). The server is asked whether the file
-// changed (a new version of the app) and it is downloaded again only then, so a visit on a paid
-// data plan does not fetch the whole bundle again.
+// The bundle and icons: the kept copy, without asking the network (fast on 3G, nothing
+// downloaded again on a paid data plan); a new version of the app comes with a new worker.
+// A file outside the shell (the barcode decoder) is kept at its first use.
 async function keptFirst(event, request) {
   const cache = await caches.open(SHELL_CACHE);
-  // The copies are kept decoded: how the server compressed them (`Vary`) does not matter.
-  const kept = await cache.match(request, { ignoreVary: true });
-  if (kept) {
-    event.waitUntil(refreshIfChanged(cache, request, kept).catch(() => undefined));
-    return kept;
-  }
+  const copy = await kept(cache, request);
+  if (copy) return copy;
   const response = await fetch(request);
   if (response.ok) event.waitUntil(store(cache, request, response.clone()));
   return response;
 }
 
-async function refreshIfChanged(cache, request, kept) {
-  const version = (response) => response.headers.get("etag") ?? response.headers.get("last-modified");
-  const head = await fetch(request.url, { method: "HEAD", cache: "no-store" });
-  if (!head.ok || (version(head) !== null && version(head) === version(kept))) return;
-  const response = await fetch(request.url, { cache: "no-store" });
-  if (response.ok) await store(cache, request, response);
+// The copy of `request` kept in `cache` (a cache, or every cache). Copies are kept decoded: how
+// the server compressed them (`Vary: accept-encoding`) does not matter, and a page kept by its
+// address alone must answer the browser's navigation to it.
+function kept(cache, request) {
+  return cache.match(request, { ignoreVary: true });
 }

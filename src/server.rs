@@ -13,6 +13,7 @@ pub mod mail;
 pub mod media;
 pub mod request;
 pub mod respond;
+pub mod service_worker;
 pub mod state;
 pub mod store;
 pub mod upload;

@@ -39,6 +39,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
+        .route("/sw.js", get(crate::server::service_worker::script))
         .route("/media/{shop}/{file}", get(crate::server::media::serve))
         .route(
             "/export/products.csv",
@@ -57,7 +58,7 @@ pub fn router(state: AppState) -> Router {
         // that page never hydrated.
         // Each file is answered whole (200): no 304 or range answers. Chromium failed to load
         // the debug bundle (44 MB) revalidated by a 304 ("ERR_CACHE_WRITE_FAILURE"); the service
-        // worker keeps the bundle and asks (HEAD) whether it changed, so nothing is re-sent.
+        // worker keeps the bundle per version (`/sw.js`), so nothing is re-sent.
         .fallback_service(
             ServiceBuilder::new().map_request(whole_file).service(
                 ServeDir::new(&*state.leptos_options.site_root)

@@ -17,18 +17,21 @@ export async function hydrated(page: Page): Promise<void> {
 /** Waits until the service worker keeps `paths` and every file of the bundle the page loaded
  * (its snippets too): what an offline reload needs. */
 export async function keptForOffline(page: Page, paths: string[]): Promise<void> {
-  await page.waitForFunction(
-    async (paths) => {
+  // Polled from here: `waitForFunction` takes the promise of an async function for a truthy answer.
+  const missing = () =>
+    page.evaluate(async (paths) => {
+      // An active worker answers the next load, even when the page on screen was opened before
+      // it took control (a navigation under way while it activated stays uncontrolled).
+      await navigator.serviceWorker.ready;
       const bundle = performance
         .getEntriesByType("resource")
         .map((entry) => new URL(entry.name).pathname)
         .filter((path) => path.startsWith("/pkg/"));
-      const wanted = [...paths, ...bundle, "/pkg/boutiq.js", "/pkg/boutiq.wasm"];
-      return (await Promise.all(wanted.map((path) => caches.match(path, { ignoreVary: true })))).every(Boolean);
-    },
-    paths,
-    { timeout: 60_000 },
-  );
+      const wanted = [...new Set([...paths, ...bundle, "/pkg/boutiq.js", "/pkg/boutiq.wasm"])];
+      const kept = await Promise.all(wanted.map((path) => caches.match(path, { ignoreVary: true })));
+      return wanted.filter((_, i) => !kept[i]);
+    }, paths);
+  await expect.poll(missing, { message: "kept by the service worker", timeout: 60_000 }).toEqual([]);
 }
 
 export async function open(page: Page, url: string): Promise<void> {

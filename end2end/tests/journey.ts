@@ -24,6 +24,8 @@ export const test = base.extend<{ pageErrors: void }>({
       errors.length = 0;
       printed.length = 0;
       context.on("page", watch);
+      // What the service worker printed (a kept file it failed to store) says why a page failed offline.
+      context.on("serviceworker", (worker) => worker.on("console", (m) => printed.push(`worker ${m.type()}: ${m.text()}`)));
       watch(page);
       await use();
       if (testInfo.status !== testInfo.expectedStatus && printed.length > 0) {

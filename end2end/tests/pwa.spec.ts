@@ -3,15 +3,7 @@ import { expect, test } from "./journey";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { Page } from "@playwright/test";
 import { hydrated, keptForOffline, open, register } from "./helpers";
-
-/** Waits until the service worker controls the page and has kept its HTML and the bundle. */
-async function keptByTheWorker(page: Page): Promise<void> {
-  // Installing the worker downloads and keeps the debug wasm: slow on a shared machine.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
-  await keptForOffline(page, [new URL(page.url()).pathname]);
-}
 
 test("the manifest is served and valid, with real icons", async ({ request }) => {
   const response = await request.get("/manifest.webmanifest");
@@ -52,7 +44,7 @@ test("Chromium considers the app installable", async ({ baseURL, launchOptions }
 test("a page visited once reloads with the network off", async ({ page, context }) => {
   await register(page, "shopkeeper");
   await open(page, "/shop/settings");
-  await keptByTheWorker(page);
+  await keptForOffline(page, ["/shop/settings"]);
   await context.setOffline(true);
   await page.reload();
   await hydrated(page);

@@ -25,8 +25,7 @@ async fn site_files_keep_their_own_status_and_other_paths_are_not_found() {
         assert_eq!(file.status, StatusCode::OK);
         assert_eq!(file.body, "\0asm-test");
     }
-    // A file is always answered whole, whatever conditions or ranges the request carries; it
-    // carries its version, which the service worker compares (HEAD) before downloading again.
+    // A file is always answered whole, whatever conditions or ranges the request carries.
     let request = axum::http::Request::get("/pkg/boutiq.wasm")
         .header("if-modified-since", "Sun, 06 Dec 2099 00:00:00 GMT")
         .header("range", "bytes=0-1")
@@ -36,17 +35,71 @@ async fn site_files_keep_their_own_status_and_other_paths_are_not_found() {
         .await
         .unwrap();
     assert_eq!(reply.status(), StatusCode::OK);
-    let head = axum::http::Request::head("/pkg/boutiq.wasm")
-        .body(axum::body::Body::empty())
-        .unwrap();
-    let head = tower::ServiceExt::oneshot(app.router.clone(), head)
-        .await
-        .unwrap();
-    assert_eq!(head.status(), StatusCode::OK);
-    assert!(head.headers().contains_key("last-modified"));
     let missing = app.get("/pkg/missing.wasm", None).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     let page = app.get("/no/such/page", None).await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     assert!(page.body.contains("<html"), "the app's page: {}", page.body);
+}
+
+/// The `BUILD` object the server puts before the worker's code.
+fn build_of(script: &str) -> serde_json::Value {
+    let line = script.lines().next().unwrap();
+    let json = line
+        .strip_prefix("const BUILD = ")
+        .and_then(|rest| rest.strip_suffix(';'))
+        .unwrap_or_else(|| panic!("no BUILD line: {line}"));
+    serde_json::from_str(json).unwrap()
+}
+
+#[tokio::test]
+async fn the_service_worker_keeps_every_file_of_the_bundle_and_changes_with_it() {
+    let root = temp_dir("site-worker");
+    let snippets = root.join("pkg/snippets/boutiq-1a2b/src/offline");
+    std::fs::create_dir_all(&snippets).unwrap();
+    std::fs::create_dir_all(root.join("icons")).unwrap();
+    std::fs::write(
+        root.join("sw.js"),
+        "self.addEventListener(\"install\", () => {});\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("pkg/boutiq.wasm"), b"\0asm-1").unwrap();
+    std::fs::write(root.join("pkg/boutiq.js"), "export {}").unwrap();
+    std::fs::write(root.join("pkg/boutiq.css"), "body{}").unwrap();
+    std::fs::write(root.join("pkg/boutiq.d.ts"), "").unwrap();
+    std::fs::write(snippets.join("replica.js"), "export {}").unwrap();
+    std::fs::write(root.join("manifest.webmanifest"), "{}").unwrap();
+    std::fs::write(root.join("icons/icon-192.png"), b"png").unwrap();
+    let app = app_with(|config| config.site_root = root.to_string_lossy().into_owned()).await;
+
+    let first = app.get("/sw.js", None).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(
+        first
+            .body
+            .ends_with("self.addEventListener(\"install\", () => {});\n")
+    );
+    let build = build_of(&first.body);
+    assert_eq!(
+        build["shell"],
+        serde_json::json!([
+            "/pkg/boutiq.css",
+            "/pkg/boutiq.js",
+            "/pkg/boutiq.wasm",
+            "/pkg/snippets/boutiq-1a2b/src/offline/replica.js",
+            "/manifest.webmanifest",
+            "/icons/icon-192.png",
+        ])
+    );
+    assert_eq!(
+        build_of(&app.get("/sw.js", None).await.body),
+        build,
+        "the same build, the same worker"
+    );
+
+    // A new bundle: a new version, so the browser installs the worker again and keeps it whole.
+    std::fs::write(root.join("pkg/boutiq.wasm"), b"\0asm-2, longer").unwrap();
+    let rebuilt = build_of(&app.get("/sw.js", None).await.body);
+    assert_ne!(rebuilt["version"], build["version"]);
+    assert_eq!(rebuilt["shell"], build["shell"]);
 }

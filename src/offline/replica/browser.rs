@@ -369,7 +369,6 @@ async fn pull(replica: Replica, name: &str) -> Pulled {
                 };
             }
         };
-        replica.online.set(true);
         // Signed out meanwhile: nothing more is kept.
         if KEPT.with_borrow(Option::is_none) {
             return Pulled {
