@@ -149,7 +149,7 @@ fn make_products(rng: &mut Rng, now: DateTime<Utc>) -> Vec<ProductSeed> {
                 name,
                 sku: format!("SKU-{i:05}"),
                 category,
-                unit: *rng.pick(&UNITS),
+                unit: rng.pick::<&str>(&UNITS),
                 quantity,
                 min_stock,
                 max_stock,

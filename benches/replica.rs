@@ -5,6 +5,8 @@
 //! on a slower core: the figures say how much of a 16 ms frame is left.
 //!
 //! `cargo bench --bench replica` (no server: it builds without the `ssr` feature).
+//! `cargo bench --bench replica -- --pages DIR` also writes the first sync's pages to
+//! `DIR/<cursor>.json`, the shop the browser half of the bench (`end2end/bench/`) pulls.
 
 #[path = "common/data.rs"]
 mod data;
@@ -26,6 +28,9 @@ const PULL_PAGE: usize = 200;
 
 fn main() {
     let pages = first_sync_pages();
+    if let Some(dir) = pages_dir() {
+        write_pages(&pages, &dir);
+    }
     let shop = apply_first_sync(&pages);
     println!("replica bench: {PRODUCTS} products, {CATEGORIES} categories\n");
     println!(
@@ -106,6 +111,21 @@ fn first_sync_pages() -> Vec<String> {
             serde_json::to_string(&page).expect("a page")
         })
         .collect()
+}
+
+fn pages_dir() -> Option<std::path::PathBuf> {
+    let mut args = std::env::args().skip_while(|arg| arg != "--pages");
+    args.next()?;
+    args.next().map(Into::into)
+}
+
+/// Each page under the cursor it is the answer to (0, 200, 400, …).
+fn write_pages(pages: &[String], dir: &std::path::Path) {
+    std::fs::create_dir_all(dir).expect("the pages' folder");
+    for (i, page) in pages.iter().enumerate() {
+        std::fs::write(dir.join(format!("{}.json", i * PULL_PAGE)), page).expect("a page written");
+    }
+    println!("first sync written to {}", dir.display());
 }
 
 fn apply_first_sync(pages: &[String]) -> ShopReplica {

@@ -53,7 +53,8 @@ export default defineConfig({
       // Invitation links are made from the configured address only (never the request's Host).
       BOUTIQ_PUBLIC_URL: `http://127.0.0.1:${port}`,
       BOUTIQ_DATA_DIR: dataDir,
-      BOUTIQ_SITE_ROOT: path.join(root, "target", "site"),
+      // The benchmarks serve a release bundle built elsewhere (end2end/bench/).
+      BOUTIQ_SITE_ROOT: process.env.BOUTIQ_E2E_SITE_ROOT ?? path.join(root, "target", "site"),
       BOUTIQ_LOG_FORMAT: "pretty",
       RUST_LOG: "warn",
     },

@@ -51,6 +51,15 @@ test("the shop's screens read the phone's replica, work offline, and sign-out le
   page,
   context,
 }) => {
+  // Whether the app asks the browser to keep its storage (the answer is the browser's).
+  await page.addInitScript(() => {
+    const storage = navigator.storage;
+    const persist = storage.persist.bind(storage);
+    storage.persist = () => {
+      (window as unknown as { persistAsked: number }).persistAsked = 1;
+      return persist();
+    };
+  });
   await register(page, "shopkeeper");
   await open(page, "/shop/products");
   await createProduct(page, "Riz parfumé", "0");
@@ -58,6 +67,7 @@ test("the shop's screens read the phone's replica, work offline, and sign-out le
 
   // I2: the phone keeps one replica, named for the user and the shop, and says when it synced.
   await expect.poll(() => replicas(page), { timeout: 30_000 }).toHaveLength(1);
+  expect(await page.evaluate(() => (window as unknown as { persistAsked?: number }).persistAsked)).toBe(1);
   await expect(page.locator(".synced-at")).toHaveText("Mis à jour à l'instant");
   // Every screen of the shop is kept by the service worker after sign-in, visited or not.
   await keptForOffline(page, SHOP_SCREENS);

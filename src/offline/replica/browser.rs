@@ -80,6 +80,9 @@ struct Answer {
 
 pub(super) fn start(replica: Replica, name: String) {
     KEPT.set(Some((replica, name.clone())));
+    // The replica and its outbox hold what is not on the server yet: ask the browser not to
+    // evict them when the phone runs short of space (it may say no; nothing else changes).
+    let _ = window().navigator().storage().persist();
     // The network is back: send what waits, and catch up.
     let on = window_event_listener(leptos::ev::online, move |_| sync_soon());
     let every = set_interval_with_handle(
