@@ -9,5 +9,7 @@ export default defineConfig({
   testMatch: /.*\.bench\.ts/,
   timeout: 900_000,
   workers: 1,
+  // No trace: its snapshots of the page would be timed with it.
+  use: { ...journeys.use, trace: "off" },
   projects: journeys.projects?.filter((project) => project.name === "phone"),
 });
