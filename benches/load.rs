@@ -417,6 +417,51 @@ where
     (times[n / 2], times[0])
 }
 
+/// The phone's pull (issue 14), server time through the router: the first sync of the whole
+/// shop, a phone in step asking with nothing new, and one behind by 10 changes (stock movements).
+async fn pull_figures(router: &Router, cookie: &str) {
+    const RUNS: usize = 30;
+    let pull = |cursor: u64| get(&format!("/api/sync/pull?cursor={cursor}"), cookie);
+    println!("== Pull (issue 14)");
+    let started = Instant::now();
+    let (mut cursor, mut pages, mut changes) = (0, 0, 0);
+    loop {
+        let page = send_json(router, pull(cursor)).await;
+        cursor = page["cursor"].as_u64().expect("cursor");
+        pages += 1;
+        changes += page["changes"].as_array().map_or(0, Vec::len);
+        if page["more"] != json!(true) {
+            break;
+        }
+    }
+    println!(
+        "first sync: {changes} changes in {pages} pages, {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    let (p50, min) = timed(RUNS, || async {
+        send_json(router, pull(cursor)).await;
+    })
+    .await;
+    println!("pull with nothing new: p50 {p50:.2} ms (min {min:.2})");
+    for i in 0..10 {
+        let body = json!({
+            "op": op_id(),
+            "input": {
+                "product_id": product_key(i * 97), "kind": "in", "quantity": 1,
+                "reason": "delivery", "note": "",
+            }
+        });
+        send_json(router, post("/api/stock/move", &body, Some(cookie))).await;
+    }
+    let (p50, min) = timed(RUNS, || async {
+        let page = send_json(router, pull(cursor)).await;
+        assert!(page["changes"].as_array().is_some_and(|c| c.len() >= 10));
+    })
+    .await;
+    println!("pull with 10 changes: p50 {p50:.2} ms (min {min:.2})");
+    println!();
+}
+
 /// Where the time of the read scenarios goes: the store functions the endpoints call (no HTTP,
 /// no Leptos), then pieces of their SurrealQL on their own, and what the planner does.
 async fn breakdown(state: &AppState, user_id: &str, category: usize, fragment: &str, sku: &str) {
@@ -907,6 +952,8 @@ async fn main() {
         download(&router, path, &cookie).await;
     }
     println!();
+
+    pull_figures(&router, &cookie).await;
 
     let total_errors: usize = bench.outcomes.iter().map(|o| o.errors).sum();
     println!("non-200 responses in measured runs: {total_errors}");
