@@ -32,6 +32,15 @@ impl Lang {
         }
     }
 
+    /// Whether `count` takes the singular: French says "0 produit" and "1 produit", English
+    /// "0 products" and "1 product".
+    pub fn takes_singular(self, count: i64) -> bool {
+        match self {
+            Self::Fr => count.abs() < 2,
+            Self::En => count == 1,
+        }
+    }
+
     pub fn parse(code: &str) -> Self {
         if code.starts_with("en") {
             Self::En
@@ -51,9 +60,80 @@ pub fn translate(lang: Lang, key: &str) -> &str {
     }
 }
 
+/// `text` with each `{name}` replaced by its value, and each `{name:one|other}` by the form that
+/// agrees with that number in `lang` ("{count} {count:produit|produits}").
+pub fn fill(lang: Lang, text: &str, args: &[(&str, String)]) -> String {
+    args.iter().fold(text.to_owned(), |text, (name, value)| {
+        let text = text.replace(&format!("{{{name}}}"), value);
+        agree(lang, &text, name, value)
+    })
+}
+
+/// Replaces every `{name:one|other}` of `text` by the form for the number `value`.
+fn agree(lang: Lang, text: &str, name: &str, value: &str) -> String {
+    let opening = format!("{{{name}:");
+    let singular = value.parse().is_ok_and(|count| lang.takes_singular(count));
+    let mut filled = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(&opening) {
+        let forms = &rest[start + opening.len()..];
+        let Some(end) = forms.find('}') else { break };
+        let (one, other) = forms[..end]
+            .split_once('|')
+            .unwrap_or((&forms[..end], &forms[..end]));
+        filled.push_str(&rest[..start]);
+        filled.push_str(if singular { one } else { other });
+        rest = &forms[end + 1..];
+    }
+    filled.push_str(rest);
+    filled
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_agrees_with_its_word_in_each_language() {
+        let count = |n: i64| [("count", n.to_string())];
+        for (n, fr, en) in [
+            (0, "0 produit", "0 products"),
+            (1, "1 produit", "1 product"),
+            (2, "2 produits", "2 products"),
+            (7491, "7491 produits", "7491 products"),
+        ] {
+            assert_eq!(
+                fill(Lang::Fr, "{count} {count:produit|produits}", &count(n)),
+                fr
+            );
+            assert_eq!(
+                fill(Lang::En, "{count} {count:product|products}", &count(n)),
+                en
+            );
+        }
+        let usage = "{products} {products:produit|produits}, {alerts} {alerts:alerte traitée|alertes traitées}.";
+        let args = [("products", "1".to_owned()), ("alerts", "3".to_owned())];
+        assert_eq!(
+            fill(Lang::Fr, usage, &args),
+            "1 produit, 3 alertes traitées."
+        );
+        // The number may stand inside the forms.
+        let moved = "{count:Son produit passera|Ses {count} produits passeront}.";
+        assert_eq!(fill(Lang::Fr, moved, &count(1)), "Son produit passera.");
+        assert_eq!(
+            fill(Lang::Fr, moved, &count(4)),
+            "Ses 4 produits passeront."
+        );
+        // A value that is not a number, and a placeholder left without its forms, stay readable.
+        assert_eq!(
+            fill(Lang::Fr, "{name} {name:a|b}", &[("name", "Awa".to_owned())]),
+            "Awa b"
+        );
+        assert_eq!(
+            fill(Lang::Fr, "{count:produit", &count(1)),
+            "{count:produit"
+        );
+    }
 
     #[test]
     fn unknown_keys_show_themselves() {

@@ -55,7 +55,7 @@ test("a shopkeeper orders from a registered supplier, follows it to delivery, an
 
   // The cart: below the item's minimum, the line says so; at the minimum, "Commander".
   await shop.locator(".catalog-row", { hasText: "Riz parfumé 25 kg" }).getByRole("button", { name: "Ajouter au panier" }).click();
-  await expect(shop.locator(".cart-bar")).toContainText("1 article(s) dans le panier");
+  await expect(shop.locator(".cart-bar")).toContainText("1 article dans le panier");
   await shop.getByRole("button", { name: "Voir le panier" }).click();
   const cart = shop.getByRole("dialog");
   await expect(cart).toContainText("Minimum de commande de ce fournisseur : 30 000 F CFA.");
@@ -111,7 +111,7 @@ test("a shopkeeper orders from a registered supplier, follows it to delivery, an
   await open(shop, "/shop/orders");
   await order.getByRole("button", { name: "Noter la livraison" }).click();
   const detail = shop.getByRole("dialog");
-  await detail.getByLabel("4 étoile(s) sur 5").check();
+  await detail.getByLabel("4 étoiles sur 5").check();
   await detail.getByLabel("Commentaire (facultatif)").fill("Livré à l'heure, riz de qualité.");
   await detail.getByRole("button", { name: "Envoyer la note" }).click();
   await expect(detail.locator("[data-figure='rating']")).toContainText("Livré à l'heure, riz de qualité.");

@@ -41,13 +41,13 @@ test("alerts follow the stock, lead to an order, and obey the rules", async ({ p
     await expect(page.getByRole("region", { name: "Ruptures" }).locator(".alert-card")).toHaveCount(1, { timeout: 5_000 });
   });
   await expect(page.locator(".alert-card")).toHaveCount(1);
-  await expect(page.locator(".alert-card")).toContainText("Riz 5kg en rupture depuis 0 jour(s).");
+  await expect(page.locator(".alert-card")).toContainText("Riz 5kg en rupture depuis 0 jour.");
   await expect(page.locator(".alert-card .severity-chip")).toHaveText("Critique");
 
   // D5: the rice raised two alerts this month, on the alerts view and on its card.
-  await expect(page.getByRole("region", { name: "Produits les plus signalés ce mois" })).toContainText("Riz 5kg 2 alerte(s)");
+  await expect(page.getByRole("region", { name: "Produits les plus signalés ce mois" })).toContainText("Riz 5kg 2 alertes");
   await open(page, "/shop/products");
-  await expect(page.locator(".product-card .product-alerts")).toHaveText("2 alerte(s) ce mois");
+  await expect(page.locator(".product-card .product-alerts")).toHaveText("2 alertes ce mois");
   await open(page, "/shop/alerts");
 
   // D3: mark all read; the count goes.

@@ -32,7 +32,7 @@ test("statistics follow the period, and products and movements export as CSV", a
   await open(page, "/shop");
   await page.getByRole("link", { name: "Voir statistiques" }).click();
   await expect(page.getByRole("heading", { name: "Statistiques" })).toBeVisible();
-  await expect(page.locator("[data-figure=usage]")).toHaveText("Vous avez 2 produit(s), 0 commande(s) ce mois, 0 alerte(s) traitée(s).");
+  await expect(page.locator("[data-figure=usage]")).toHaveText("Vous avez 2 produits, 0 commande ce mois, 0 alerte traitée.");
   // Stock value by category: 16 × 1 000 in Céréales, nothing uncategorised.
   await expect(page.locator("[data-figure=by-category] li").first()).toContainText("Céréales16 000 F CFA");
   await expect(page.locator("[data-figure=by-status] li[data-status=rupture]")).toContainText("Rupture1");
@@ -103,7 +103,7 @@ test("a product file is previewed, its bad rows listed, and imported with a prog
   await expect(page.locator("progress")).toHaveAttribute("value", "120", { timeout: 1_000 });
 
   await page.getByRole("link", { name: "Voir les produits" }).click();
-  await expect(page.getByText("120 produit(s)")).toBeVisible();
+  await expect(page.getByText("120 produits")).toBeVisible();
   const found = await page.request.get("/api/products/by_sku?sku=A7");
   const seven = await found.json();
   expect([seven.name, seven.quantity, seven.sale_price, seven.notes]).toEqual(["Article 7", 7, 107, "lot 7"]);

@@ -64,7 +64,7 @@ test("a shopkeeper finds a registered supplier by city and category, reads its c
   await page.getByRole("button", { name: "Chercher", exact: true }).click();
   await expect(page.locator(".market-card")).toHaveCount(1);
   await expect(card).toContainText(p.city);
-  await expect(card).toContainText("1 article(s)");
+  await expect(card).toContainText("1 article");
   await expect(card).toContainText("Livraison en 3 j en moyenne");
 
   // By its category, among every supplier.

@@ -28,7 +28,7 @@ test("a supplier builds its catalogue: add, filter, toggle availability, edit, p
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await add("Huile d'arachide 5 L", "Huiles", "6000", "2");
   await expect(page.locator(".catalog-row")).toHaveCount(2);
-  await expect(page.getByText("2 article(s)")).toBeVisible();
+  await expect(page.getByText("2 articles")).toBeVisible();
   await expect(page.locator(".catalog-row", { hasText: "Riz brisé" })).toContainText("14 500 F CFA / sac");
 
   await page.getByLabel("Filtrer par catégorie").selectOption("Huiles");

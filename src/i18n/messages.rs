@@ -22,8 +22,7 @@ messages! {
     "sync.just_now" => "Mis à jour à l'instant", "Updated just now";
     "sync.minutes_ago" => "Mis à jour il y a {count} min", "Updated {count} min ago";
     "sync.hours_ago" => "Mis à jour il y a {count} h", "Updated {count} h ago";
-    "sync.pending.one" => "1 changement en attente d'envoi", "1 change waiting to be sent";
-    "sync.pending.many" => "{count} changements en attente d'envoi", "{count} changes waiting to be sent";
+    "sync.pending" => "{count} {count:changement|changements} en attente d'envoi", "{count} {count:change|changes} waiting to be sent";
     "sync.needs_network" => "Cette page a besoin du réseau. Elle s'ouvrira dès que la connexion reviendra.", "This page needs the network. It will open as soon as you are back online.";
     "sync.review.title" => "À revoir", "To review";
     "sync.review.discard" => "Ignorer", "Discard";
@@ -51,7 +50,7 @@ messages! {
 
     "products.add" => "+ Produit", "+ Product";
     "products.all" => "Tous", "All";
-    "products.count" => "{count} produit(s)", "{count} product(s)";
+    "products.count" => "{count} {count:produit|produits}", "{count} {count:product|products}";
     "products.empty" => "Aucun produit ne correspond. Ajoutez-en avec « + Produit ».", "No product matches. Add one with \"+ Product\".";
     "products.search" => "Nom ou code-barres", "Name or barcode";
     "products.search.go" => "Chercher", "Search";
@@ -94,8 +93,8 @@ messages! {
     "category.add" => "Ajouter", "Add";
     "category.name" => "Nom de la catégorie", "Category name";
     "category.rename" => "Renommer", "Rename";
-    "category.count" => "{count} produit(s)", "{count} product(s)";
-    "category.delete.confirm" => "Ses {count} produit(s) passeront dans « Sans catégorie ».", "Its {count} product(s) will move to \"Uncategorised\".";
+    "category.count" => "{count} {count:produit|produits}", "{count} {count:product|products}";
+    "category.delete.confirm" => "{count:Son produit passera|Ses {count} produits passeront} dans « Sans catégorie ».", "{count:Its product|Its {count} products} will move to \"Uncategorised\".";
 
     "stock.status.rupture" => "Rupture", "Out of stock";
     "stock.status.low" => "Stock bas", "Low stock";
@@ -141,11 +140,11 @@ messages! {
     "history.out" => "Sorties", "Out";
     "history.from" => "Du", "From";
     "history.to" => "Au", "To";
-    "history.count" => "{count} mouvement(s)", "{count} movement(s)";
+    "history.count" => "{count} {count:mouvement|mouvements}", "{count} {count:movement|movements}";
     "history.empty" => "Aucun mouvement sur cette période.", "No movement in this period.";
     "dashboard.products" => "Produits", "Products";
     "dashboard.stock_value" => "Valeur du stock (prix d'achat)", "Stock value (purchase price)";
-    "dashboard.rupture_banner" => "{count} produit(s) en rupture de stock — voir la liste", "{count} product(s) out of stock — see the list";
+    "dashboard.rupture_banner" => "{count} {count:produit|produits} en rupture de stock — voir la liste", "{count} {count:product|products} out of stock — see the list";
     "page.supplier.dashboard.intro" => "Bonjour {name}. Voici l'espace fournisseur de {workspace}.", "Hello {name}. This is the supplier space of {workspace}.";
     "page.supplier.orders.intro" => "Les commandes reçues des boutiques.", "Orders received from shops.";
 
@@ -255,7 +254,7 @@ messages! {
     "stats.title" => "Statistiques", "Statistics";
     "stats.period" => "Période", "Period";
     "stats.days" => "{days} jours", "{days} days";
-    "stats.usage" => "Vous avez {products} produit(s), {orders} commande(s) ce mois, {alerts} alerte(s) traitée(s).", "You have {products} product(s), {orders} order(s) this month, {alerts} alert(s) handled.";
+    "stats.usage" => "Vous avez {products} {products:produit|produits}, {orders} {orders:commande|commandes} ce mois, {alerts} {alerts:alerte traitée|alertes traitées}.", "You have {products} {products:product|products}, {orders} {orders:order|orders} this month, {alerts} {alerts:alert|alerts} handled.";
     "stats.covers" => "Du {from} au {to}", "From {from} to {to}";
     "stats.export_products" => "Exporter CSV (produits)", "Export CSV (products)";
     "stats.export_movements" => "Exporter CSV (mouvements)", "Export CSV (movements)";
@@ -370,7 +369,7 @@ messages! {
     "catalog.search" => "Nom ou catégorie", "Name or category";
     "catalog.category_filter" => "Filtrer par catégorie", "Filter by category";
     "catalog.all_categories" => "Toutes les catégories", "All categories";
-    "catalog.count" => "{count} article(s)", "{count} item(s)";
+    "catalog.count" => "{count} {count:article|articles}", "{count} {count:item|items}";
     "catalog.empty" => "Aucun article. Ajoutez ce que vous vendez aux boutiques.", "No items. Add what you sell to shops.";
     "catalog.minimum" => "Minimum : {count}", "Minimum: {count}";
     "catalog.stock" => "Stock : {count} {unit}", "Stock: {count} {unit}";
@@ -394,7 +393,7 @@ messages! {
     "suppliers.verified" => "Vérifié", "Verified";
     "suppliers.pin" => "Épingler en favori", "Pin as favourite";
     "suppliers.unpin" => "Retirer des favoris", "Remove from favourites";
-    "suppliers.order_count" => "{count} commande(s)", "{count} order(s)";
+    "suppliers.order_count" => "{count} {count:commande|commandes}", "{count} {count:order|orders}";
     "suppliers.last_order" => "dernière le {date}", "last on {date}";
     "suppliers.rating" => "Note moyenne {rating} sur 5", "Average rating {rating} out of 5";
     "suppliers.details" => "Détails", "Details";
@@ -436,7 +435,7 @@ messages! {
     "marketplace.search" => "Nom, catégorie ou description", "Name, category or description";
     "marketplace.category" => "Catégorie", "Category";
     "marketplace.city" => "Ville ou zone de livraison", "City or delivery area";
-    "marketplace.count" => "{count} fournisseur(s)", "{count} supplier(s)";
+    "marketplace.count" => "{count} {count:fournisseur|fournisseurs}", "{count} {count:supplier|suppliers}";
     "marketplace.empty" => "Aucun fournisseur ne correspond à votre recherche.", "No supplier matches your search.";
     "marketplace.delivery_days" => "Livraison en {days} j en moyenne", "Delivers in {days} d on average";
     "marketplace.products.search" => "Produit ou catégorie", "Product or category";
@@ -541,7 +540,7 @@ messages! {
     "alerts.history" => "Historique", "History";
     "alerts.read_all" => "Tout marquer comme lu", "Mark all as read";
     "alerts.empty" => "Aucune alerte.", "No alerts.";
-    "alerts.unread" => "{count} alerte(s) non lue(s)", "{count} unread alert(s)";
+    "alerts.unread" => "{count} {count:alerte non lue|alertes non lues}", "{count} unread {count:alert|alerts}";
     "alerts.group.rupture" => "Ruptures", "Out of stock";
     "alerts.group.low" => "Stock bas", "Low stock";
     "alerts.group.over" => "Surstock", "Overstock";
@@ -556,7 +555,7 @@ messages! {
     "alerts.severity.critical" => "Critique", "Critical";
     "alerts.severity.warning" => "Avertissement", "Warning";
     "alerts.severity.info" => "Info", "Info";
-    "alerts.text.rupture" => "{product} en rupture depuis {days} jour(s).", "{product} out of stock for {days} day(s).";
+    "alerts.text.rupture" => "{product} en rupture depuis {days} {days:jour|jours}.", "{product} out of stock for {days} {days:day|days}.";
     "alerts.text.low" => "{product} : stock bas ({quantity} {unit}).", "{product}: low stock ({quantity} {unit}).";
     "alerts.text.over" => "{product} : surstock ({quantity} {unit}).", "{product}: overstock ({quantity} {unit}).";
     "alerts.text.dormant" => "{product} ne se vend plus ({quantity} {unit} en stock).", "{product} is not selling ({quantity} {unit} in stock).";
@@ -576,8 +575,8 @@ messages! {
     "error.alert_rules.duplicate" => "Une seule règle par type d'alerte.", "One rule per alert type.";
     "error.alert_rules.too_many" => "6 règles au plus, une par type d'alerte.", "6 rules at most, one per alert type.";
     "alerts.top_products" => "Produits les plus signalés ce mois", "Products with the most alerts this month";
-    "alerts.count" => "{count} alerte(s)", "{count} alert(s)";
-    "products.alerts_month" => "{count} alerte(s) ce mois", "{count} alert(s) this month";
+    "alerts.count" => "{count} {count:alerte|alertes}", "{count} {count:alert|alerts}";
+    "products.alerts_month" => "{count} {count:alerte|alertes} ce mois", "{count} {count:alert|alerts} this month";
     "weekday.monday" => "Lundi", "Monday";
     "weekday.tuesday" => "Mardi", "Tuesday";
     "weekday.wednesday" => "Mercredi", "Wednesday";
@@ -651,13 +650,13 @@ messages! {
     "rating.title" => "Votre note", "Your rating";
     "rating.prompt" => "Noter la livraison", "Rate the delivery";
     "rating.score" => "Note", "Rating";
-    "rating.stars" => "{count} étoile(s) sur 5", "{count} star(s) out of 5";
+    "rating.stars" => "{count} {count:étoile|étoiles} sur 5", "{count} {count:star|stars} out of 5";
     "rating.comment" => "Commentaire (facultatif)", "Comment (optional)";
     "rating.submit" => "Envoyer la note", "Send the rating";
     "cart.title" => "Panier", "Cart";
     "cart.add" => "Ajouter au panier", "Add to cart";
     "cart.added" => "Dans le panier", "In the cart";
-    "cart.summary" => "{count} article(s) dans le panier", "{count} item(s) in the cart";
+    "cart.summary" => "{count} {count:article|articles} dans le panier", "{count} {count:item|items} in the cart";
     "cart.open" => "Voir le panier", "See the cart";
     "cart.min_amount" => "Minimum de commande de ce fournisseur : {amount}.", "This supplier's minimum order: {amount}.";
     "cart.received_as" => "Reçu en stock comme :", "Received into stock as:";
@@ -707,6 +706,15 @@ mod tests {
             }
         }
         used
+    }
+
+    /// A number says which form its word takes (`{count:produit|produits}`), never "produit(s)".
+    #[test]
+    fn no_text_leaves_the_plural_to_the_reader() {
+        for key in KEYS {
+            let (fr, en) = lookup(key).unwrap();
+            assert!(!fr.contains("(s)") && !en.contains("(s)"), "{key}");
+        }
     }
 
     #[test]

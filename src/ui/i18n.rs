@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::prefs::Prefs;
-use crate::i18n::translate;
+use crate::i18n::{fill, translate};
 
 /// The text of `key` in the current language, as a reactive closure for views.
 pub fn t(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
@@ -12,16 +12,15 @@ pub fn t(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 
     move || translate(lang.get(), key)
 }
 
-/// The text of `key`, with `{name}` placeholders replaced, as a reactive closure.
+/// The text of `key`, with its `{name}` placeholders replaced and its words agreeing with the
+/// numbers (`crate::i18n::fill`), as a reactive closure.
 pub fn t_with(
     key: &'static str,
     args: impl Fn() -> Vec<(&'static str, String)> + Send + Sync + 'static,
 ) -> impl Fn() -> String {
     let lang = expect_context::<Prefs>().lang;
     move || {
-        args().into_iter().fold(
-            translate(lang.get(), key).to_owned(),
-            |text, (name, value)| text.replace(&format!("{{{name}}}"), &value),
-        )
+        let lang = lang.get();
+        fill(lang, translate(lang, key), &args())
     }
 }

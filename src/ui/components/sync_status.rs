@@ -49,14 +49,7 @@ pub fn SyncStatus() -> impl IntoView {
 }
 
 fn pending_text(count: usize) -> impl IntoView {
-    if count == 1 {
-        t("sync.pending.one").into_any()
-    } else {
-        t_with("sync.pending.many", move || {
-            vec![("count", count.to_string())]
-        })
-        .into_any()
-    }
+    t_with("sync.pending", move || vec![("count", count.to_string())])
 }
 
 /// The writes the server refused, with its reason and the way out.
