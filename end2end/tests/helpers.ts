@@ -34,6 +34,11 @@ export async function keptForOffline(page: Page, paths: string[]): Promise<void>
   await expect.poll(missing, { message: "kept by the service worker", timeout: 60_000 }).toEqual([]);
 }
 
+/** Waits until every write the page made has reached the server (none waits in its outbox). */
+export async function allSent(page: Page): Promise<void> {
+  await expect(page.locator(".pending-writes")).toHaveCount(0);
+}
+
 export async function open(page: Page, url: string): Promise<void> {
   watch(page);
   await page.goto(url);

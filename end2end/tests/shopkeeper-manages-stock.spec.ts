@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { hydrated, open, register } from "./helpers";
+import { allSent, hydrated, open, register } from "./helpers";
 
 function card(page: Page, name: string) {
   return page.locator(".product-card").filter({ has: page.getByRole("heading", { name, exact: true }) });
@@ -96,7 +96,8 @@ test("a shopkeeper sets up categories and products, moves stock and reads the hi
   await page.getByRole("searchbox").press("Enter");
   await expect(page.getByText("Aucun produit ne correspond.")).toBeVisible();
 
-  // What the database holds, read back through the API.
+  // What the database holds, read back through the API once the outbox has sent every write.
+  await allSent(page);
   const list = await page.request.get("/api/products/list?query[search]=riz");
   const body = await list.json();
   expect(body.total).toBe(1);
