@@ -19,17 +19,16 @@ import { hydrated, login, register } from "../tests/helpers";
 const pagesDir = process.env.BOUTIQ_PULL_PAGES ?? "/tmp/boutiq-pull";
 const RUNS = 30;
 
-/** Answers every pull from the written pages: the page after `cursor`, or nothing new. */
+/** Answers every pull from the written pages: the page after `cursor`, or nothing new (the phone
+ * asks only cursors the pages gave it, so one without a page is the last). */
 async function pullFromPages(page: Page): Promise<{ bytes: number }> {
-  const files = fs.readdirSync(pagesDir).map((name) => Number(path.parse(name).name));
-  const last = Math.max(...files) + (files.length > 1 ? files[1] - files[0] : 0);
   const sent = { bytes: 0 };
   await page.route("**/api/sync/pull?**", async (route) => {
     const cursor = Number(new URL(route.request().url()).searchParams.get("cursor") ?? 0);
     const file = path.join(pagesDir, `${cursor}.json`);
     const body = fs.existsSync(file)
       ? fs.readFileSync(file, "utf8")
-      : JSON.stringify({ changes: [], cursor: Math.min(cursor, last), more: false });
+      : JSON.stringify({ changes: [], cursor, more: false });
     sent.bytes += body.length;
     await route.fulfill({ status: 200, contentType: "application/json", body });
   });

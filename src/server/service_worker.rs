@@ -44,7 +44,9 @@ pub async fn script(State(state): State<AppState>) -> Response {
     }
 }
 
-/// `const BUILD = {version, shell};` then the worker's own code.
+/// `const BUILD = {version, shell};` then the worker's own code. Worked out at each request (the
+/// browser asks once a page load): one small file and a dozen file dates, always those of the
+/// bundle on disk, also after a rebuild under `cargo leptos watch`.
 fn worker_script(root: &Path) -> std::io::Result<String> {
     let code = std::fs::read_to_string(root.join("sw.js"))?;
     let mut shell = bundle_files(&root.join("pkg"), "pkg")?;

@@ -40,16 +40,12 @@ pub fn SyncStatus() -> impl IntoView {
             {move || age().map(|age| view! { <p class="synced-at">{age.text()}</p> })}
             {move || {
                 let count = replica.pending.get();
-                (count > 0).then(|| view! { <p class="pending-writes">{pending_text(count)}</p> })
+                (count > 0).then(|| view! { <p class="pending-writes">{t_with("sync.pending", move || vec![("count", count.to_string())])}</p> })
             }}
         </div>
         <ToReview replica/>
     }
     .into_any()
-}
-
-fn pending_text(count: usize) -> impl IntoView {
-    t_with("sync.pending", move || vec![("count", count.to_string())])
 }
 
 /// The writes the server refused, with its reason and the way out.
