@@ -8,6 +8,13 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.sn`;
 }
 
+/** A write through the API, as another screen of the shop would make it (setup, not the journey). */
+export async function post(page: Page, path: string, data: object) {
+  const reply = await page.request.post(path, { data: { op: crypto.randomUUID(), ...data } });
+  expect(reply.ok(), await reply.text()).toBeTruthy();
+  return reply.json();
+}
+
 /** Clicks made before hydration are lost: wait until the wasm has taken over the page. */
 export async function hydrated(page: Page): Promise<void> {
   // The debug wasm is compiled by a browser sharing two cores with the server and another browser.

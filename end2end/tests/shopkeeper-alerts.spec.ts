@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { open, register } from "./helpers";
+import { open, post, register } from "./helpers";
 
 /** The engine works in the background (every 2 s, slower on a busy machine): reload the
  * alerts until `check` passes. Each reload waits for hydration and the list, so a try gets 5 s. */
@@ -9,12 +9,6 @@ async function untilAlerts(page: Page, check: () => Promise<void>) {
     await open(page, "/shop/alerts");
     await check();
   }).toPass({ timeout: 90_000, intervals: [1_000, 2_000] });
-}
-
-async function post(page: Page, path: string, data: object) {
-  const reply = await page.request.post(path, { data: { op: crypto.randomUUID(), ...data } });
-  expect(reply.ok(), await reply.text()).toBeTruthy();
-  return reply.json();
 }
 
 test("alerts follow the stock, lead to an order, and obey the rules", async ({ page }) => {

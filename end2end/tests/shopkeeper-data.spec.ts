@@ -1,13 +1,7 @@
 import * as fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { open, register } from "./helpers";
-
-async function post(page: Page, path: string, data: object) {
-  const reply = await page.request.post(path, { data: { op: crypto.randomUUID(), ...data } });
-  expect(reply.ok(), await reply.text()).toBeTruthy();
-  return reply.json();
-}
+import { open, post, register } from "./helpers";
 
 async function product(page: Page, name: string, quantity: number, price: number, extra: object = {}) {
   return post(page, "/api/products/create", {

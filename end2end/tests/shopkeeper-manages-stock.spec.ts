@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { allSent, hydrated, open, register } from "./helpers";
+import { allSent, hydrated, open, post, register } from "./helpers";
 
 function card(page: Page, name: string) {
   return page.locator(".product-card").filter({ has: page.getByRole("heading", { name, exact: true }) });
@@ -113,6 +113,21 @@ test("a shopkeeper sets up categories and products, moves stock and reads the hi
   await expect(page.locator("tbody tr")).toHaveCount(1);
   await expect(page.locator("tbody tr")).toContainText("Riz 5kg");
   await expect(page.locator("tbody tr")).toContainText("−8 Vente");
+
+  // B5: the phone keeps a ledger's ten latest lines; older ones come from the server, by page.
+  for (let n = 0; n < 10; n++) {
+    const [kind, reason] = n % 2 ? ["out", "sale"] : ["in", "delivery"];
+    await post(page, "/api/stock/move", { input: { product_id: body.items[0].id, kind, quantity: 1, reason, note: "" } });
+  }
+  await open(page, "/shop/products");
+  await rice.getByRole("button", { name: "Historique" }).click();
+  await expect(rows).toHaveCount(10);
+  await expect(rows.nth(9)).toContainText("+1 Livraison");
+  await page.getByRole("button", { name: "Mouvements plus anciens" }).click();
+  await expect(rows).toHaveCount(12);
+  await expect(rows.nth(10)).toContainText("−8 Vente");
+  await expect(rows.nth(11)).toContainText("+10 Stock initial");
+  await expect(page.getByRole("button", { name: "Mouvements plus anciens" })).toHaveCount(0);
 });
 
 test("the dashboard counts the stock and its red banner leads to the products out of stock", async ({ page }) => {

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { hydrated, keptForOffline, login, open, register, tabs } from "./helpers";
+import { hydrated, keptForOffline, login, open, post, register, tabs } from "./helpers";
 
 const SHOP_SCREENS = ["/shop", "/shop/products", "/shop/orders", "/shop/suppliers", "/shop/alerts", "/shop/settings"];
 
@@ -148,6 +148,16 @@ test("stock moved and a product edited offline wait in the outbox, survive a rel
   await page.getByRole("button", { name: "Fermer" }).click();
   await move(page, "Riz parfumé", "Entrée", "2");
   await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("9");
+  // The product's ledger opens offline, from the phone: the two movements made here first.
+  await card(page, "Riz parfumé").getByRole("button", { name: "Historique" }).click();
+  const rows = page.getByRole("dialog").locator("tbody tr");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText("+2 Livraison");
+  await expect(rows.nth(0).locator(".balance")).toHaveText("9");
+  await expect(rows.nth(1)).toContainText("−3 Vente");
+  await expect(rows.nth(1).locator(".balance")).toHaveText("7");
+  await expect(rows.nth(2)).toContainText("+10 Stock initial");
+  await page.getByRole("button", { name: "Fermer" }).click();
   // A new sale price, edited offline too.
   await card(page, "Riz parfumé").getByRole("button", { name: "Modifier" }).click();
   await page.getByRole("dialog").getByLabel("Prix de vente (F CFA)", { exact: true }).fill("650");
@@ -264,13 +274,6 @@ test("two tabs of the app share one outbox and push each write once", async ({ p
   const list = await (await page.request.get("/api/products/list?query[page]=0")).json();
   expect(list.items[0].quantity).toBe(7);
 });
-
-/** A write through the API, as another screen of the shop would make it (setup, not the journey). */
-async function post(page: Page, path: string, data: object) {
-  const reply = await page.request.post(path, { data: { op: crypto.randomUUID(), ...data } });
-  expect(reply.ok(), await reply.text()).toBeTruthy();
-  return reply.json();
-}
 
 test("an order delivered and alerts read offline raise the stock at once and reach the server once", async ({
   page,

@@ -40,13 +40,21 @@ pub async fn move_stock(op: OpId, input: MovementInput) -> Result<i64, AppError>
     .await
 }
 
-/// `GET /api/stock/ledger` — shopkeepers. A product's movements, newest first, 50 a page.
+/// `GET /api/stock/ledger` — shopkeepers. A product's movements, newest first, `LEDGER_PAGE` (50)
+/// a page.
 #[server(prefix = "/api", endpoint = "stock/ledger", input = GetUrl)]
 pub async fn product_ledger(product_id: String, page: u32) -> Result<Vec<LedgerLine>, AppError> {
     guard::shopkeeper(|state, caller| async move {
         let product_id = RecordKey::parse("product_id", &product_id)?;
         let page = crate::domain::page::check(page)?;
-        Ok(crate::server::store::stock::ledger(&state.db, &caller, &product_id, page, 50).await?)
+        Ok(crate::server::store::stock::ledger(
+            &state.db,
+            &caller,
+            &product_id,
+            page,
+            crate::domain::stock::LEDGER_PAGE,
+        )
+        .await?)
     })
     .await
 }

@@ -112,7 +112,7 @@ impl OfflineWrite {
     /// says why the server would refuse it; a refused write changes nothing.
     pub fn apply(&self, shop: &mut ShopReplica, at: &str) -> Result<(), AppError> {
         match self {
-            Self::Movement(input) => move_stock(shop, input),
+            Self::Movement(input) => move_stock(shop, input, at),
             Self::ProductCreate { id, input } => create_product(shop, id, input, at),
             Self::ProductEdit { id, input } => {
                 let draft = ProductDraft::parse(input)?;
@@ -121,6 +121,7 @@ impl OfflineWrite {
             }
             Self::ProductDelete { id } => {
                 shop.products.remove(id).ok_or(AppError::NotFound)?;
+                shop.ledgers.remove(id);
                 Ok(())
             }
             Self::CategoryCreate { id, name } => {
@@ -179,15 +180,21 @@ impl OfflineWrite {
     }
 }
 
-fn move_stock(shop: &mut ShopReplica, input: &MovementInput) -> Result<(), AppError> {
+fn move_stock(shop: &mut ShopReplica, input: &MovementInput, at: &str) -> Result<(), AppError> {
     let movement = Movement::parse(input.kind, input.quantity, &input.reason, &input.note)?;
     let product = shop
         .products
         .get_mut(&input.product_id)
         .ok_or(AppError::NotFound)?;
-    product.quantity = movement.apply(product.quantity)?;
-    product.status = StockStatus::of(product.quantity, product.min_stock, product.max_stock);
+    let balance = movement.apply(product.quantity)?;
+    set_quantity(product, balance);
+    shop.record_movement(&input.product_id, movement.line(at, balance));
     Ok(())
+}
+
+fn set_quantity(product: &mut Product, quantity: i64) {
+    product.quantity = quantity;
+    product.status = StockStatus::of(quantity, product.min_stock, product.max_stock);
 }
 
 /// Renamed; its products show the new name.
@@ -332,9 +339,10 @@ fn deliver(
     let mut delivered = order(shop, id)?.clone();
     for line in delivered.deliver(received, at)? {
         if let Some(product) = shop.products.get_mut(&line.product_id) {
-            product.quantity = product.quantity.saturating_add(line.quantity);
-            product.status =
-                StockStatus::of(product.quantity, product.min_stock, product.max_stock);
+            let balance = product.quantity.saturating_add(line.quantity);
+            set_quantity(product, balance);
+            let movement = Movement::incoming(line.quantity, "delivery");
+            shop.record_movement(&line.product_id, movement.line(at, balance));
         }
     }
     shop.orders.insert(id.to_owned(), delivered);
@@ -393,11 +401,17 @@ fn create_product(
     let id = new_key(id, shop.products.keys())?;
     let draft = ProductDraft::parse(input)?;
     let new = Product {
-        id,
+        id: id.clone(),
         created_at: at.to_owned(),
         ..Product::from_draft(draft.clone())
     };
-    save_product(shop, new, draft)
+    let opening = new.quantity;
+    save_product(shop, new, draft)?;
+    if opening > 0 {
+        let movement = Movement::incoming(opening, "opening");
+        shop.record_movement(&id, movement.line(at, opening));
+    }
+    Ok(())
 }
 
 /// The product as the server saves it from the form (`create` and `update`): the form's rules,

@@ -13,6 +13,7 @@ use super::dashboard::StockFigures;
 use super::order::{Order, OrderPage, OrderQuery, OrderStatus};
 use super::product::Product;
 use super::shop::ShopSettings;
+use super::stock::{LedgerLine, RECENT_LINES};
 use super::supplier::{Supplier, SupplierSort, sort_suppliers};
 use super::sync::{Change, PullPage, Synced, Tombstone};
 
@@ -25,6 +26,8 @@ pub struct ShopReplica {
     pub suppliers: BTreeMap<String, Supplier>,
     pub orders: BTreeMap<String, Order>,
     pub alerts: BTreeMap<String, AlertView>,
+    /// Each product's latest movements, newest first, by product id.
+    pub ledgers: BTreeMap<String, Vec<LedgerLine>>,
     pub rules: Vec<AlertRule>,
     pub settings: Option<ShopSettings>,
 }
@@ -46,6 +49,7 @@ impl ShopReplica {
             Synced::Supplier(s) => _ = self.suppliers.insert(s.id.clone(), s),
             Synced::PurchaseOrder(o) => _ = self.orders.insert(o.summary.id.clone(), o),
             Synced::Alert(a) => _ = self.alerts.insert(a.id.clone(), a),
+            Synced::Ledger(l) => _ = self.ledgers.insert(l.id, l.lines),
             Synced::AlertRules(rules) => self.rules = rules,
             Synced::Settings(settings) => self.settings = Some(settings),
             Synced::Deleted(Tombstone { kind, id }) => self.forget(&kind, &id),
@@ -60,8 +64,21 @@ impl ShopReplica {
             "supplier" => _ = self.suppliers.remove(id),
             "purchase_order" => _ = self.orders.remove(id),
             "alert" => _ = self.alerts.remove(id),
+            "ledger" => _ = self.ledgers.remove(id),
             _ => {}
         }
+    }
+
+    /// A product's latest movements, newest first (its ledger offline).
+    pub fn ledger(&self, product_id: &str) -> Vec<LedgerLine> {
+        self.ledgers.get(product_id).cloned().unwrap_or_default()
+    }
+
+    /// Writes a movement made on the phone at the head of its product's ledger.
+    pub fn record_movement(&mut self, product_id: &str, line: LedgerLine) {
+        let lines = self.ledgers.entry(product_id.to_owned()).or_default();
+        lines.insert(0, line);
+        lines.truncate(RECENT_LINES);
     }
 
     /// The shop's categories by name, as `store::categories::list` gives them.
@@ -263,6 +280,23 @@ mod tests {
         assert_eq!(live.cursor, 5);
         let names: Vec<_> = live.categories.values().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["Boissons fraîches", "Savons"]);
+    }
+
+    #[test]
+    fn the_phone_keeps_a_ledgers_latest_lines_newest_first() {
+        use crate::domain::stock::Movement;
+        let mut shop = ShopReplica::default();
+        for n in 1..=RECENT_LINES as i64 + 2 {
+            let line = Movement::incoming(1, "delivery").line(&format!("t{n}"), n);
+            shop.record_movement("p1", line);
+        }
+        let kept = shop.ledger("p1");
+        assert_eq!(kept.len(), RECENT_LINES);
+        assert_eq!(kept[0].balance_after, RECENT_LINES as i64 + 2, "newest first");
+        assert_eq!(kept[RECENT_LINES - 1].balance_after, 3, "the oldest two dropped");
+        assert!(shop.ledger("p2").is_empty());
+        shop.apply(&deleted(1, "ledger", "p1"));
+        assert!(shop.ledger("p1").is_empty());
     }
 
     #[test]

@@ -151,6 +151,30 @@ impl Movement {
         })
     }
 
+    /// Stock the server brings in by itself (`opening`, `delivery`), without a note.
+    pub fn incoming(quantity: i64, reason: &str) -> Self {
+        Self {
+            kind: MovementKind::In,
+            quantity,
+            reason: reason.to_owned(),
+            note: String::new(),
+        }
+    }
+
+    /// Its line in the ledger, made at `at` and leaving `balance_after` (the phone does not
+    /// know who the server will name: `by_name` comes with the pull).
+    pub fn line(&self, at: &str, balance_after: i64) -> LedgerLine {
+        LedgerLine {
+            at: at.to_owned(),
+            kind: self.kind,
+            quantity: self.quantity,
+            reason: self.reason.clone(),
+            note: self.note.clone(),
+            balance_after,
+            by_name: None,
+        }
+    }
+
     /// The quantity after this movement, or the refusal when it would go below zero.
     pub fn apply(&self, current: i64) -> Result<i64, AppError> {
         let next = current + self.kind.delta(self.quantity);
@@ -183,6 +207,21 @@ pub struct LedgerLine {
     pub note: String,
     pub balance_after: i64,
     pub by_name: Option<String>,
+}
+
+/// How many of a product's latest movements the phone keeps (I2): its detail shows them offline,
+/// without the shop's whole history on the phone.
+pub const RECENT_LINES: usize = 10;
+
+/// Lines of a ledger page the server answers (B5).
+pub const LEDGER_PAGE: u32 = 50;
+
+/// A product's latest movements, newest first, as the pull sends them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecentLedger {
+    /// The product's id.
+    pub id: String,
+    pub lines: Vec<LedgerLine>,
 }
 
 /// Filters of the shop's movement history (E5). Dates are days, `YYYY-MM-DD`, inclusive.

@@ -10,6 +10,7 @@ use super::category::Category;
 use super::order::Order;
 use super::product::Product;
 use super::shop::ShopSettings;
+use super::stock::RecentLedger;
 use super::supplier::Supplier;
 
 /// Changes sent in one answer; the first sync of a large shop takes several.
@@ -43,6 +44,8 @@ pub enum Synced {
     /// An order with its lines.
     PurchaseOrder(Order),
     Alert(AlertView),
+    /// A product's latest movements.
+    Ledger(RecentLedger),
     /// The shop's rules, all kinds at once.
     AlertRules(Vec<AlertRule>),
     Settings(ShopSettings),
@@ -60,6 +63,7 @@ impl Change {
             Synced::Supplier(s) => format!("supplier/{}", s.id),
             Synced::PurchaseOrder(o) => format!("purchase_order/{}", o.summary.id),
             Synced::Alert(a) => format!("alert/{}", a.id),
+            Synced::Ledger(l) => format!("ledger/{}", l.id),
             Synced::AlertRules(_) => "alert_rules/".to_owned(),
             Synced::Settings(_) => "settings/".to_owned(),
             Synced::Deleted(Tombstone { kind, id }) => format!("{kind}/{id}"),

@@ -122,6 +122,9 @@ messages! {
     "stock.ledger.movement" => "Mouvement", "Movement";
     "stock.ledger.balance" => "Solde", "Balance";
     "stock.ledger.by" => "Par", "By";
+    "stock.ledger.empty" => "Aucun mouvement pour ce produit.", "No movement for this product yet.";
+    "stock.ledger.older" => "Mouvements plus anciens", "Older movements";
+    "stock.ledger.older_offline" => "Les mouvements plus anciens s'afficheront avec le réseau.", "Older movements show once you are back online.";
 
     "nav.label" => "Navigation principale", "Main navigation";
     "nav.dashboard" => "Tableau de bord", "Dashboard";

@@ -17,7 +17,7 @@ use crate::api::dashboard::stock_summary;
 use crate::api::orders::{CreateOrder, DeliverOrder, SetOrderStatus, get_order, list_orders};
 use crate::api::products::{CreateProduct, DeleteProduct, UpdateProduct, list_products};
 use crate::api::shops::{SaveShopSettings, get_shop_settings};
-use crate::api::stock::MoveStock;
+use crate::api::stock::{MoveStock, product_ledger};
 use crate::api::suppliers::{
     CreateSupplier, DeleteSupplier, SetFavoriteSupplier, UpdateSupplier, list_suppliers,
 };
@@ -29,6 +29,7 @@ use crate::domain::outbox::{OfflineWrite, PendingWrite};
 use crate::domain::product::{ProductPage, ProductQuery};
 use crate::domain::replica::ShopReplica;
 use crate::domain::shop::ShopSettings;
+use crate::domain::stock::LedgerLine;
 use crate::domain::supplier::{Supplier, SupplierSort};
 use crate::domain::{AppError, Session};
 use crate::offline::send;
@@ -130,6 +131,16 @@ impl Replica {
     /// The products that raised the most alerts this month (D5).
     pub async fn top_alert_products() -> Result<Vec<ProductAlertCount>, AppError> {
         Self::or_server(ShopReplica::top_alert_products, top_alert_products).await
+    }
+
+    /// A product's latest movements, newest first: the phone's, else the server's first page.
+    pub async fn ledger(product_id: String) -> Result<Vec<LedgerLine>, AppError> {
+        let asked = product_id.clone();
+        Self::or_server(
+            move |shop| shop.ledger(&asked),
+            || product_ledger(product_id, 0),
+        )
+        .await
     }
 
     /// The alert rules in force.

@@ -23,6 +23,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("schema/009_sync.surql")),
     (10, include_str!("schema/010_sync_alert_counts.surql")),
     (11, include_str!("schema/011_sync_shown_figures.surql")),
+    (12, include_str!("schema/012_sync_ledger.surql")),
 ];
 
 /// The version of the newest schema file.

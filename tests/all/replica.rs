@@ -17,7 +17,7 @@ use boutiq::domain::product::{
     CategoryFilter, Product, ProductInput, ProductPage, ProductQuery, ProductSort,
 };
 use boutiq::domain::replica::ShopReplica;
-use boutiq::domain::stock::{MovementInput, MovementKind, StockStatus};
+use boutiq::domain::stock::{LedgerLine, MovementInput, MovementKind, RECENT_LINES, StockStatus};
 use boutiq::domain::supplier::{Supplier, SupplierInput, SupplierSort};
 use boutiq::domain::sync::PullPage;
 use boutiq::server::alerts::process_queue;
@@ -298,6 +298,7 @@ async fn an_outbox_write_pushed_twice_is_applied_once_and_a_refusal_reads_back()
     catch_up(&app, &cookie, &mut replica).await;
     assert_eq!(replica.products[&rice.id].quantity, rice.quantity - 5);
     assert_eq!(replica.products[&rice.id], on_phone.products[&rice.id]);
+    same_ledger(&app, &cookie, &replica, &on_phone, &rice.id).await;
 
     let too_many = sale(1000);
     let reply = app
@@ -426,6 +427,43 @@ async fn the_replica_lists_orders_as_the_server_does() {
 }
 
 /// Pushes the writes as the phone does, each once, and says what the server answered.
+/// A product's ledger as the phone wrote it is the one the pull brings back, and the newest
+/// lines of the server's own ledger (who made each line and when aside: the server stamps them).
+async fn same_ledger(
+    app: &TestApp,
+    cookie: &str,
+    pulled: &ShopReplica,
+    on_phone: &ShopReplica,
+    product_id: &str,
+) {
+    let reply = app
+        .get(
+            &format!("/api/stock/ledger?product_id={product_id}&page=0"),
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let mut server: Vec<LedgerLine> = serde_json::from_str(&reply.body).unwrap();
+    server.truncate(RECENT_LINES);
+    assert!(!server.is_empty());
+    assert_eq!(pulled.ledger(product_id), server);
+    let unstamped = |lines: Vec<LedgerLine>| -> Vec<LedgerLine> {
+        lines
+            .into_iter()
+            .map(|line| LedgerLine {
+                at: String::new(),
+                by_name: None,
+                ..line
+            })
+            .collect()
+    };
+    assert_eq!(
+        unstamped(on_phone.ledger(product_id)),
+        unstamped(server),
+        "the phone's ledger"
+    );
+}
+
 async fn push(app: &TestApp, cookie: &str, writes: &[OfflineWrite]) {
     for write in writes {
         let reply = app
@@ -482,6 +520,7 @@ async fn an_order_delivered_on_the_phone_is_the_one_the_server_keeps() {
     push(&app, &cookie, &writes).await;
     catch_up(&app, &cookie, &mut replica).await;
     assert_eq!(replica.products[&rice.id], on_phone.products[&rice.id]);
+    same_ledger(&app, &cookie, &replica, &on_phone, &rice.id).await;
     let (mut server, phone) = (replica.orders[&id].clone(), on_phone.orders[&id].clone());
     assert!(server.shipped_at.is_some() && server.summary.delivered_at.is_some());
     server.shipped_at = phone.shipped_at.clone();

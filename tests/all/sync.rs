@@ -169,6 +169,21 @@ async fn categories_products_and_stock_moves_leave_pull_entries() {
         .await;
     let moved = phone.sees("product", rice, false, "a sale").await;
     assert_eq!(moved["record"]["quantity"], 6);
+    let ledger = phone.saw("ledger", rice, false, "a sale");
+    let lines = ledger["record"]["lines"].as_array().unwrap();
+    let newest = &lines[0];
+    assert_eq!(
+        (&newest["kind"], &newest["quantity"], &newest["reason"]),
+        (&json!("out"), &json!(4), &json!("sale"))
+    );
+    assert_eq!(
+        lines
+            .iter()
+            .map(|l| &l["balance_after"])
+            .collect::<Vec<_>>(),
+        [6, 10],
+        "the sale, then the opening stock"
+    );
 
     assert_nothing_new(&phone).await;
 }
@@ -331,6 +346,7 @@ async fn alerts_rules_settings_and_deletes_leave_pull_entries() {
     phone
         .sees("product", &empty, true, "a deleted product")
         .await;
+    phone.saw("ledger", &empty, true, "a deleted product");
     let other = phone
         .post(
             "/api/suppliers/create",

@@ -100,6 +100,21 @@ fn refused(error: AppError) -> DbError {
     }
 }
 
+/// The fields of a ledger line (a macro: [`RECENT_LEDGER`] is built from it at compile time).
+macro_rules! ledger_line {
+    () => {
+        "at, kind, quantity, reason, note, balance_after, by.name AS by_name"
+    };
+}
+const LEDGER_LINE: &str = ledger_line!();
+
+/// A product's latest movements, `$recent_lines` of them, as the phone keeps them.
+pub(super) const RECENT_LEDGER: &str = concat!(
+    "record::id(id) AS id, (SELECT ",
+    ledger_line!(),
+    " FROM movement WHERE product = $parent.id ORDER BY at DESC LIMIT $recent_lines) AS lines"
+);
+
 /// The product's movements, newest first, with the balance after each and who made it.
 pub async fn ledger(
     db: &Db,
@@ -110,7 +125,7 @@ pub async fn ledger(
 ) -> Result<Vec<LedgerLine>, DbError> {
     let sql = format!(
         "{CURRENT_SHOP}
-         SELECT at, kind, quantity, reason, note, balance_after, by.name AS by_name
+         SELECT {LEDGER_LINE}
          FROM movement WHERE product = type::record('product', $product_id) AND shop = $shop
          ORDER BY at DESC LIMIT $limit START $start;"
     );

@@ -80,7 +80,7 @@ enum Read {
     ShopRow(&'static str),
 }
 
-const KINDS: [Kind; 7] = [
+const KINDS: [Kind; 8] = [
     Kind {
         name: "product",
         read: Read::Table {
@@ -114,6 +114,13 @@ const KINDS: [Kind; 7] = [
         read: Read::Table {
             table: "alert",
             projection: &[super::alerts::ALERT_VIEW],
+        },
+    },
+    Kind {
+        name: "ledger",
+        read: Read::Table {
+            table: "product",
+            projection: &[super::stock::RECENT_LEDGER],
         },
     },
     Kind {
@@ -153,6 +160,7 @@ impl Records {
                     "ids": keys,
                     "table": table,
                     "month_start": super::products::month_start(),
+                    "recent_lines": crate::domain::stock::RECENT_LINES,
                 });
                 let rows: Vec<Value> = db.query(&sql, vars).await?.all(2)?;
                 for row in rows {

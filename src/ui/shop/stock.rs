@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use crate::api::stock::product_ledger;
 use crate::domain::outbox::OfflineWrite;
 use crate::domain::product::Product;
-use crate::domain::stock::{LedgerLine, MovementInput};
+use crate::domain::stock::{LEDGER_PAGE, LedgerLine, MovementInput, RECENT_LINES};
 use crate::domain::stock::{MovementKind, REASONS, reason_label_key};
 use crate::i18n::translate;
 use crate::offline::{Replica, Submission};
 use crate::ui::components::{
-    FieldError, FormAlert, FormErrors, Modal, NeedsNetwork, NumberField, TextField,
+    FieldError, FormAlert, FormErrors, Loaded, Modal, NumberField, TextField,
 };
 use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
@@ -86,26 +86,52 @@ pub fn MoveStockForm(
     }
 }
 
+/// A product's ledger: the latest movements the phone keeps, at once and offline (I2); older
+/// ones are the server's, a page at a time (B5).
 #[component]
 pub fn Ledger(product: Product, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
-    let id = product.id.clone();
-    // Read again after each sync: a movement made on the phone shows once the server has it.
-    let lines = Resource::new(
-        move || (id.clone(), Replica::track()),
-        |(id, _)| product_ledger(id, 0),
+    let id = StoredValue::new(product.id.clone());
+    // Read again when the replica changes: a sync brings who made each line.
+    let recent = Resource::new(
+        move || (id.get_value(), Replica::track()),
+        |(id, _)| Replica::ledger(id),
     );
+    // Once older lines are asked for, the server's pages replace the phone's lines.
+    let from_server = RwSignal::new(None::<Vec<LedgerLine>>);
+    let ended = RwSignal::new(false);
+    let online = expect_context::<Replica>().online;
+    let submission = Submission::new();
+    let older = move |_| {
+        let shown = from_server.with_untracked(|lines| lines.as_ref().map_or(0, Vec::len));
+        let page = (shown / LEDGER_PAGE as usize) as u32;
+        submission.run(product_ledger(id.get_value(), page), move |lines| {
+            ended.set(lines.len() < LEDGER_PAGE as usize);
+            from_server.update(|shown| shown.get_or_insert_default().extend(lines));
+        });
+    };
     view! {
         <Modal title="stock.ledger.title" on_close>
             <p class="muted">{product.name.clone()}</p>
-            // The movements are the server's (the phone keeps the quantities, not their history).
-            <NeedsNetwork>
-                <Suspense fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-                    {move || Suspend::new(async move {
-                        let lines = lines.await.unwrap_or_default().into_iter().map(|line| (None, line)).collect();
-                        view! { <MovementTable lines/> }
+            <Loaded resource=recent show=move |recent| {
+                let lines = from_server.get().unwrap_or(recent);
+                let may_have_more = lines.len() >= RECENT_LINES && !ended.get();
+                if lines.is_empty() {
+                    return view! { <p class="empty">{t("stock.ledger.empty")}</p> }.into_any();
+                }
+                let lines = lines.into_iter().map(|line| (None, line)).collect();
+                view! {
+                    <MovementTable lines/>
+                    {may_have_more.then(|| view! {
+                        <Show when=move || online.get()
+                            fallback=|| view! { <p class="muted">{t("stock.ledger.older_offline")}</p> }>
+                            <button type="button" class="button" on:click=older disabled=submission.pending>
+                                {t("stock.ledger.older")}
+                            </button>
+                        </Show>
                     })}
-                </Suspense>
-            </NeedsNetwork>
+                }.into_any()
+            }/>
+            <FormAlert message=FormErrors::of(submission).general(&[])/>
         </Modal>
     }
 }
