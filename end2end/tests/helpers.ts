@@ -8,6 +8,14 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.sn`;
 }
 
+/** Opens a product's detail from its row in Produits (a tap on its name); answers the dialog. */
+export async function openProduct(page: Page, name: string) {
+  await page.locator(".product-card").getByRole("button", { name, exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Fiche produit" });
+  await expect(dialog.getByRole("heading", { name, exact: true })).toBeVisible();
+  return dialog;
+}
+
 /** A write through the API, as another screen of the shop would make it (setup, not the journey). */
 export async function post(page: Page, path: string, data: object) {
   const reply = await page.request.post(path, { data: { op: crypto.randomUUID(), ...data } });

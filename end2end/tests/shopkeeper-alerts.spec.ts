@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { open, post, register } from "./helpers";
+import { open, openProduct, post, register } from "./helpers";
 
 /** The engine works in the background (every 2 s, slower on a busy machine): reload the
  * alerts until `check` passes. Each reload waits for hydration and the list, so a try gets 5 s. */
@@ -38,10 +38,10 @@ test("alerts follow the stock, lead to an order, and obey the rules", async ({ p
   await expect(page.locator(".alert-card")).toContainText("Riz 5kg en rupture depuis 0 jour.");
   await expect(page.locator(".alert-card .severity-chip")).toHaveText("Critique");
 
-  // D5: the rice raised two alerts this month, on the alerts view and on its card.
+  // D5: the rice raised two alerts this month, on the alerts view and in its detail.
   await expect(page.getByRole("region", { name: "Produits les plus signalés ce mois" })).toContainText("Riz 5kg 2 alertes");
   await open(page, "/shop/products");
-  await expect(page.locator(".product-card .product-alerts")).toHaveText("2 alertes ce mois");
+  await expect((await openProduct(page, "Riz 5kg")).locator(".product-alerts")).toHaveText("2 alertes ce mois");
   await open(page, "/shop/alerts");
 
   // D3: mark all read; the count goes.

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { allSent, hydrated, open, post, register } from "./helpers";
+import { allSent, hydrated, open, openProduct, post, register } from "./helpers";
 
 function card(page: Page, name: string) {
   return page.locator(".product-card").filter({ has: page.getByRole("heading", { name, exact: true }) });
@@ -46,7 +46,6 @@ test("a shopkeeper sets up categories and products, moves stock and reads the hi
   await expect(rice.locator(".quantity")).toHaveText("10");
   await expect(rice.locator(".status-badge")).toHaveText("Normal");
   await expect(rice).toContainText("5 000 F CFA");
-  await expect(rice).toContainText("Céréales");
 
   // B4: a sale takes the stock down to "Stock bas"; a larger one is refused.
   await rice.getByRole("button", { name: "Sortie" }).click();
@@ -61,29 +60,32 @@ test("a shopkeeper sets up categories and products, moves stock and reads the hi
   await page.getByRole("button", { name: "Fermer" }).click();
   await expect(rice.locator(".quantity")).toHaveText("2");
 
-  // B5: the ledger with the balance after each movement.
-  await rice.getByRole("button", { name: "Historique" }).click();
-  const rows = page.getByRole("dialog").locator("tbody tr");
+  // B1, B5: the product's detail, with its ledger and the balance after each movement.
+  const detail = await openProduct(page, "Riz 5kg");
+  const fact = (label: string) => detail.locator(".facts dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
+  await expect(fact("Catégorie")).toHaveText("Céréales");
+  await expect(fact("Code-barres / référence")).toHaveText("6001234567890");
+  await expect(fact("Prix d'achat")).toHaveText("4 500 F CFA");
+  const rows = detail.locator("tbody tr");
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText("−8 Vente");
   await expect(rows.nth(0).locator(".balance")).toHaveText("2");
   await expect(rows.nth(1)).toContainText("+10 Stock initial");
   await expect(rows.nth(1)).toContainText("Awa Diallo");
-  await page.getByRole("button", { name: "Fermer" }).click();
 
-  // B1: duplicate, edit, delete.
-  await rice.getByRole("button", { name: "Dupliquer" }).click();
+  // B1: duplicate, edit, delete, from the detail.
+  await detail.getByRole("button", { name: "Dupliquer" }).click();
   await expect(page.getByRole("dialog").getByLabel("Nom du produit")).toHaveValue("Riz 5kg (copie)");
   await expect(page.getByRole("dialog").getByLabel("Code-barres / référence")).toHaveValue("");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   const copy = card(page, "Riz 5kg (copie)");
   await expect(copy.locator(".status-badge")).toHaveText("Rupture");
-  await copy.getByRole("button", { name: "Modifier" }).click();
+  await (await openProduct(page, "Riz 5kg (copie)")).getByRole("button", { name: "Modifier" }).click();
   await expect(page.getByRole("dialog").getByLabel("Prix de vente (F CFA)")).toHaveValue("5000");
   await fill(page, { "Prix de vente (F CFA)": "5500" });
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(copy).toContainText("5 500 F CFA");
-  await copy.getByRole("button", { name: "Supprimer" }).click();
+  await (await openProduct(page, "Riz 5kg (copie)")).getByRole("button", { name: "Supprimer" }).click();
   await page.getByRole("button", { name: "Oui, supprimer" }).click();
   await expect(copy).toHaveCount(0);
   await expect(page.getByText("1 produit")).toBeVisible();
@@ -120,7 +122,7 @@ test("a shopkeeper sets up categories and products, moves stock and reads the hi
     await post(page, "/api/stock/move", { input: { product_id: body.items[0].id, kind, quantity: 1, reason, note: "" } });
   }
   await open(page, "/shop/products");
-  await rice.getByRole("button", { name: "Historique" }).click();
+  await openProduct(page, "Riz 5kg");
   await expect(rows).toHaveCount(10);
   await expect(rows.nth(9)).toContainText("+1 Livraison");
   await page.getByRole("button", { name: "Mouvements plus anciens" }).click();
@@ -155,9 +157,44 @@ test("the dashboard counts the stock and its red banner leads to the products ou
 test("the grid or list choice is remembered", async ({ page }) => {
   await register(page, "shopkeeper");
   await open(page, "/shop/products");
-  await page.getByRole("button", { name: "Vue liste" }).click();
-  await expect(page.getByRole("button", { name: "Vue grille" })).toBeVisible();
+  // The dense list by default ("Vue grille" offered); the grid and the sort are under "Filtres".
+  await page.getByRole("button", { name: "Filtres" }).click();
+  await page.getByRole("button", { name: "Vue grille" }).click();
+  await expect(page.getByRole("button", { name: "Vue liste" })).toBeVisible();
   await page.reload();
   await hydrated(page);
-  await expect(page.getByRole("button", { name: "Vue grille" })).toBeVisible();
+  await page.getByRole("button", { name: "Filtres" }).click();
+  await expect(page.getByRole("button", { name: "Vue liste" })).toBeVisible();
+  // A sort other than by name shows on the folded "Filtres".
+  await page.getByRole("combobox", { name: "Trier" }).selectOption({ label: "Quantité" });
+  await page.getByRole("button", { name: "Filtres" }).click();
+  await expect(page.getByRole("button", { name: "Filtres (1)" })).toHaveAttribute("aria-expanded", "false");
+});
+
+test("a phone screen shows at least eight products, the search across the row and − / + on each", async ({ page }) => {
+  await register(page, "shopkeeper");
+  for (let n = 1; n <= 12; n++) {
+    const input = { name: `Produit ${String(n).padStart(2, "0")}`, sku: "", category_id: "", unit: "sac", quantity: n, min_stock: 2, max_stock: null, purchase_price: 900, sale_price: 1000 * n, notes: "" };
+    await post(page, "/api/products/create", { input });
+  }
+  await open(page, "/shop/products");
+  await expect(page.locator(".product-card")).toHaveCount(12);
+  // Fully visible: inside the screen and above the tab bar.
+  const tabBar = await page.getByRole("navigation", { name: "Navigation principale" }).boundingBox();
+  const visible = await page
+    .locator(".product-card")
+    .evaluateAll((rows, bottom) => rows.filter((row) => row.getBoundingClientRect().top >= 0 && row.getBoundingClientRect().bottom <= bottom).length, tabBar!.y);
+  expect(visible).toBeGreaterThanOrEqual(8);
+  // The search field takes the row (results follow the typing: no "Chercher").
+  const search = await page.getByRole("searchbox").boundingBox();
+  expect(search!.width).toBeGreaterThanOrEqual(200); // all but two 48 px icon buttons
+  await expect(page.getByRole("search").getByRole("button", { name: "Chercher" })).toHaveCount(0);
+  await page.getByRole("searchbox").fill("produit 1");
+  await expect(page.locator(".product-card")).toHaveCount(3); // 10, 11, 12
+  // − and + are thumb-sized and one tap from the stock form.
+  const first = page.locator(".product-card").first();
+  const minus = await first.getByRole("button", { name: "Sortie" }).boundingBox();
+  expect(Math.min(minus!.width, minus!.height)).toBeGreaterThanOrEqual(44);
+  await first.getByRole("button", { name: "Entrée" }).click();
+  await expect(page.getByRole("dialog", { name: "Entrée de stock" })).toContainText("Produit 10");
 });

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { hydrated, keptForOffline, login, open, post, register, tabs } from "./helpers";
+import { hydrated, keptForOffline, login, open, openProduct, post, register, tabs } from "./helpers";
 
 const SHOP_SCREENS = ["/shop", "/shop/products", "/shop/orders", "/shop/suppliers", "/shop/alerts", "/shop/settings"];
 
@@ -149,8 +149,7 @@ test("stock moved and a product edited offline wait in the outbox, survive a rel
   await move(page, "Riz parfumé", "Entrée", "2");
   await expect(card(page, "Riz parfumé").locator(".quantity")).toHaveText("9");
   // The product's ledger opens offline, from the phone: the two movements made here first.
-  await card(page, "Riz parfumé").getByRole("button", { name: "Historique" }).click();
-  const rows = page.getByRole("dialog").locator("tbody tr");
+  const rows = (await openProduct(page, "Riz parfumé")).locator("tbody tr");
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toContainText("+2 Livraison");
   await expect(rows.nth(0).locator(".balance")).toHaveText("9");
@@ -159,7 +158,7 @@ test("stock moved and a product edited offline wait in the outbox, survive a rel
   await expect(rows.nth(2)).toContainText("+10 Stock initial");
   await page.getByRole("button", { name: "Fermer" }).click();
   // A new sale price, edited offline too.
-  await card(page, "Riz parfumé").getByRole("button", { name: "Modifier" }).click();
+  await (await openProduct(page, "Riz parfumé")).getByRole("button", { name: "Modifier" }).click();
   await page.getByRole("dialog").getByLabel("Prix de vente (F CFA)", { exact: true }).fill("650");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { expect, test } from "./journey";
 import * as path from "node:path";
-import { open, register } from "./helpers";
+import { open, openProduct, register } from "./helpers";
 
 const fixtures = path.resolve(__dirname, "..", "fixtures");
 
@@ -14,7 +14,7 @@ test("a shopkeeper adds a product photo and a delivery note photo", async ({ pag
   await expect(page.getByRole("dialog")).toHaveCount(0);
 
   // B8: a file that is not a photo is refused with a message; a JPEG gets a thumbnail.
-  await page.locator(".product-card").getByRole("button", { name: "Modifier" }).click();
+  await (await openProduct(page, "Riz 5kg")).getByRole("button", { name: "Modifier" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.locator("input.photo-file").setInputFiles(path.join(fixtures, "not-a-photo.txt"));
   await expect(dialog.getByRole("alert").filter({ hasText: "Formats acceptés : JPEG, PNG ou WebP." })).toBeVisible();

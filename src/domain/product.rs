@@ -102,7 +102,8 @@ fn non_negative(field: &str, value: i64, max: i64) -> Result<(), AppError> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// `Hash`: the list keeps the row of a product that did not change (see `ui::shop::products`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Product {
     pub id: String,
     pub name: String,
@@ -221,6 +222,12 @@ impl ProductQuery {
 
     pub fn page_size(&self) -> u32 {
         Self::PAGE_SIZE
+    }
+
+    /// How many of the status filter and the sort differ from the plain list (the count on
+    /// "Filtres" while they are folded away).
+    pub fn narrowing_count(&self) -> usize {
+        usize::from(self.status.is_some()) + usize::from(self.sort != ProductSort::default())
     }
 
     /// The page of `products` this query asks for, filtered and sorted as `store::products::list`

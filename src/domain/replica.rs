@@ -292,8 +292,16 @@ mod tests {
         }
         let kept = shop.ledger("p1");
         assert_eq!(kept.len(), RECENT_LINES);
-        assert_eq!(kept[0].balance_after, RECENT_LINES as i64 + 2, "newest first");
-        assert_eq!(kept[RECENT_LINES - 1].balance_after, 3, "the oldest two dropped");
+        assert_eq!(
+            kept[0].balance_after,
+            RECENT_LINES as i64 + 2,
+            "newest first"
+        );
+        assert_eq!(
+            kept[RECENT_LINES - 1].balance_after,
+            3,
+            "the oldest two dropped"
+        );
         assert!(shop.ledger("p2").is_empty());
         shop.apply(&deleted(1, "ledger", "p1"));
         assert!(shop.ledger("p1").is_empty());

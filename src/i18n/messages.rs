@@ -54,6 +54,7 @@ messages! {
     "products.empty" => "Aucun produit ne correspond. Ajoutez-en avec « + Produit ».", "No product matches. Add one with \"+ Product\".";
     "products.search" => "Nom ou code-barres", "Name or barcode";
     "products.search.go" => "Chercher", "Search";
+    "products.options" => "Filtres", "Filters";
     "products.filter.status" => "Filtrer par état du stock", "Filter by stock status";
     "products.filter.all_status" => "Tous les états", "Every status";
     "products.sort" => "Trier", "Sort";
@@ -85,6 +86,10 @@ messages! {
     "product.purchase_price" => "Prix d'achat (F CFA)", "Purchase price (F CFA)";
     "product.sale_price" => "Prix de vente (F CFA)", "Sale price (F CFA)";
     "product.notes" => "Notes", "Notes";
+    "product.detail.title" => "Fiche produit", "Product details";
+    "product.detail.sale_price" => "Prix de vente", "Sale price";
+    "product.detail.purchase_price" => "Prix d'achat", "Purchase price";
+    "product.detail.limits" => "Stock min – max", "Stock min – max";
 
     "category.none" => "Sans catégorie", "Uncategorised";
     "category.manage" => "Catégories", "Categories";

@@ -10,6 +10,7 @@ pub mod import;
 pub mod invite;
 pub mod marketplace;
 pub mod orders;
+pub mod product_detail;
 pub mod product_form;
 pub mod product_search;
 pub mod products;

@@ -33,6 +33,10 @@ fn path(name: &str) -> &'static str {
         "shop" => {
             "M4 4h16l1 5a3 3 0 0 1-5 2.2A3 3 0 0 1 12 12a3 3 0 0 1-4-.8A3 3 0 0 1 3 9zm1 9.5V20h14v-6.5a4.9 4.9 0 0 1-3 .2V18H8v-4.3a4.9 4.9 0 0 1-3-.2z"
         }
+        // A barcode.
+        "scan" => "M2 5h2v14H2zm4 0h1v14H6zm3 0h2v14H9zm4 0h1v14h-1zm3 0h2v14h-2zm4 0h2v14h-2z",
+        // A funnel.
+        "filter" => "M3 5h18l-7 8v6l-4 2v-8z",
         _ => "M12 12h0",
     }
 }

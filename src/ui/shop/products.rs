@@ -16,21 +16,25 @@ use crate::domain::stock::{MovementKind, StockStatus};
 use crate::domain::supplier::SupplierSort;
 use crate::i18n::translate;
 use crate::offline::Replica;
-use crate::ui::components::{ConfirmDialog, ListPage, Loaded, Modal, PageHeader, StatusBadge};
+use crate::ui::components::{
+    ConfirmDialog, Icon, ListPage, Loaded, Modal, PageHeader, StatusBadge,
+};
 use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::categories::ManageCategories;
+use crate::ui::shop::product_detail::ProductDetail;
 use crate::ui::shop::product_form::ProductForm;
 use crate::ui::shop::scanner::Scanner;
-use crate::ui::shop::stock::{Ledger, MoveStockForm};
+use crate::ui::shop::stock::MoveStockForm;
 
 /// What is open over the list.
 #[derive(Clone)]
-enum Dialog {
+pub enum Dialog {
     Create(ProductInput),
     Edit(Product),
     Move(Product, MovementKind),
-    Ledger(Product),
+    /// The product's detail: what the list leaves out, its actions and its ledger.
+    Detail(Product),
     Delete(Product),
     Categories,
     Scan,
@@ -61,10 +65,14 @@ pub fn ProductsPage() -> impl IntoView {
         ..ProductQuery::default()
     });
     let version = RwSignal::new(0u32);
-    let grid = RwSignal::new(true);
+    // The dense list by default: most products on a phone's screen.
+    let grid = RwSignal::new(false);
     let dialog = RwSignal::new(None::<Dialog>);
+    // Filters and sort fold under "Filtres": the list gets the screen. A filter from the
+    // dashboard's link shows them.
+    let options = RwSignal::new(status.is_some());
 
-    Effect::new(move |_| grid.set(stored_view().as_deref() != Some("list")));
+    Effect::new(move |_| grid.set(stored_view().as_deref() == Some("grid")));
     let navigate = use_navigate();
     Effect::new(move |_| {
         let (new, scan) = url.with_untracked(|u| (u.get("new").is_some(), u.get("scan").is_some()));
@@ -128,7 +136,6 @@ pub fn ProductsPage() -> impl IntoView {
             <button type="button" class="button primary add-button" on:click=move |_| dialog.set(Some(Dialog::Create(new_product())))>
                 {t("products.add")}
             </button>
-            <A href="/shop/products/import" attr:class="button">{t("products.import")}</A>
         </PageHeader>
         <form class="search" role="search" on:submit=move |ev| {
             ev.prevent_default();
@@ -144,8 +151,21 @@ pub fn ProductsPage() -> impl IntoView {
                         update_query(&|q| q.search = search.clone());
                     }
                 }/>
-            <button type="submit" class="button">{t("products.search.go")}</button>
-            <button type="button" class="button" on:click=move |_| dialog.set(Some(Dialog::Scan))>{t("scanner.open")}</button>
+            <button type="button" class="button icon-only" aria-label=t("scanner.open") on:click=move |_| dialog.set(Some(Dialog::Scan))>
+                <Icon name="scan"/>
+            </button>
+            <button type="button" class="button icon-only" aria-controls="product-options" aria-expanded=move || options.get().to_string()
+                aria-label=move || match query.with(ProductQuery::narrowing_count) {
+                    0 => translate(lang.get(), "products.options").to_owned(),
+                    n => format!("{} ({n})", translate(lang.get(), "products.options")),
+                }
+                on:click=move |_| options.update(|open| *open = !*open)>
+                <Icon name="filter"/>
+                {move || match query.with(ProductQuery::narrowing_count) {
+                    0 => None,
+                    n => Some(view! { <span class="count-badge">{n}</span> }),
+                }}
+            </button>
         </form>
         <div class="chips" role="group" aria-label=t("product.category")>
             <button type="button" aria-pressed=move || (query.with(|q| q.category == CategoryFilter::All)).to_string()
@@ -168,7 +188,7 @@ pub fn ProductsPage() -> impl IntoView {
                 on:click=move |_| update_query(&|q| q.category = CategoryFilter::Uncategorized)>{t("category.none")}</button>
             <button type="button" class="chip-action" on:click=move |_| dialog.set(Some(Dialog::Categories))>{t("category.manage.button")}</button>
         </div>
-        <div class="toolbar">
+        <div class="toolbar" id="product-options" hidden=move || !options.get()>
             <select aria-label=t("products.filter.status") on:change=move |ev| {
                 let status = StockStatus::parse(&event_target_value(&ev));
                 update_query(&|q| q.status = status);
@@ -197,11 +217,16 @@ pub fn ProductsPage() -> impl IntoView {
         <Loaded resource=products show=move |page| view! {
             <ListPage total=page.total page=page.page page_size=page.page_size
                 empty="products.empty" count="products.count" on_page=move |p| query.update(|q| q.page = p)>
-                <ul class="products" class:list-view=move || !grid.get()>
-                    {page.items.into_iter().map(|p| view! { <ProductCard product=p dialog/> }).collect_view()}
+                <ul class="products" class:grid-view=move || grid.get()>
+                    // Keyed by the whole product: a keystroke redraws only the rows that come,
+                    // go or change.
+                    <For each=move || page.items.clone() key=Product::clone let(product)>
+                        <ProductRow product dialog/>
+                    </For>
                 </ul>
             </ListPage>
         }/>
+        <p class="list-footer"><A href="/shop/products/import" attr:class="button">{t("products.import")}</A></p>
         {move || dialog.get().map(|open| match open {
             Dialog::Create(initial) => view! { <FormLoader initial editing=None photo=None on_done=refresh on_close=close/> }.into_any(),
             Dialog::Edit(product) => view! {
@@ -209,7 +234,7 @@ pub fn ProductsPage() -> impl IntoView {
                     on_done=refresh on_close=close/>
             }.into_any(),
             Dialog::Move(product, kind) => view! { <MoveStockForm product kind on_done=refresh on_close=close/> }.into_any(),
-            Dialog::Ledger(product) => view! { <Ledger product on_close=close/> }.into_any(),
+            Dialog::Detail(product) => view! { <ProductDetail product dialog on_close=close/> }.into_any(),
             Dialog::Delete(product) => {
                 let (id, name) = (StoredValue::new(product.id), product.name);
                 let message = t_with("products.delete.confirm", move || vec![("name", name.clone())]);
@@ -272,40 +297,29 @@ fn FormLoader(
     }
 }
 
+/// One product of the list (B1): its name (a tap opens its detail), quantity and unit, status
+/// colour and sale price, with the stock's − and + (B4) one tap away.
 #[component]
-fn ProductCard(product: Product, dialog: RwSignal<Option<Dialog>>) -> impl IntoView {
+fn ProductRow(product: Product, dialog: RwSignal<Option<Dialog>>) -> impl IntoView {
     let stored = StoredValue::new(product.clone());
     let open =
         move |make: fn(Product) -> Dialog| move |_| dialog.set(Some(make(stored.get_value())));
-    let category = product.category_name.clone();
     view! {
         <li class="product-card" data-status=product.status.as_str()>
             {product.photo.as_deref().map(|stored| view! {
-                <img class="product-photo" src=PhotoUrls::of(stored).thumb alt="" width="80" height="80" loading="lazy"/>
+                <img class="product-photo" src=PhotoUrls::of(stored).thumb alt="" width="48" height="48" loading="lazy"/>
             })}
-            <div class="product-head">
-                <h3>{product.name.clone()}</h3>
-                <StatusBadge status=product.status/>
+            <div class="product-main">
+                <h3><button type="button" class="product-open" on:click=open(Dialog::Detail)>{product.name.clone()}</button></h3>
+                <span class="price">{crate::ui::format::amount(product.sale_price)}</span>
+                <p class="product-line">
+                    <span><strong class="quantity">{product.quantity}</strong> " " {product.unit.clone()}</span>
+                    <StatusBadge status=product.status/>
+                </p>
             </div>
-            <p class="product-meta">
-                {product.sku.clone().map(|sku| view! { <span class="sku">{sku}</span> })}
-                <span>{match category { Some(c) => c.into_any(), None => t("category.none").into_any() }}</span>
-            </p>
-            <p class="product-quantity"><strong class="quantity">{product.quantity}</strong> " " {product.unit.clone()}</p>
-            {(product.alert_count > 0).then(|| {
-                let count = product.alert_count;
-                view! { <p class="product-alerts"><a href="/shop/alerts">{t_with("products.alerts_month", move || vec![("count", count.to_string())])}</a></p> }
-            })}
-            <p class="product-prices">
-                {t("product.sale_price")} " " <strong>{crate::ui::format::amount(product.sale_price)}</strong>
-            </p>
-            <div class="card-actions">
-                <button type="button" class="button" on:click=open(|p| Dialog::Move(p, MovementKind::In))>{t("stock.in")}</button>
-                <button type="button" class="button" on:click=open(|p| Dialog::Move(p, MovementKind::Out))>{t("stock.out")}</button>
-                <button type="button" class="button" on:click=open(Dialog::Ledger)>{t("stock.ledger")}</button>
-                <button type="button" class="button" on:click=open(Dialog::Edit)>{t("common.edit")}</button>
-                <button type="button" class="button" on:click=open(|p| Dialog::Create(p.to_input(true)))>{t("products.duplicate")}</button>
-                <button type="button" class="button danger-text" on:click=open(Dialog::Delete)>{t("common.delete")}</button>
+            <div class="quick-stock">
+                <button type="button" class="button" aria-label=t("stock.out") on:click=open(|p| Dialog::Move(p, MovementKind::Out))>"−"</button>
+                <button type="button" class="button" aria-label=t("stock.in") on:click=open(|p| Dialog::Move(p, MovementKind::In))>"+"</button>
             </div>
         </li>
     }

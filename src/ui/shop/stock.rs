@@ -1,4 +1,4 @@
-//! Stock in / out (B4) and the product's ledger with the balance after each movement (B5).
+//! Stock in / out (B4) and a product's ledger with the balance after each movement (B5).
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -89,8 +89,8 @@ pub fn MoveStockForm(
 /// A product's ledger: the latest movements the phone keeps, at once and offline (I2); older
 /// ones are the server's, a page at a time (B5).
 #[component]
-pub fn Ledger(product: Product, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
-    let id = StoredValue::new(product.id.clone());
+pub fn LedgerLines(product_id: String) -> impl IntoView {
+    let id = StoredValue::new(product_id);
     // Read again when the replica changes: a sync brings who made each line.
     let recent = Resource::new(
         move || (id.get_value(), Replica::track()),
@@ -110,8 +110,6 @@ pub fn Ledger(product: Product, #[prop(into)] on_close: Callback<()>) -> impl In
         });
     };
     view! {
-        <Modal title="stock.ledger.title" on_close>
-            <p class="muted">{product.name.clone()}</p>
             <Loaded resource=recent show=move |recent| {
                 let lines = from_server.get().unwrap_or(recent);
                 let may_have_more = lines.len() >= RECENT_LINES && !ended.get();
@@ -132,7 +130,6 @@ pub fn Ledger(product: Product, #[prop(into)] on_close: Callback<()>) -> impl In
                 }.into_any()
             }/>
             <FormAlert message=FormErrors::of(submission).general(&[])/>
-        </Modal>
     }
 }
 
