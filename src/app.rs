@@ -12,7 +12,7 @@ use crate::ui::components::NeedsNetwork;
 use crate::ui::layout::{Home, NotFound, RoleArea, SessionResource};
 use crate::ui::prefs::Prefs;
 use crate::ui::shop::{
-    AlertsPage, HistoryPage, ImportPage, MarketSupplierPage, MarketplacePage, OrdersPage,
+    AlertsPage, HistoryPage, ImportPage, MarketSupplierPage, MarketplacePage, MorePage, OrdersPage,
     ProductsPage, ShopDashboard, ShopSettings, StatsPage, SuppliersPage,
 };
 use crate::ui::supplier::{CatalogPage, InboxPage, SupplierDashboard, SupplierSettings};
@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("marketplace/:id") view=|| view! { <NeedsNetwork><MarketSupplierPage/></NeedsNetwork> }/>
                     <Route path=path!("alerts") view=AlertsPage/>
                     <Route path=path!("settings") view=ShopSettings/>
+                    <Route path=path!("more") view=MorePage/>
                     <Route path=path!("history") view=|| view! { <NeedsNetwork><HistoryPage/></NeedsNetwork> }/>
                     <Route path=path!("stats") view=|| view! { <NeedsNetwork><StatsPage/></NeedsNetwork> }/>
                 </ParentRoute>

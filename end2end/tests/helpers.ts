@@ -95,3 +95,21 @@ export async function logout(page: Page, settingsPath: string): Promise<void> {
 export function tabs(page: Page) {
   return page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link");
 }
+
+/** Opens a screen a phone's tab bar has no room for, through its "Plus" tab. */
+export async function fromMore(page: Page, label: string): Promise<void> {
+  await tabs(page).filter({ hasText: "Plus" }).click();
+  await page.getByRole("main").getByRole("link", { name: label }).click();
+}
+
+/** Every tab's label is shown whole, with 2 px to spare on each side (a bold current tab or
+ * another font must not cut it to an ellipsis). */
+export async function tabLabelsFit(page: Page): Promise<void> {
+  const cut = await page
+    .getByRole("navigation", { name: "Navigation principale" })
+    .locator(".tab-label")
+    .evaluateAll((labels: HTMLElement[]) =>
+      labels.filter((l) => l.offsetParent && l.scrollWidth + 4 > l.parentElement!.clientWidth).map((l) => l.textContent),
+    );
+  expect(cut, "tab labels cut").toEqual([]);
+}

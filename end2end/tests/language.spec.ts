@@ -1,5 +1,5 @@
 import { expect, test } from "./journey";
-import { hydrated, open, register } from "./helpers";
+import { hydrated, open, register, tabLabelsFit } from "./helpers";
 
 test("the language switch turns the app to English and the choice persists", async ({ page }) => {
   await open(page, "/login");
@@ -19,7 +19,8 @@ test("settings switch the language and the theme inside the app", async ({ page 
   await register(page, "shopkeeper");
   await open(page, "/shop/settings");
   await page.getByRole("button", { name: "EN", exact: true }).click();
-  await expect(page.getByRole("navigation").getByRole("link")).toContainText(["Dashboard", "Products", "Orders"]);
+  await expect(page.getByRole("navigation").getByRole("link")).toHaveText(["Home", "Products", "Orders", "Alerts", "More"]);
+  await tabLabelsFit(page);
   await page.getByRole("button", { name: "Dark" }).click();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);

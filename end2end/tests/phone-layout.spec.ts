@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { open, register } from "./helpers";
+import { open, openProduct, register } from "./helpers";
 
 /** Nothing on the page is wider than the 360 px phone screen. */
 async function fitsTheScreen(page: Page, what: string) {
@@ -9,7 +9,7 @@ async function fitsTheScreen(page: Page, what: string) {
 }
 
 test("every shopkeeper page and dialog fits a 360 px phone", async ({ page }, info) => {
-  // Nine pages and four dialogs, each measured and photographed.
+  // Ten pages and five dialogs, each measured and photographed.
   test.setTimeout(240_000);
   await register(page, "shopkeeper");
   const supplier = await (
@@ -33,11 +33,15 @@ test("every shopkeeper page and dialog fits a 360 px phone", async ({ page }, in
     data: { op: crypto.randomUUID(), input: { supplier_id: supplier, lines, expected_on: "2099-03-01", note: "Livrer le matin" } },
   })).ok()).toBeTruthy();
 
-  for (const path of ["/shop", "/shop/products", "/shop/orders", "/shop/suppliers", "/shop/marketplace", "/shop/history", "/shop/stats", "/shop/products/import", "/shop/settings"]) {
+  for (const path of ["/shop", "/shop/products", "/shop/orders", "/shop/suppliers", "/shop/marketplace", "/shop/history", "/shop/stats", "/shop/products/import", "/shop/settings", "/shop/more"]) {
     await open(page, path);
     await fitsTheScreen(page, path);
     await page.screenshot({ path: info.outputPath(`${path.replaceAll("/", "_")}.png`), fullPage: true });
   }
+  await open(page, "/shop/products");
+  await openProduct(page, "Riz parfumé brisé 25 kg");
+  await fitsTheScreen(page, "the product detail");
+  await page.screenshot({ path: info.outputPath("product-detail.png"), fullPage: true });
   await open(page, "/shop/orders");
   await page.locator(".order-card").getByRole("button", { name: "Détails" }).click();
   await expect(page.getByRole("dialog").getByRole("heading", { name: /Commande n°1/ })).toBeVisible();

@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { hydrated, keptForOffline, login, open, openProduct, post, register, tabs } from "./helpers";
+import { fromMore, hydrated, keptForOffline, login, open, openProduct, post, register, tabs } from "./helpers";
 
-const SHOP_SCREENS = ["/shop", "/shop/products", "/shop/orders", "/shop/suppliers", "/shop/alerts", "/shop/settings"];
+const SHOP_SCREENS = ["/shop", "/shop/products", "/shop/orders", "/shop/suppliers", "/shop/alerts", "/shop/settings", "/shop/more"];
 
 function card(page: Page, name: string) {
   return page.locator(".product-card").filter({ has: page.getByRole("heading", { name, exact: true }) });
@@ -78,7 +78,7 @@ test("the shop's screens read the phone's replica, work offline, and sign-out le
   await page.getByRole("searchbox").fill("riz");
   await expect(page.locator(".product-card")).toHaveCount(1);
   await expect(card(page, "Riz parfumé")).toBeVisible();
-  await tabs(page).filter({ hasText: "Tableau de bord" }).click();
+  await tabs(page).filter({ hasText: "Accueil" }).click();
   await expect(kpi(page, "Produits")).toHaveText("2");
   await expect(kpi(page, "Valeur du stock")).toHaveText("6 000 F CFA");
   // A screen that needs the server says so instead of failing.
@@ -104,7 +104,7 @@ test("the shop's screens read the phone's replica, work offline, and sign-out le
   // The network returns: the banner goes; signing out deletes the replica from the phone.
   await context.setOffline(false);
   await expect(page.locator(".offline-banner")).toHaveCount(0);
-  await tabs(page).filter({ hasText: "Paramètres" }).click();
+  await fromMore(page, "Paramètres");
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await page.waitForURL((url) => url.pathname === "/login");
   await hydrated(page);
@@ -173,7 +173,7 @@ test("stock moved and a product edited offline wait in the outbox, survive a rel
   await expect(card(page, "Riz parfumé")).toContainText("650 F CFA");
 
   // Signing out would erase them: the app says so before.
-  await tabs(page).filter({ hasText: "Paramètres" }).click();
+  await fromMore(page, "Paramètres");
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Des changements ne sont pas encore envoyés (3)" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Me déconnecter quand même" })).toBeVisible();
@@ -406,7 +406,7 @@ test("a whole shop day offline: products, stock, an order and its delivery, aler
   await tabs(page).filter({ hasText: "Alertes" }).click();
   await page.getByRole("button", { name: "Tout marquer comme lu" }).click();
   await expect(page.locator(".tab-count")).toHaveCount(0);
-  await tabs(page).filter({ hasText: "Fournisseurs" }).click();
+  await fromMore(page, "Fournisseurs");
   const moussa = page.locator(".supplier-card").filter({ hasText: "Moussa" });
   await moussa.getByRole("button", { name: "Modifier" }).click();
   await page.getByRole("dialog").getByLabel("Ville").fill("Thiès");

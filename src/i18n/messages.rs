@@ -133,6 +133,8 @@ messages! {
 
     "nav.label" => "Navigation principale", "Main navigation";
     "nav.dashboard" => "Tableau de bord", "Dashboard";
+    "nav.home" => "Accueil", "Home";
+    "nav.more" => "Plus", "More";
     "nav.products" => "Produits", "Products";
     "nav.orders" => "Commandes", "Orders";
     "nav.suppliers" => "Fournisseurs", "Suppliers";

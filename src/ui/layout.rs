@@ -24,24 +24,74 @@ impl SessionResource {
     }
 }
 
-/// The tabs of each role: (path, icon, label key).
-fn tabs(role: Role) -> &'static [(&'static str, &'static str, &'static str)] {
-    match role {
-        Role::Shopkeeper => &[
-            ("/shop", "dashboard", "nav.dashboard"),
-            ("/shop/products", "products", "nav.products"),
-            ("/shop/orders", "orders", "nav.orders"),
-            ("/shop/suppliers", "suppliers", "nav.suppliers"),
-            ("/shop/alerts", "alerts", "nav.alerts"),
-            ("/shop/settings", "settings", "nav.settings"),
-        ],
-        Role::Supplier => &[
-            ("/supplier", "dashboard", "nav.dashboard"),
-            ("/supplier/catalog", "catalog", "nav.catalog"),
-            ("/supplier/orders", "orders", "nav.orders"),
-            ("/supplier/settings", "settings", "nav.settings"),
-        ],
+/// A tab of the navigation.
+pub struct Tab {
+    pub path: &'static str,
+    pub icon: &'static str,
+    /// i18n key of its label: a word that fits a phone's tab (a journey checks none is cut).
+    pub label: &'static str,
+    place: Place,
+}
+
+/// Where a tab shows: a phone's bottom bar has room for five labels, the desktop side bar for
+/// all; on a phone the others are under "Plus".
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    Everywhere,
+    /// In the desktop side bar; under "Plus" on a phone.
+    SideBar,
+    /// "Plus", on a phone only.
+    Phone,
+}
+
+const fn tab(path: &'static str, icon: &'static str, label: &'static str, place: Place) -> Tab {
+    Tab {
+        path,
+        icon,
+        label,
+        place,
     }
+}
+
+/// The tabs of each role.
+fn tabs(role: Role) -> &'static [Tab] {
+    match role {
+        Role::Shopkeeper => &SHOPKEEPER_TABS,
+        Role::Supplier => &SUPPLIER_TABS,
+    }
+}
+
+use Place::{Everywhere, Phone, SideBar};
+
+static SHOPKEEPER_TABS: [Tab; 7] = [
+    tab("/shop", "dashboard", "nav.home", Everywhere),
+    tab("/shop/products", "products", "nav.products", Everywhere),
+    tab("/shop/orders", "orders", "nav.orders", Everywhere),
+    tab("/shop/suppliers", "suppliers", "nav.suppliers", SideBar),
+    tab("/shop/alerts", "alerts", "nav.alerts", Everywhere),
+    tab("/shop/settings", "settings", "nav.settings", SideBar),
+    tab("/shop/more", "more", "nav.more", Phone),
+];
+
+static SUPPLIER_TABS: [Tab; 4] = [
+    tab("/supplier", "dashboard", "nav.home", Everywhere),
+    tab("/supplier/catalog", "catalog", "nav.catalog", Everywhere),
+    tab("/supplier/orders", "orders", "nav.orders", Everywhere),
+    tab("/supplier/settings", "settings", "nav.settings", Everywhere),
+];
+
+/// Screens the dashboard links to, listed under "Plus" too.
+static OTHER_SCREENS: [Tab; 2] = [
+    tab("/shop/history", "history", "history.title", Phone),
+    tab("/shop/stats", "stats", "stats.title", Phone),
+];
+
+/// What "Plus" lists on a phone: the tabs its bar has no room for, and the other screens.
+pub fn more_links() -> impl Iterator<Item = &'static Tab> {
+    SHOPKEEPER_TABS
+        .iter()
+        .filter(|tab| tab.place == Place::SideBar)
+        .chain(&OTHER_SCREENS)
 }
 
 /// Guards a role's pages: anonymous visitors go to sign-in, the other role sees "access denied".
@@ -86,7 +136,7 @@ fn AppFrame(session: Session) -> impl IntoView {
         Replica::provide(&session);
     }
     // Every screen of the role opens offline, not only those visited.
-    Effect::new(move |_| keep_missing_pages(tabs(role).iter().map(|&(path, _, _)| path)));
+    Effect::new(move |_| keep_missing_pages(tabs(role).iter().map(|tab| tab.path)));
     leave_if_ended(&session);
     provide_context(session);
     view! {
@@ -98,10 +148,15 @@ fn AppFrame(session: Session) -> impl IntoView {
             <nav class="tabbar" aria-label=t("nav.label")>
                 {tabs(role)
                     .iter()
-                    .map(|&(href, icon, label)| {
+                    .map(|&Tab { path: href, icon, label, place }| {
                         let current = move || is_in_tab(href, &location.pathname.get()).then_some("page");
+                        let place = match place {
+                            Place::Everywhere => None,
+                            Place::SideBar => Some("side-bar"),
+                            Place::Phone => Some("phone"),
+                        };
                         view! {
-                            <a href=href aria-current=current>
+                            <a href=href aria-current=current data-place=place>
                                 <Icon name=icon/>
                                 <span class="tab-label">{t(label)}</span>
                                 {(href == "/shop/alerts").then(|| view! { <UnreadAlerts/> })}
@@ -119,7 +174,8 @@ fn AppFrame(session: Session) -> impl IntoView {
 }
 
 /// Whether `path` belongs to the tab at `href`: its page, the pages under it (not for the
-/// dashboards, whose path starts every other), and the marketplace for Fournisseurs.
+/// dashboards, whose path starts every other), the marketplace for Fournisseurs, and for "Plus"
+/// the screens it lists.
 fn is_in_tab(href: &str, path: &str) -> bool {
     let under = |prefix: &str| {
         path.strip_prefix(prefix)
@@ -129,6 +185,7 @@ fn is_in_tab(href: &str, path: &str) -> bool {
     path == href
         || (!is_dashboard && under(href))
         || (href == "/shop/suppliers" && under("/shop/marketplace"))
+        || (href == "/shop/more" && more_links().any(|more| is_in_tab(more.path, path)))
 }
 
 /// The number of unread alerts on the Alertes tab (D3), from the replica when the phone holds
@@ -243,6 +300,9 @@ mod tests {
         assert!(is_in_tab("/shop/suppliers", "/shop/marketplace/abc"));
         assert!(!is_in_tab("/shop/orders", "/shop/marketplace"));
         assert!(is_in_tab("/supplier/orders", "/supplier/orders"));
+        assert!(is_in_tab("/shop/more", "/shop/settings"));
+        assert!(is_in_tab("/shop/more", "/shop/marketplace/abc"));
+        assert!(!is_in_tab("/shop/more", "/shop/products"));
         assert!(!is_in_tab("/supplier", "/supplier/catalog"));
     }
 }

@@ -33,6 +33,16 @@ fn path(name: &str) -> &'static str {
         "shop" => {
             "M4 4h16l1 5a3 3 0 0 1-5 2.2A3 3 0 0 1 12 12a3 3 0 0 1-4-.8A3 3 0 0 1 3 9zm1 9.5V20h14v-6.5a4.9 4.9 0 0 1-3 .2V18H8v-4.3a4.9 4.9 0 0 1-3-.2z"
         }
+        // Three dots.
+        "more" => {
+            "M5 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4zm7 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4zm7 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4z"
+        }
+        // A clock.
+        "history" => {
+            "M12 3a9 9 0 1 1 0 18 9 9 0 0 1 0-18zm0 2a7 7 0 1 0 0 14 7 7 0 0 0 0-14zm-1 2h2v5.6l3.7 2.2-1 1.7L11 13.7z"
+        }
+        // Bars.
+        "stats" => "M4 20V10h3v10zm6.5 0V4h3v16zM17 20v-7h3v7z",
         // A barcode.
         "scan" => "M2 5h2v14H2zm4 0h1v14H6zm3 0h2v14H9zm4 0h1v14h-1zm3 0h2v14h-2zm4 0h2v14h-2z",
         // A funnel.
