@@ -121,7 +121,6 @@ messages! {
     "stock.reason.correction" => "Correction", "Correction";
     "stock.reason.return" => "Retour", "Return";
     "stock.reason.other" => "Autre", "Other";
-    "stock.ledger" => "Historique", "History";
     "stock.ledger.title" => "Historique du stock", "Stock history";
     "stock.ledger.date" => "Date", "Date";
     "stock.ledger.movement" => "Mouvement", "Movement";
