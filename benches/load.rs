@@ -11,7 +11,8 @@
 //! figures, it does not judge them. Results: docs/BENCHMARKS.md.
 //!
 //! Run: `CARGO_TARGET_DIR=/work/bench-target nice -n 19 cargo bench --features ssr --bench load`
-//! (`BENCH_SECONDS` = target length of each measured run, default 5).
+//! (`BENCH_SECONDS` = target length of each measured run, default 5; `BENCH_ONLY=pull` seeds
+//! and measures the pull alone).
 
 mod common;
 
@@ -757,6 +758,10 @@ async fn main() {
         dir_size(&dir) as f64 / (1024.0 * 1024.0)
     );
     println!();
+    if std::env::var("BENCH_ONLY").as_deref() == Ok("pull") {
+        pull_figures(&router, &cookie).await;
+        return;
+    }
 
     // ---- The queries, checked once.
     let category = 3;

@@ -145,10 +145,22 @@ test("a supplier refuses an order with a reason the shop reads", async ({ browse
   await expect(shop.locator("[data-figure='order-placed']")).toBeVisible();
 
   await supplierStep(supplier, "Refuser");
-  const card = supplier.locator(".inbox-card", { hasText: "Boutique Awa" });
+  const card = supplier.locator(".inbox-card", { hasText: "Commande n°1" });
   await card.getByRole("button", { name: "Refuser", exact: true }).last().click();
   await expect(card.locator("#refusal-reason-error")).toHaveText("Ce champ est obligatoire.");
-  await card.getByLabel("Raison du refus (la boutique la lira)").fill("Plus de riz avant mardi");
+  const reason = card.getByLabel("Raison du refus (la boutique la lira)");
+  await reason.fill("Plus de riz avant mardi");
+  // A second order arrives while the reason is being typed; the inbox refreshes (here because
+  // its window gets the focus back) and shows it, and the reason typed stays.
+  await shop.getByRole("button", { name: "Ajouter au panier" }).click();
+  await shop.getByRole("button", { name: "Voir le panier" }).click();
+  await shop.getByRole("dialog").getByRole("button", { name: "Commander", exact: true }).click();
+  await expect(shop.locator("[data-figure='order-placed']")).toContainText("Commande n°2");
+  await expect(async () => {
+    await supplier.evaluate(() => window.dispatchEvent(new Event("focus")));
+    await expect(supplier.locator(".inbox-card")).toHaveCount(2, { timeout: 3_000 });
+  }).toPass();
+  await expect(reason).toHaveValue("Plus de riz avant mardi");
   await card.getByRole("button", { name: "Refuser", exact: true }).last().click();
   await expect(card.locator(".status-badge")).toHaveText("Annulée");
 

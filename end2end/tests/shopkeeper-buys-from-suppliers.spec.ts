@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { open, register } from "./helpers";
+import { allSent, open, post, register } from "./helpers";
 
 function dialog(page: Page) {
   return page.getByRole("dialog");
@@ -85,6 +85,14 @@ test("a shopkeeper adds a supplier, orders, receives a partial delivery and reor
   await expect(steps.nth(1)).toHaveClass(/done/);
   await dialog(page).getByRole("button", { name: "Marquer livrée" }).click();
   await dialog(page).locator(".received-quantity").fill("8");
+  // The order changes on the server while the form is open (another phone makes it recurring):
+  // the sync draws the order again and keeps the open form with what was typed in it.
+  await allSent(page);
+  const orders = await (await page.request.get("/api/orders/list?query[page]=0")).json();
+  await post(page, "/api/orders/recurrence", { id: orders.items[0].id, recurrence: { every: "days", days: 7 } });
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect(dialog(page).locator("[data-figure='next-run']")).toBeVisible();
+  await expect(dialog(page).locator(".received-quantity")).toHaveValue("8");
   await dialog(page).getByRole("button", { name: "Confirmer la réception" }).click();
   await expect(steps.nth(3)).toHaveClass(/done/);
   await expect(dialog(page).locator("td.received")).toHaveText("8");

@@ -108,11 +108,14 @@ macro_rules! ledger_line {
 }
 const LEDGER_LINE: &str = ledger_line!();
 
-/// A product's latest movements, `$recent_lines` of them, as the phone keeps them.
+/// The product `$record`'s latest movements, `$recent_lines` of them, as the phone keeps them.
+/// The product is a variable, not `$parent.id`: only then does SurrealDB read the subquery
+/// through `movement_product_at`, newest first, instead of the whole movement table.
 pub(super) const RECENT_LEDGER: &str = concat!(
-    "record::id(id) AS id, (SELECT ",
+    "SELECT record::id(id) AS id, (SELECT ",
     ledger_line!(),
-    " FROM movement WHERE product = $parent.id ORDER BY at DESC LIMIT $recent_lines) AS lines"
+    " FROM movement WHERE product = $record ORDER BY at DESC LIMIT $recent_lines) AS lines",
+    " FROM $record WHERE shop = $shop"
 );
 
 /// The product's movements, newest first, with the balance after each and who made it.

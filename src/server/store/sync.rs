@@ -74,6 +74,13 @@ enum Read {
         table: &'static str,
         projection: &'static [&'static str],
     },
+    /// A query run once per record of `table`, the record bound to `$record`: SurrealDB uses
+    /// an index in a subquery only when it is compared with a variable, never with `$parent`
+    /// (surrealdb#5439), and a ledger is read from the shop's whole movement table.
+    EachRecord {
+        table: &'static str,
+        select: &'static str,
+    },
     /// The rows of a query, as one value for the whole shop.
     ShopRows(&'static str),
     /// The one row of a query, for the whole shop.
@@ -118,9 +125,9 @@ const KINDS: [Kind; 8] = [
     },
     Kind {
         name: "ledger",
-        read: Read::Table {
+        read: Read::EachRecord {
             table: "product",
-            projection: &[super::stock::RECENT_LEDGER],
+            select: super::stock::RECENT_LEDGER,
         },
     },
     Kind {
@@ -147,6 +154,15 @@ impl Records {
         kind: &Kind,
         keys: &[&str],
     ) -> Result<(), DbError> {
+        let vars = |table: &str| {
+            json!({
+                "user_id": user_id,
+                "ids": keys,
+                "table": table,
+                "month_start": super::products::month_start(),
+                "recent_lines": crate::domain::stock::RECENT_LINES,
+            })
+        };
         match kind.read {
             Read::Table { table, projection } => {
                 let projection = projection.join(", ");
@@ -155,17 +171,20 @@ impl Records {
                      SELECT {projection} FROM array::map($ids, |$id| type::record($table, $id))
                          WHERE shop = $shop;"
                 );
-                let vars = json!({
-                    "user_id": user_id,
-                    "ids": keys,
-                    "table": table,
-                    "month_start": super::products::month_start(),
-                    "recent_lines": crate::domain::stock::RECENT_LINES,
-                });
-                let rows: Vec<Value> = db.query(&sql, vars).await?.all(2)?;
-                for row in rows {
-                    let id = row["id"].as_str().unwrap_or_default().to_owned();
-                    self.0.insert((kind.name, id), row);
+                let rows: Vec<Value> = db.query(&sql, vars(table)).await?.all(2)?;
+                self.keep(kind, rows);
+            }
+            Read::EachRecord { table, select } => {
+                let each: String = (0..keys.len())
+                    .map(|i| format!("LET $record = type::record($table, $ids[{i}]); {select};\n"))
+                    .collect();
+                let mut rows = db
+                    .query(&format!("{CURRENT_SHOP}\n{each}"), vars(table))
+                    .await?;
+                // After the two statements of CURRENT_SHOP, a LET and a SELECT per record.
+                for i in 0..keys.len() {
+                    let found: Vec<Value> = rows.all(3 + 2 * i)?;
+                    self.keep(kind, found);
                 }
             }
             Read::ShopRows(select) | Read::ShopRow(select) => {
@@ -184,6 +203,13 @@ impl Records {
             }
         }
         Ok(())
+    }
+
+    fn keep(&mut self, kind: &Kind, rows: Vec<Value>) {
+        for row in rows {
+            let id = row["id"].as_str().unwrap_or_default().to_owned();
+            self.0.insert((kind.name, id), row);
+        }
     }
 
     /// The change an entry stands for; `None` when its record is gone since (its tombstone

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::orders::InboxCard;
+use super::orders::{CardDrafts, InboxCard};
 use crate::api::inbox::get_supplier_stats;
 use crate::api::supplier_profile::my_profile;
 use crate::domain::inbox::SupplierStats;
@@ -23,6 +23,7 @@ pub fn SupplierDashboard() -> impl IntoView {
     let stats = Resource::new(move || version.get(), |_| get_supplier_stats());
     refresh_periodically(version);
     let changed = Callback::new(move |_| version.update(|v| *v += 1));
+    let drafts = CardDrafts::default();
     view! {
         <PageHeader title="nav.dashboard"/>
         <Greeting key="page.supplier.dashboard.intro"/>
@@ -44,12 +45,12 @@ pub fn SupplierDashboard() -> impl IntoView {
                 }
             })}
         </Suspense>
-        <Loaded resource=stats show=move |stats| view! { <Figures stats on_change=changed/> }/>
+        <Loaded resource=stats show=move |stats| view! { <Figures stats drafts on_change=changed/> }/>
     }
 }
 
 #[component]
-fn Figures(stats: SupplierStats, on_change: Callback<()>) -> impl IntoView {
+fn Figures(stats: SupplierStats, drafts: CardDrafts, on_change: Callback<()>) -> impl IntoView {
     let rating = stats.rating();
     let count = stats.rating_count;
     let revenue = if stats.revenue.is_empty() {
@@ -87,7 +88,7 @@ fn Figures(stats: SupplierStats, on_change: Callback<()>) -> impl IntoView {
             } else {
                 view! {
                     <ul class="orders inbox">
-                        {stats.recent.into_iter().map(|o| view! { <InboxCard order=o on_change/> }).collect_view()}
+                        {stats.recent.into_iter().map(|o| view! { <InboxCard order=o drafts on_change/> }).collect_view()}
                     </ul>
                 }.into_any()
             }}

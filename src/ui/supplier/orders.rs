@@ -10,8 +10,8 @@ use crate::domain::money;
 use crate::domain::order::OrderStatus;
 use crate::offline::{Submission, send};
 use crate::ui::components::{
-    ConfirmDialog, FieldError, FormAlert, FormErrors, ListPage, Loaded, OrderBadge, PageHeader,
-    refresh_periodically,
+    ConfirmDialog, Drafts, FieldError, FormAlert, FormErrors, ListPage, Loaded, OrderBadge,
+    PageHeader, refresh_periodically,
 };
 use crate::ui::format;
 use crate::ui::i18n::{t, t_with};
@@ -25,6 +25,7 @@ pub fn InboxPage() -> impl IntoView {
     let orders = Resource::new(move || (query.get(), version.get()), |(q, _)| list_inbox(q));
     refresh_periodically(version);
     let changed = Callback::new(move |_| version.update(|v| *v += 1));
+    let drafts = CardDrafts::default();
     let filter = move |status: Option<OrderStatus>| {
         query.set(InboxQuery { status, page: 0 });
     };
@@ -43,11 +44,19 @@ pub fn InboxPage() -> impl IntoView {
             <ListPage total=page.total page=query.with_untracked(|q| q.page) page_size=InboxQuery::PAGE_SIZE
                 empty="inbox.empty" on_page=move |p| query.update(|q| q.page = p)>
                 <ul class="orders inbox">
-                    {page.items.into_iter().map(|o| view! { <InboxCard order=o on_change=changed/> }).collect_view()}
+                    {page.items.into_iter().map(|order| view! { <InboxCard order drafts on_change=changed/> }).collect_view()}
                 </ul>
             </ListPage>
         }/>
     }
+}
+
+/// What is open and typed on each card, by order, kept by the page: its refresh draws the
+/// cards again.
+#[derive(Clone, Copy, Default)]
+pub struct CardDrafts {
+    open: Drafts<Panel>,
+    typed: Drafts<String>,
 }
 
 /// What is open on a card.
@@ -60,13 +69,18 @@ enum Panel {
 
 /// One received order: shop, date, lines, total, status and the supplier's next step.
 #[component]
-pub fn InboxCard(order: InboxOrder, on_change: Callback<()>) -> impl IntoView {
+pub fn InboxCard(order: InboxOrder, drafts: CardDrafts, on_change: Callback<()>) -> impl IntoView {
     let id = StoredValue::new(order.id.clone());
     let number = order.number;
     let status = order.status;
     let currency = order.currency.clone();
-    let panel = RwSignal::new(Panel::None);
+    let panel = drafts.open.keep(order.id.clone(), || Panel::None);
     let submission = Submission::new();
+    // A step taken closes what was open.
+    let done = Callback::new(move |_| {
+        panel.set(Panel::None);
+        on_change.run(());
+    });
     let errors = FormErrors::of(submission);
     let move_to = move |to: OrderStatus| {
         let id = id.get_value();
@@ -123,7 +137,7 @@ pub fn InboxCard(order: InboxOrder, on_change: Callback<()>) -> impl IntoView {
                 })}
             </div>
             {move || match panel.get() {
-                Panel::Refuse => view! { <RefusalForm id=id.get_value() on_done=on_change/> }.into_any(),
+                Panel::Refuse => view! { <RefusalForm id=id.get_value() typed=drafts.typed on_done=done/> }.into_any(),
                 Panel::Deliver => {
                     let shop = shop.clone();
                     let message = t_with("inbox.deliver.confirm", move || vec![
@@ -134,7 +148,7 @@ pub fn InboxCard(order: InboxOrder, on_change: Callback<()>) -> impl IntoView {
                             action=move || { let id = id.get_value(); async move {
                                 send(|op| MoveInboxOrder { op, id, status: OrderStatus::Delivered, reason: String::new() }).await.map(|_| ())
                             } }
-                            on_done=on_change on_close=Callback::new(move |_| panel.set(Panel::None))/>
+                            on_done=done on_close=Callback::new(move |_| panel.set(Panel::None))/>
                     }.into_any()
                 }
                 Panel::None => ().into_any(),
@@ -145,8 +159,8 @@ pub fn InboxCard(order: InboxOrder, on_change: Callback<()>) -> impl IntoView {
 
 /// "Refuser": the reason the shopkeeper will read.
 #[component]
-fn RefusalForm(id: String, on_done: Callback<()>) -> impl IntoView {
-    let reason = RwSignal::new(String::new());
+fn RefusalForm(id: String, typed: Drafts<String>, on_done: Callback<()>) -> impl IntoView {
+    let reason = typed.keep(id.clone(), String::new);
     let submission = Submission::new();
     let errors = FormErrors::of(submission);
     let id = StoredValue::new(id);

@@ -7,22 +7,20 @@ use crate::domain::order::{Order, ReceivedLine};
 use crate::domain::outbox::OfflineWrite;
 use crate::offline::Replica;
 use crate::offline::Submission;
-use crate::ui::components::{FieldError, FormAlert, FormErrors};
+use crate::ui::components::{Drafts, FieldError, FormAlert, FormErrors};
 use crate::ui::i18n::t;
 
-/// "Marquer livrée": the received quantity of each line, pre-filled with what was ordered.
+/// "Marquer livrée": the received quantity of each line, pre-filled with what was ordered (or
+/// with what was typed, by product, before the form was drawn again).
 #[component]
-pub fn DeliveryForm(order: Order, on_done: Callback<()>) -> impl IntoView {
+pub fn DeliveryForm(order: Order, typed: Drafts<String>, on_done: Callback<()>) -> impl IntoView {
     let received: Vec<(String, String, RwSignal<String>)> = order
         .lines
         .iter()
         .filter_map(|line| {
             let product_id = line.product_id.clone()?;
-            Some((
-                product_id,
-                line.name.clone(),
-                RwSignal::new(line.quantity.to_string()),
-            ))
+            let quantity = typed.keep(product_id.clone(), || line.quantity.to_string());
+            Some((product_id, line.name.clone(), quantity))
         })
         .collect();
     let rows = received.clone();
@@ -59,10 +57,9 @@ pub fn DeliveryForm(order: Order, on_done: Callback<()>) -> impl IntoView {
             <h4>{t("orders.deliver.title")}</h4>
             <p class="muted">{t("orders.deliver.hint")}</p>
             {rows.into_iter().map(|(_, name, quantity)| {
-                let label = name.clone();
                 view! {
                     <label class="field inline">
-                        <span>{label}</span>
+                        <span>{name}</span>
                         <input type="number" inputmode="numeric" min="0" class="received-quantity"
                             prop:value=move || quantity.get() on:input=move |ev| quantity.set(event_target_value(&ev))/>
                     </label>

@@ -13,14 +13,14 @@ use crate::domain::photo::PhotoTarget;
 use crate::domain::supplier::whatsapp_link;
 use crate::offline::Replica;
 use crate::offline::{Submission, send};
-use crate::ui::components::{ConfirmDialog, FormAlert, FormErrors, Modal, PhotoField};
+use crate::ui::components::{ConfirmDialog, Drafts, FormAlert, FormErrors, Modal, PhotoField};
 use crate::ui::format;
 use crate::ui::i18n::{t, t_with};
 use crate::ui::prefs::Prefs;
 
 /// What is open inside the detail.
 #[derive(Clone, Copy, PartialEq)]
-enum Panel {
+pub(super) enum Panel {
     None,
     Deliver,
     Cancel,
@@ -60,10 +60,14 @@ pub fn OrderDetail(
         version.update(|v| *v += 1);
         on_change.run(());
     });
+    // What is open and typed lives here, above the body: a redraw of the body (a sync that
+    // changed the order) keeps an open delivery form and its quantities.
+    let panel = RwSignal::new(Panel::None);
+    let typed = Drafts::default();
     view! {
         <Modal title="orders.detail" on_close>
             {move || match current.get() {
-                Some(order) => view! { <OrderDetailBody order on_change=changed on_open/> }.into_any(),
+                Some(order) => view! { <OrderDetailBody order panel typed on_change=changed on_open/> }.into_any(),
                 None => view! { <p class="loading">{t("common.loading")}</p> }.into_any(),
             }}
         </Modal>
@@ -73,6 +77,8 @@ pub fn OrderDetail(
 #[component]
 fn OrderDetailBody(
     order: Order,
+    panel: RwSignal<Panel>,
+    typed: Drafts<String>,
     on_change: Callback<()>,
     on_open: Callback<String>,
 ) -> impl IntoView {
@@ -80,8 +86,12 @@ fn OrderDetailBody(
     let status = summary.status;
     let number = summary.number;
     let id = StoredValue::new(summary.id.clone());
-    let panel = RwSignal::new(Panel::None);
     let submission = Submission::new();
+    // A step taken closes what was open.
+    let done = Callback::new(move |_| {
+        panel.set(Panel::None);
+        on_change.run(());
+    });
     let errors = FormErrors::of(submission);
     let move_to = move |status: OrderStatus| {
         let id = id.get_value();
@@ -170,13 +180,13 @@ fn OrderDetailBody(
             })}
         </div>
         {move || match panel.get() {
-            Panel::Deliver => view! { <DeliveryForm order=order.clone() on_done=on_change/> }.into_any(),
+            Panel::Deliver => view! { <DeliveryForm order=order.clone() typed on_done=done/> }.into_any(),
             Panel::Cancel => {
                 let message = t_with("orders.cancel.confirm", move || vec![("number", number.to_string())]);
                 view! {
                     <ConfirmDialog title="orders.cancel" message=Signal::derive(message) button="orders.cancel.button"
                         action=move || Replica::write(OfflineWrite::OrderStatus { id: id.get_value(), status: OrderStatus::Cancelled })
-                        on_done=on_change on_close=Callback::new(move |_| panel.set(Panel::None))/>
+                        on_done=done on_close=Callback::new(move |_| panel.set(Panel::None))/>
                 }.into_any()
             }
             Panel::None => ().into_any(),
