@@ -1,8 +1,9 @@
 // Boutiq service worker: keeps the app shell and the pages already visited, so that the app
-// opens and reloads without network (I1). Reads of the API are kept too, for later offline use.
-// Writes (POST) always go to the network; the app's outbox handles them.
+// opens and reloads without network (I1). The API is never kept: the shop's data lives in the
+// app's replica (IndexedDB), and a screen that needs the server says so offline. Writes (POST)
+// always go to the network; the app's outbox handles them.
 // Two caches: the shell (the same for everyone, one per version of the app) and the private one
-// (pages and API reads: one user's data), which the app deletes at logout
+// (pages: one user's data), which the app deletes at logout
 // (`src/offline/service_worker.rs`).
 // The server serves this file after `const BUILD = {version, shell}` (`src/server/service_worker.rs`):
 // the version of the app and every file of its bundle, snippet modules included.
@@ -36,6 +37,7 @@ self.addEventListener("activate", (event) => {
     const old = (await caches.keys()).filter((k) => k !== SHELL_CACHE && k !== PRIVATE_CACHE);
     await carryFirstUseFiles(old);
     await Promise.all(old.map((k) => caches.delete(k)));
+    await forgetApiReads();
     await self.clients.claim();
     if (old.length > 0) await refreshKeptPages();
   })());
@@ -52,6 +54,13 @@ async function carryFirstUseFiles(oldShells) {
   }
 }
 
+// Versions before the replica kept API reads here: they go, the kept pages stay.
+async function forgetApiReads() {
+  const cache = await caches.open(PRIVATE_CACHE);
+  const reads = (await cache.keys()).filter((r) => new URL(r.url).pathname.startsWith("/api/"));
+  await Promise.all(reads.map((r) => cache.delete(r)));
+}
+
 function refreshKeptPages() {
   return caches.open(PRIVATE_CACHE)
     .then((cache) => cache.keys())
@@ -62,7 +71,7 @@ function refreshKeptPages() {
 // sign-in it also sends the role's screens (`{missing: [...]}`): those not kept yet are fetched
 // now, so every screen opens offline, not only the ones visited.
 // At sign-out the app asks to forget (`{forget: true}`, answered on its port once done): the
-// private cache goes, and a page or API read still in flight from before is never stored after.
+// private cache goes, and a page still in flight from before is never stored after.
 let generation = 0;
 
 self.addEventListener("message", (event) => {
@@ -125,17 +134,16 @@ self.addEventListener("fetch", (event) => {
   if (url.pathname === "/sw.js" || url.pathname === "/healthz" || url.pathname === "/readyz") return;
   // Exports and backups are large, private and always fresh: straight to the network, never kept.
   if (url.pathname.startsWith("/export/")) return;
-  // Who is signed in is always asked of the server, never answered from a copy.
-  if (url.pathname.startsWith("/api/auth/")) return;
-  // The replica's pull is kept by the app itself (IndexedDB): an old answer must never replay.
-  if (url.pathname.startsWith("/api/sync/")) return;
+  // The API is the server's answer or none: the replica (IndexedDB) keeps the shop's data, and
+  // an old copy of a read (who is signed in, a pull, a supplier's figures) must never replay.
+  if (url.pathname.startsWith("/api/")) return;
   // The barcode decoder (/vendor/zxing) is kept after its first use, so scanning works offline.
   const isAsset = url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/icons/") ||
     url.pathname.startsWith("/vendor/") || url.pathname === "/manifest.webmanifest";
   event.respondWith(isAsset ? keptFirst(event, request) : networkFirst(event, request));
 });
 
-// Pages and API reads: the network when it answers, else the last copy kept.
+// Pages: the network when it answers, else the last copy kept.
 async function networkFirst(event, request) {
   const cache = await caches.open(PRIVATE_CACHE);
   const started = generation;

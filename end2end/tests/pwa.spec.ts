@@ -3,7 +3,7 @@ import { expect, test } from "./journey";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { hydrated, keptForOffline, open, register } from "./helpers";
+import { fromMore, hydrated, keptForOffline, open, register, tabs } from "./helpers";
 
 test("the manifest is served and valid, with real icons", async ({ request }) => {
   const response = await request.get("/manifest.webmanifest");
@@ -45,10 +45,26 @@ test("a page visited once reloads with the network off", async ({ page, context 
   await register(page, "shopkeeper");
   await open(page, "/shop/settings");
   await keptForOffline(page, ["/shop/settings"]);
+  // Back to Paramètres inside the app, the page now under the worker: its reads go through it.
+  await page.reload();
+  await hydrated(page);
+  await tabs(page).filter({ hasText: "Accueil" }).click();
+  await fromMore(page, "Paramètres");
+  await expect(page.locator(".shop-name")).toHaveText("Boutique Awa");
   await context.setOffline(true);
   await page.reload();
   await hydrated(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Paramètres");
   await expect(page.locator(".shop-name")).toHaveText("Boutique Awa");
+  // The shop's data came from the replica: the worker kept pages and the bundle, no API answer.
+  const kept = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+    }
+    return urls;
+  });
+  expect(kept).toContain("/shop/settings");
+  expect(kept.filter((path) => path.startsWith("/api/"))).toEqual([]);
   await context.setOffline(false);
 });

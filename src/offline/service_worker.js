@@ -1,4 +1,4 @@
-// Asks the service worker that controls the page to forget the user's kept pages and reads
+// Asks the service worker that controls the page to forget the user's kept pages
 // (`public/sw.js`, message `{forget: true}`), and waits for its answer, at most 3 s.
 export function askWorkerToForget() {
   const worker = navigator.serviceWorker && navigator.serviceWorker.controller;

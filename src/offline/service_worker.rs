@@ -67,10 +67,10 @@ async fn post_to_worker(message: wasm_bindgen::JsValue) {
 #[cfg(not(feature = "hydrate"))]
 pub fn register() {}
 
-/// The worker's cache of pages and API reads (`public/sw.js`): one user's data.
+/// The worker's cache of pages (`public/sw.js`): one user's data.
 pub const PRIVATE_CACHE: &str = "boutiq-private-v7";
 
-/// Deletes the kept pages and API reads, so the next person on the phone finds nothing of the
+/// Deletes the kept pages, so the next person on the phone finds nothing of the
 /// user who signed out, even offline: the worker forgets them first (and stores nothing more it
 /// fetched before), then the page deletes the cache too, in case no worker controls it.
 #[cfg(feature = "hydrate")]
