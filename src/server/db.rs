@@ -188,6 +188,12 @@ impl Rows {
         Ok(self.all(statement)?.into_iter().next())
     }
 
+    /// The rows of the last statement.
+    pub fn last_all<T: DeserializeOwned>(&mut self) -> Result<Vec<T>, DbError> {
+        let last = self.0.num_statements().saturating_sub(1);
+        self.all(last)
+    }
+
     /// The value of the last statement (a `RETURN`).
     pub fn last<T: DeserializeOwned>(&mut self) -> Result<Option<T>, DbError> {
         let last = self.0.num_statements().saturating_sub(1);

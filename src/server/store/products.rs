@@ -13,14 +13,29 @@ use crate::domain::product::ProductDraft;
 use crate::domain::product::{CategoryFilter, Product, ProductPage, ProductQuery, ProductSort};
 use crate::server::db::{Db, DbError};
 
-/// The fields of a product as the app shows it; `$month_start` is [`month_start`].
-pub(super) const PROJECTION: &str = "record::id(id) AS id, name, sku, unit, quantity, min_stock, max_stock,
+/// The fields of a product as the app shows it, but for its alerts of the month
+/// ([`with_alert_counts`]); `record` is its record id.
+pub(super) const PROJECTION: &str = "record::id(id) AS id, id AS record, name, sku, unit, quantity, min_stock, max_stock,
     purchase_price, sale_price, notes, status, photo, <string> created_at AS created_at,
     IF category { record::id(category) } ELSE { NONE } AS category_id,
     category.name AS category_name,
     IF supplier { record::id(supplier) } ELSE { NONE } AS supplier_id, supplier.name AS supplier_name,
-    count(SELECT VALUE id FROM alert WHERE product = $parent.id AND created_at >= <datetime> $month_start) AS alert_count,
     name_key, status_rank, created_at AS created";
+
+/// The products `select` reads (rows of [`PROJECTION`]), each with its alerts since
+/// `$month_start`, counted for all of them in one statement through the `alert_product` index:
+/// a subquery on `$parent.id` would read the alerts of every shop for each product
+/// (surrealdb#5439). Four statements; the last answers.
+pub(super) fn with_alert_counts(select: &str) -> String {
+    format!(
+        "LET $rows = ({select});
+         LET $ids = $rows.record;
+         LET $counts = (SELECT product, count() AS n FROM alert
+             WHERE product IN $ids AND created_at >= <datetime> $month_start GROUP BY product);
+         RETURN array::map($rows, |$row| object::extend($row,
+             {{ alert_count: $counts[WHERE product = $row.record][0].n ?? 0 }}));"
+    )
+}
 
 pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<ProductPage, DbError> {
     let mut conditions = vec!["shop = $shop"];
@@ -49,9 +64,12 @@ pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<Produc
         ProductSort::Status => "status_rank ASC, name_key ASC",
     };
     let filter = conditions.join(" AND ");
+    let page = with_alert_counts(&format!(
+        "SELECT {PROJECTION} FROM product WHERE {filter} ORDER BY {order} LIMIT $limit START $start"
+    ));
     let sql = format!(
         "{CURRENT_SHOP}
-         SELECT {PROJECTION} FROM product WHERE {filter} ORDER BY {order} LIMIT $limit START $start;
+         {page}
          RETURN count(SELECT VALUE id FROM product WHERE {filter});"
     );
     let category_id = match &query.category {
@@ -68,8 +86,8 @@ pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<Produc
         "start": crate::domain::page::start(query.page, query.page_size()),
     });
     let mut rows = db.query(&sql, vars).await?;
-    let items = rows.all(2)?;
-    let total = rows.first::<u64>(3)?.unwrap_or(0);
+    let items = rows.all(5)?;
+    let total = rows.first::<u64>(6)?.unwrap_or(0);
     Ok(ProductPage {
         items,
         total,
@@ -83,30 +101,28 @@ pub async fn get(
     user_id: &str,
     product_id: &RecordKey,
 ) -> Result<Option<Product>, DbError> {
-    let sql = format!(
-        "{CURRENT_SHOP}
-         SELECT {PROJECTION} FROM product WHERE id = type::record('product', $product_id) AND shop = $shop;"
-    );
+    let product = with_alert_counts(&format!(
+        "SELECT {PROJECTION} FROM product WHERE id = type::record('product', $product_id) AND shop = $shop"
+    ));
     db.query(
-        &sql,
+        &format!("{CURRENT_SHOP} {product}"),
         json!({ "user_id": user_id, "product_id": product_id, "month_start": month_start() }),
     )
     .await?
-    .first(2)
+    .first(5)
 }
 
 /// The product with this SKU (compared lower-cased, through the (shop, sku) index).
 pub async fn by_sku(db: &Db, user_id: &str, sku: &str) -> Result<Option<Product>, DbError> {
-    let sql = format!(
-        "{CURRENT_SHOP}
-         SELECT {PROJECTION} FROM product WHERE shop = $shop AND sku_key = string::lowercase($sku);"
-    );
+    let product = with_alert_counts(&format!(
+        "SELECT {PROJECTION} FROM product WHERE shop = $shop AND sku_key = string::lowercase($sku)"
+    ));
     db.query(
-        &sql,
+        &format!("{CURRENT_SHOP} {product}"),
         json!({ "user_id": user_id, "sku": sku, "month_start": month_start() }),
     )
     .await?
-    .first(2)
+    .first(5)
 }
 
 /// SurrealQL that sets `$category` and `$supplier` from their ids, refusing those of another

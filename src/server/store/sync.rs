@@ -69,10 +69,12 @@ struct Kind {
 }
 
 enum Read {
-    /// Records of a table, by id, through the projection the app shows them with (its parts).
+    /// Records of a table, by id, through the projection the app shows them with (its parts),
+    /// the select then given to `finish` (which may add statements: the last one answers).
     Table {
         table: &'static str,
         projection: &'static [&'static str],
+        finish: fn(&str) -> String,
     },
     /// A query run once per record of `table`, the record bound to `$record`: SurrealDB uses
     /// an index in a subquery only when it is compared with a variable, never with `$parent`
@@ -93,6 +95,7 @@ const KINDS: [Kind; 8] = [
         read: Read::Table {
             table: "product",
             projection: &[super::products::PROJECTION],
+            finish: super::products::with_alert_counts,
         },
     },
     Kind {
@@ -100,6 +103,7 @@ const KINDS: [Kind; 8] = [
         read: Read::Table {
             table: "category",
             projection: &[super::categories::PROJECTION],
+            finish: str::to_owned,
         },
     },
     Kind {
@@ -107,6 +111,7 @@ const KINDS: [Kind; 8] = [
         read: Read::Table {
             table: "supplier",
             projection: &[super::suppliers::PROJECTION],
+            finish: str::to_owned,
         },
     },
     Kind {
@@ -114,6 +119,7 @@ const KINDS: [Kind; 8] = [
         read: Read::Table {
             table: "purchase_order",
             projection: &[super::orders::ORDER_SUMMARY, super::orders::ORDER_DETAIL],
+            finish: str::to_owned,
         },
     },
     Kind {
@@ -121,6 +127,7 @@ const KINDS: [Kind; 8] = [
         read: Read::Table {
             table: "alert",
             projection: &[super::alerts::ALERT_VIEW],
+            finish: str::to_owned,
         },
     },
     Kind {
@@ -164,14 +171,18 @@ impl Records {
             })
         };
         match kind.read {
-            Read::Table { table, projection } => {
+            Read::Table {
+                table,
+                projection,
+                finish,
+            } => {
                 let projection = projection.join(", ");
-                let sql = format!(
-                    "{CURRENT_SHOP}
-                     SELECT {projection} FROM array::map($ids, |$id| type::record($table, $id))
-                         WHERE shop = $shop;"
-                );
-                let rows: Vec<Value> = db.query(&sql, vars(table)).await?.all(2)?;
+                let select = finish(&format!(
+                    "SELECT {projection} FROM array::map($ids, |$id| type::record($table, $id))
+                         WHERE shop = $shop"
+                ));
+                let sql = format!("{CURRENT_SHOP} {select};");
+                let rows: Vec<Value> = db.query(&sql, vars(table)).await?.last_all()?;
                 self.keep(kind, rows);
             }
             Read::EachRecord { table, select } => {
