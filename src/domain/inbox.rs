@@ -71,6 +71,7 @@ pub struct SupplierStats {
     pub rating_sum: i64,
     pub rating_count: i64,
     /// The five newest orders.
+    #[serde(default)]
     pub recent: Vec<InboxOrder>,
 }
 

@@ -2,6 +2,7 @@
 //! plain values; they never see HTTP.
 
 pub mod alerts;
+mod attach;
 pub mod auth;
 pub mod backup;
 pub mod catalog;

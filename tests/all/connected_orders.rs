@@ -239,7 +239,7 @@ async fn a_cart_respects_the_catalog_minimums_and_prices() {
         )
         .await
         .json();
-    assert_eq!(inbox["total"], 3);
+    assert_eq!(inbox["total"], 3, "{inbox}");
     assert_eq!(inbox["items"][2]["shop_name"], "Boutique Awa");
     assert_eq!(inbox["items"][2]["lines"][0]["name"], "Riz 25 kg");
     let ibou = vendor(&app, "ibou@example.sn").await;

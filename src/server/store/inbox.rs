@@ -4,6 +4,7 @@
 
 use serde_json::json;
 
+use super::attach::{Attach, attach};
 use crate::domain::RecordKey;
 use crate::domain::inbox::{InboxOrder, InboxPage, InboxQuery, SupplierStats};
 use crate::domain::order::OrderStatus;
@@ -11,12 +12,26 @@ use crate::server::db::{Db, DbError};
 
 const VENDOR: &str = "LET $vendor = type::record('user', $user_id);";
 
-/// An order as the inbox card shows it; sort on `created`.
-const INBOX_ORDER: &str = "record::id(id) AS id, number, shop.name AS shop_name, status, total,
+/// An order as the inbox card shows it, but for its lines ([`with_lines`]); sort on `created`.
+const INBOX_ORDER: &str =
+    "record::id(id) AS id, id AS record, number, shop.name AS shop_name, status, total,
     shop.currency AS currency, <string> created_at AS created_at, note, refusal_reason,
-    (SELECT name, unit, quantity, unit_price, position FROM order_line
-        WHERE purchase = $parent.id ORDER BY position) AS lines,
     created_at AS created";
+
+/// The orders `select` reads, each with its lines, read for all of them through the
+/// `order_line_purchase` index ([`attach`]). Four statements; the last answers.
+fn with_lines(select: &str) -> String {
+    attach(
+        select,
+        &[Attach::List {
+            field: "lines",
+            by: "record",
+            select:
+                "SELECT purchase AS of, name, unit, quantity, unit_price, position FROM order_line
+                WHERE purchase IN $keys ORDER BY position",
+        }],
+    )
+}
 
 pub async fn list(db: &Db, user_id: &str, query: &InboxQuery) -> Result<InboxPage, DbError> {
     let filter = if query.status.is_some() {
@@ -24,10 +39,13 @@ pub async fn list(db: &Db, user_id: &str, query: &InboxQuery) -> Result<InboxPag
     } else {
         "vendor = $vendor"
     };
+    let page = with_lines(&format!(
+        "SELECT {INBOX_ORDER} FROM purchase_order WHERE {filter}
+             ORDER BY created DESC LIMIT $limit START $start"
+    ));
     let sql = format!(
         "{VENDOR}
-         SELECT {INBOX_ORDER} FROM purchase_order WHERE {filter}
-             ORDER BY created DESC LIMIT $limit START $start;
+         {page}
          RETURN count(SELECT VALUE id FROM purchase_order WHERE {filter});"
     );
     let vars = json!({
@@ -37,9 +55,10 @@ pub async fn list(db: &Db, user_id: &str, query: &InboxQuery) -> Result<InboxPag
         "start": crate::domain::page::start(query.page, InboxQuery::PAGE_SIZE),
     });
     let mut rows = db.query(&sql, vars).await?;
+    // After VENDOR, the four statements of the page.
     Ok(InboxPage {
-        items: rows.all(1)?,
-        total: rows.first(2)?.unwrap_or(0),
+        items: rows.all(4)?,
+        total: rows.first(5)?.unwrap_or(0),
     })
 }
 
@@ -48,14 +67,16 @@ pub async fn get(
     user_id: &str,
     order_id: &RecordKey,
 ) -> Result<Option<InboxOrder>, DbError> {
-    let sql = format!(
-        "{VENDOR}
-         SELECT {INBOX_ORDER} FROM purchase_order
-             WHERE id = type::record('purchase_order', $order_id) AND vendor = $vendor;"
-    );
-    db.query(&sql, json!({ "user_id": user_id, "order_id": order_id }))
-        .await?
-        .first(1)
+    let order = with_lines(&format!(
+        "SELECT {INBOX_ORDER} FROM purchase_order
+             WHERE id = type::record('purchase_order', $order_id) AND vendor = $vendor"
+    ));
+    db.query(
+        &format!("{VENDOR} {order}"),
+        json!({ "user_id": user_id, "order_id": order_id }),
+    )
+    .await?
+    .first(4)
 }
 
 pub async fn stats(db: &Db, user_id: &str) -> Result<SupplierStats, DbError> {
@@ -64,9 +85,13 @@ pub async fn stats(db: &Db, user_id: &str) -> Result<SupplierStats, DbError> {
             "count(SELECT VALUE id FROM purchase_order WHERE vendor = $vendor AND status = '{status}')"
         )
     };
+    let recent = with_lines(&format!(
+        "SELECT {INBOX_ORDER} FROM purchase_order WHERE vendor = $vendor ORDER BY created DESC LIMIT 5"
+    ));
     let sql = format!(
         "{VENDOR}
          LET $profile = (SELECT id, rating_sum, rating_count FROM supplier_profile WHERE user = $vendor)[0];
+         {recent}
          RETURN {{
              item_count: count(SELECT VALUE id FROM catalog_item WHERE supplier = $profile.id),
              pending: {pending},
@@ -76,8 +101,6 @@ pub async fn stats(db: &Db, user_id: &str) -> Result<SupplierStats, DbError> {
                  FROM purchase_order WHERE vendor = $vendor AND status = 'delivered' GROUP BY currency),
              rating_sum: $profile.rating_sum ?? 0,
              rating_count: $profile.rating_count ?? 0,
-             recent: (SELECT {INBOX_ORDER} FROM purchase_order WHERE vendor = $vendor
-                 ORDER BY created DESC LIMIT 5)
          }};",
         pending = count("pending"),
         confirmed = count("confirmed"),
@@ -85,5 +108,8 @@ pub async fn stats(db: &Db, user_id: &str) -> Result<SupplierStats, DbError> {
         delivered = count("delivered"),
     );
     let mut rows = db.query(&sql, json!({ "user_id": user_id })).await?;
-    Ok(rows.first(2)?.unwrap_or_default())
+    let mut stats: SupplierStats = rows.last()?.unwrap_or_default();
+    // After VENDOR and $profile, the four statements of the recent orders.
+    stats.recent = rows.all(5)?;
+    Ok(stats)
 }

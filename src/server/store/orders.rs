@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use super::alerts::QUEUE_ORDER;
+use super::attach::{Attach, attach};
 use super::ops;
 use super::shops::{CURRENT_SHOP, SUPPLIER_OF_SHOP};
 use crate::domain::OpId;
@@ -79,27 +80,52 @@ pub async fn list(
     })
 }
 
-/// An order with its lines, as its detail shows it.
-pub(super) const ORDER_DETAIL: &str = "note,
+/// An order as its detail shows it, but for its lines and its supplier's marketplace profile
+/// ([`with_lines`]); `record` is its record id.
+pub(super) const ORDER_DETAIL: &str = "note, id AS record, vendor,
     IF confirmed_at { <string> confirmed_at } ELSE { NONE } AS confirmed_at,
     IF shipped_at { <string> shipped_at } ELSE { NONE } AS shipped_at,
     IF cancelled_at { <string> cancelled_at } ELSE { NONE } AS cancelled_at,
     supplier.phone AS supplier_phone, supplier.whatsapp AS supplier_whatsapp,
-    source.number AS source_number, attachment, refusal_reason, rating_comment,
-    (SELECT VALUE record::id(id) FROM supplier_profile WHERE user = $parent.vendor)[0] AS vendor_profile_id,
-    (SELECT record::id(id) AS id, IF product { record::id(product) } ELSE { NONE } AS product_id,
-         name, unit, quantity, unit_price, received, position
-     FROM order_line WHERE purchase = $parent.id ORDER BY position) AS lines";
+    source.number AS source_number, attachment, refusal_reason, rating_comment";
+
+/// The orders `select` reads (rows of [`ORDER_DETAIL`]), each with its lines and the
+/// marketplace profile of its registered supplier, read for all of them through the indexes
+/// ([`attach`]). Six statements; the last answers.
+pub(super) fn with_lines(select: &str) -> String {
+    attach(
+        select,
+        &[
+            Attach::List {
+                field: "lines",
+                by: "record",
+                select: "SELECT purchase AS of, record::id(id) AS id,
+                    IF product { record::id(product) } ELSE { NONE } AS product_id,
+                    name, unit, quantity, unit_price, received, position
+                    FROM order_line WHERE purchase IN $keys ORDER BY position",
+            },
+            Attach::Figures {
+                by: "vendor",
+                select:
+                    "SELECT user AS of, record::id(id) AS vendor_profile_id FROM supplier_profile
+                    WHERE user IN $keys",
+                none: "{ vendor_profile_id: NONE }",
+            },
+        ],
+    )
+}
 
 pub async fn get(db: &Db, user_id: &str, order_id: &RecordKey) -> Result<Option<Order>, DbError> {
-    let sql = format!(
-        "{CURRENT_SHOP}
-         SELECT {ORDER_SUMMARY}, {ORDER_DETAIL}
-         FROM purchase_order WHERE id = type::record('purchase_order', $order_id) AND shop = $shop;"
-    );
-    db.query(&sql, json!({ "user_id": user_id, "order_id": order_id }))
-        .await?
-        .first(2)
+    let order = with_lines(&format!(
+        "SELECT {ORDER_SUMMARY}, {ORDER_DETAIL}
+         FROM purchase_order WHERE id = type::record('purchase_order', $order_id) AND shop = $shop"
+    ));
+    db.query(
+        &format!("{CURRENT_SHOP} {order}"),
+        json!({ "user_id": user_id, "order_id": order_id }),
+    )
+    .await?
+    .first(7)
 }
 
 /// SurrealQL that opens a pending order to `$supplier` for `$shop` as `$order`, numbered after

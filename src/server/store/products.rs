@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use super::alerts::QUEUE_PRODUCT;
+use super::attach::{Attach, attach};
 use super::ops;
 use super::shops::CURRENT_SHOP;
 use super::suppliers::RELATE_SUPPLIES;
@@ -23,17 +24,17 @@ pub(super) const PROJECTION: &str = "record::id(id) AS id, id AS record, name, s
     name_key, status_rank, created_at AS created";
 
 /// The products `select` reads (rows of [`PROJECTION`]), each with its alerts since
-/// `$month_start`, counted for all of them in one statement through the `alert_product` index:
-/// a subquery on `$parent.id` would read the alerts of every shop for each product
-/// (surrealdb#5439). Four statements; the last answers.
+/// `$month_start`, counted for the page through the `alert_product` index ([`attach`]).
+/// Four statements; the last answers.
 pub(super) fn with_alert_counts(select: &str) -> String {
-    format!(
-        "LET $rows = ({select});
-         LET $ids = $rows.record;
-         LET $counts = (SELECT product, count() AS n FROM alert
-             WHERE product IN $ids AND created_at >= <datetime> $month_start GROUP BY product);
-         RETURN array::map($rows, |$row| object::extend($row,
-             {{ alert_count: $counts[WHERE product = $row.record][0].n ?? 0 }}));"
+    attach(
+        select,
+        &[Attach::Figures {
+            by: "record",
+            select: "SELECT product AS of, count() AS alert_count FROM alert
+                WHERE product IN $keys AND created_at >= <datetime> $month_start GROUP BY of",
+            none: "{ alert_count: 0 }",
+        }],
     )
 }
 

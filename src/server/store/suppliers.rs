@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+use super::attach::{Attach, attach};
 use super::ops;
 use super::orders::ORDER_SUMMARY;
 use super::shops::{CURRENT_SHOP, SUPPLIER_OF_SHOP};
@@ -12,21 +13,41 @@ use crate::domain::supplier::{Reliability, SupplierDraft};
 use crate::domain::supplier::{Supplier, SupplierDetail};
 use crate::server::db::{Db, DbError};
 
-/// A supplier as the app shows it, with its order count, last order and ratings.
-pub(super) const PROJECTION: &str = "record::id(id) AS id, name, phone, whatsapp, email, address, city, notes,
-    favorite, linked_user != NONE AS verified,
-    count(SELECT VALUE id FROM purchase_order WHERE supplier = $parent.id) AS order_count,
-    array::max(SELECT VALUE <string> created_at FROM purchase_order WHERE supplier = $parent.id) AS last_order_at,
-    math::sum(SELECT VALUE rating FROM purchase_order WHERE supplier = $parent.id AND rating != NONE) AS rating_sum,
-    count(SELECT VALUE id FROM purchase_order WHERE supplier = $parent.id AND rating != NONE) AS rating_count,
+/// A supplier as the app shows it, but for its order figures ([`with_order_figures`]);
+/// `record` is its record id.
+pub(super) const PROJECTION: &str =
+    "record::id(id) AS id, id AS record, name, phone, whatsapp, email,
+    address, city, notes, favorite, linked_user != NONE AS verified,
     count(->supplies) AS product_count, name_key";
+
+/// The suppliers `select` reads, each with its order count, last order and ratings, counted
+/// for all of them through the `purchase_order_supplier` index ([`attach`]). Four statements;
+/// the last answers.
+pub(super) fn with_order_figures(select: &str) -> String {
+    attach(
+        select,
+        &[Attach::Figures {
+            by: "record",
+            select: "SELECT supplier AS of, count() AS order_count,
+                    <string> time::max(created_at) AS last_order_at,
+                    math::sum(rating ?? 0) AS rating_sum, count(rating != NONE) AS rating_count
+                FROM purchase_order WHERE supplier IN $keys GROUP BY of",
+            none: "{ order_count: 0, last_order_at: NONE, rating_sum: 0, rating_count: 0 }",
+        }],
+    )
+}
 
 /// Every supplier of the shop, by name.
 pub async fn list(db: &Db, user_id: &str) -> Result<Vec<Supplier>, DbError> {
-    let sql = format!(
-        "{CURRENT_SHOP} SELECT {PROJECTION} FROM supplier WHERE shop = $shop ORDER BY name_key;"
-    );
-    db.query(&sql, json!({ "user_id": user_id })).await?.all(2)
+    let suppliers = with_order_figures(&format!(
+        "SELECT {PROJECTION} FROM supplier WHERE shop = $shop ORDER BY name_key"
+    ));
+    db.query(
+        &format!("{CURRENT_SHOP} {suppliers}"),
+        json!({ "user_id": user_id }),
+    )
+    .await?
+    .last_all()
 }
 
 pub async fn detail(
@@ -34,11 +55,13 @@ pub async fn detail(
     user_id: &str,
     supplier_id: &RecordKey,
 ) -> Result<Option<SupplierDetail>, DbError> {
+    let supplier = with_order_figures(&format!("SELECT {PROJECTION} FROM $supplier"));
+    // The query's LETs come before `supplier` (see `attach`).
     let sql = format!(
         "{CURRENT_SHOP}{SUPPLIER_OF_SHOP}
-         SELECT {PROJECTION} FROM $supplier;
          LET $delivered = SELECT on_time, ordered_units, received_units FROM purchase_order
              WHERE supplier = $supplier AND status = 'delivered';
+         {supplier}
          RETURN {{
              delivered: count($delivered),
              timed: count($delivered[WHERE on_time != NONE]),
@@ -59,17 +82,18 @@ pub async fn detail(
             json!({ "user_id": user_id, "supplier_id": supplier_id }),
         )
         .await?;
-    let Some(supplier) = rows.first::<Supplier>(4)? else {
+    // After the shop, the supplier and $delivered (five statements), four of `with_order_figures`.
+    let Some(supplier) = rows.first::<Supplier>(8)? else {
         return Ok(None);
     };
-    let mut reliability: Reliability = rows.first(6)?.unwrap_or_default();
+    let mut reliability: Reliability = rows.first(9)?.unwrap_or_default();
     reliability.rating_sum = supplier.rating_sum;
     reliability.rating_count = supplier.rating_count;
     Ok(Some(SupplierDetail {
         supplier,
         reliability,
-        products: rows.all(7)?,
-        orders: rows.all(8)?,
+        products: rows.all(10)?,
+        orders: rows.all(11)?,
     }))
 }
 

@@ -103,7 +103,7 @@ const KINDS: [Kind; 8] = [
         read: Read::Table {
             table: "category",
             projection: &[super::categories::PROJECTION],
-            finish: str::to_owned,
+            finish: super::categories::with_product_counts,
         },
     },
     Kind {
@@ -111,7 +111,7 @@ const KINDS: [Kind; 8] = [
         read: Read::Table {
             table: "supplier",
             projection: &[super::suppliers::PROJECTION],
-            finish: str::to_owned,
+            finish: super::suppliers::with_order_figures,
         },
     },
     Kind {
@@ -119,7 +119,7 @@ const KINDS: [Kind; 8] = [
         read: Read::Table {
             table: "purchase_order",
             projection: &[super::orders::ORDER_SUMMARY, super::orders::ORDER_DETAIL],
-            finish: str::to_owned,
+            finish: super::orders::with_lines,
         },
     },
     Kind {
