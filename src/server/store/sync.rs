@@ -127,7 +127,7 @@ const KINDS: [Kind; 8] = [
         read: Read::Table {
             table: "alert",
             projection: &[super::alerts::ALERT_VIEW],
-            finish: str::to_owned,
+            finish: super::alerts::with_recent_sales,
         },
     },
     Kind {
