@@ -18,6 +18,10 @@ test("the language switch turns the app to English and the choice persists", asy
 test("settings switch the language and the theme inside the app", async ({ page }) => {
   await register(page, "shopkeeper");
   await open(page, "/shop/settings");
+  // The shop's facts as a shopkeeper reads them: the currency by its name, the day first.
+  const facts = page.locator(".shop-facts");
+  await expect(facts.locator("dt", { hasText: "Devise" }).locator("+ dd")).toHaveText("F CFA");
+  await expect(facts.locator(".muted")).toHaveText(/^Créée le \d\d\/\d\d\/\d{4}$/);
   await page.getByRole("button", { name: "EN", exact: true }).click();
   await expect(page.getByRole("navigation").getByRole("link")).toHaveText(["Home", "Products", "Orders", "Alerts", "More"]);
   await tabLabelsFit(page);

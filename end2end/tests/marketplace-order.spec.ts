@@ -121,7 +121,7 @@ test("a shopkeeper orders from a registered supplier, follows it to delivery, an
   await open(supplier, "/supplier");
   await expect(supplier.locator("[data-figure='delivered']")).toHaveText("1");
   await expect(supplier.locator("[data-figure='revenue']")).toHaveText("30 000 F CFA");
-  await expect(supplier.locator("[data-figure='rating']")).toContainText("4.0");
+  await expect(supplier.locator("[data-figure='rating']")).toContainText("4,0");
   await expect(supplier.locator("[data-figure='rating']")).toContainText("(1 avis)");
 });
 

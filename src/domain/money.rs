@@ -39,12 +39,31 @@ pub fn saturating<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::
     })
 }
 
-/// "5 000 F CFA", "12,50 €", "$12.50".
+/// A narrow no-break space groups thousands and a no-break space precedes the currency, as
+/// French writes them: an amount never breaks across two lines ("27 000 F CFA", not "27 / 000").
+const THOUSANDS: char = '\u{202F}';
+const BEFORE_CURRENCY: char = '\u{A0}';
+
+/// How a shopkeeper names the currency of `code` (ISO 4217): "F CFA" for the West and Central
+/// African francs.
+pub fn currency_name(code: &str) -> &str {
+    match code {
+        "XOF" | "XAF" => "F CFA",
+        "EUR" => "€",
+        "USD" => "$",
+        other => other,
+    }
+}
+
+/// "5 000 F CFA", "12,50 €", "$12.50" (the spaces no-break, see [`THOUSANDS`]).
 pub fn format(amount: i64, currency: &str) -> String {
     match currency {
-        "EUR" => format!("{} €", decimals(amount, ',', ' ')),
+        "EUR" => format!("{}{BEFORE_CURRENCY}€", decimals(amount, ',', THOUSANDS)),
         "USD" => format!("${}", decimals(amount, '.', ',')),
-        _ => format!("{} F CFA", group(amount.unsigned_abs(), ' ', amount < 0)),
+        _ => format!(
+            "{}{BEFORE_CURRENCY}F{BEFORE_CURRENCY}CFA",
+            group(amount.unsigned_abs(), THOUSANDS, amount < 0)
+        ),
     }
 }
 
@@ -75,12 +94,29 @@ mod tests {
 
     #[test]
     fn amounts_read_as_people_write_them() {
-        assert_eq!(format(5000, "XOF"), "5 000 F CFA");
-        assert_eq!(format(0, "XOF"), "0 F CFA");
-        assert_eq!(format(1_234_567, "XOF"), "1 234 567 F CFA");
-        assert_eq!(format(-750, "XOF"), "-750 F CFA");
-        assert_eq!(format(1250, "EUR"), "12,50 €");
+        assert_eq!(format(5000, "XOF"), "5\u{202F}000\u{A0}F\u{A0}CFA");
+        assert_eq!(format(0, "XOF"), "0\u{A0}F\u{A0}CFA");
+        assert_eq!(
+            format(1_234_567, "XOF"),
+            "1\u{202F}234\u{202F}567\u{A0}F\u{A0}CFA"
+        );
+        assert_eq!(format(-750, "XOF"), "-750\u{A0}F\u{A0}CFA");
+        assert_eq!(format(123_456, "EUR"), "1\u{202F}234,56\u{A0}€");
         assert_eq!(format(123456, "USD"), "$1,234.56");
+    }
+
+    #[test]
+    fn the_cfa_franc_is_named_as_shopkeepers_say_it() {
+        assert_eq!(currency_name("XOF"), "F CFA");
+        assert_eq!(currency_name("EUR"), "€");
+        assert_eq!(currency_name("GBP"), "GBP");
+    }
+
+    #[test]
+    fn an_amount_has_no_space_a_line_may_break_at() {
+        let amount = format(27_000_000, "XOF");
+        assert!(!amount.contains(' '), "{amount:?}");
+        assert!(!format(1_000_000, "EUR").contains(' '));
     }
 
     #[test]

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use crate::domain::order::OrderStatus;
 use crate::domain::stock::StockStatus;
+use crate::ui::format;
 use crate::ui::i18n::{t, t_with};
+use crate::ui::prefs::Prefs;
 
 #[component]
 pub fn StatusBadge(status: StockStatus) -> impl IntoView {
@@ -21,12 +23,13 @@ pub fn OrderBadge(status: OrderStatus) -> impl IntoView {
 #[component]
 pub fn Stars(rating: f64) -> impl IntoView {
     let full = rating.round().clamp(0.0, 5.0) as usize;
+    let lang = expect_context::<Prefs>().lang;
     let label = t_with("suppliers.rating", move || {
-        vec![("rating", format!("{rating:.1}"))]
+        vec![("rating", format::rating(lang.get(), rating))]
     });
     view! {
         <span class="stars" role="img" aria-label=label>
-            {"★".repeat(full)}{"☆".repeat(5 - full)} " " {format!("{rating:.1}")}
+            {"★".repeat(full)}{"☆".repeat(5 - full)} " " {move || format::rating(lang.get(), rating)}
         </span>
     }
 }

@@ -4,9 +4,11 @@ use leptos::prelude::*;
 
 use crate::api::shops::my_shops;
 use crate::domain::csv::{DateFormat, Separator};
+use crate::domain::money;
 use crate::domain::outbox::OfflineWrite;
 use crate::offline::Replica;
 use crate::ui::components::{AccountSettings, FormAlert, FormErrors, NeedsNetwork, PageHeader};
+use crate::ui::format;
 use crate::ui::i18n::{t, t_with};
 use crate::ui::shop::backup::BackupCard;
 
@@ -20,11 +22,11 @@ pub fn ShopSettings() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
                 {move || Suspend::new(async move {
                     shops.await.unwrap_or_default().into_iter().map(|shop| {
-                        let created = shop.created_at.get(..10).unwrap_or_default().to_owned();
+                        let created = format::day(&shop.created_at);
                         view! {
                             <dl class="facts shop-facts">
                                 <dt>{t("register.shop_name")}</dt><dd class="shop-name">{shop.name}</dd>
-                                <dt>{t("settings.currency")}</dt><dd>{shop.currency}</dd>
+                                <dt>{t("settings.currency")}</dt><dd>{money::currency_name(&shop.currency).to_owned()}</dd>
                                 <dd class="muted">{t_with("settings.created", move || vec![("date", created.clone())])}</dd>
                             </dl>
                         }

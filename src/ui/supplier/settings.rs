@@ -10,7 +10,9 @@ use crate::ui::components::{
     AccountSettings, FieldError, FormAlert, FormErrors, NumberField, PageHeader, TextField,
     whole_number,
 };
+use crate::ui::format;
 use crate::ui::i18n::t;
+use crate::ui::prefs::Prefs;
 
 #[component]
 pub fn SupplierSettings() -> impl IntoView {
@@ -37,12 +39,11 @@ fn ProfileForm(profile: SupplierProfile) -> impl IntoView {
     } else {
         "settings.not_verified"
     };
+    let lang = expect_context::<Prefs>().lang;
     let rating = (profile.rating_count > 0).then(|| {
-        format!(
-            "{:.1} / 5 ({})",
-            profile.rating_sum as f64 / profile.rating_count as f64,
-            profile.rating_count
-        )
+        let average = profile.rating_sum as f64 / profile.rating_count as f64;
+        let count = profile.rating_count;
+        move || format!("{} / 5 ({count})", format::rating(lang.get(), average))
     });
     let input = profile.details;
     let company = RwSignal::new(input.company_name);
