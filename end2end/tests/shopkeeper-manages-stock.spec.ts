@@ -197,4 +197,9 @@ test("a phone screen shows at least eight products, the search across the row an
   expect(Math.min(minus!.width, minus!.height)).toBeGreaterThanOrEqual(44);
   await first.getByRole("button", { name: "Entrée" }).click();
   await expect(page.getByRole("dialog", { name: "Entrée de stock" })).toContainText("Produit 10");
+  // B4: an entry offers the reasons stock comes in by (no "Vente"), an exit those it goes out by.
+  await expect(page.getByRole("dialog").getByLabel("Motif").locator("option")).toHaveText(["Livraison", "Retour", "Correction", "Autre"]);
+  await page.getByRole("button", { name: "Fermer" }).click();
+  await first.getByRole("button", { name: "Sortie" }).click();
+  await expect(page.getByRole("dialog").getByLabel("Motif").locator("option")).toHaveText(["Vente", "Perte", "Casse", "Retour", "Correction", "Autre"]);
 });

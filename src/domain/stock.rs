@@ -77,6 +77,15 @@ impl MovementKind {
         }
     }
 
+    /// The reasons that fit this direction (B4): stock comes in by a delivery, goes out by a
+    /// sale, a loss or breakage; a return, a correction or another reason go either way.
+    pub fn reasons(self) -> &'static [&'static str] {
+        match self {
+            Self::In => &["delivery", "return", "correction", "other"],
+            Self::Out => &["sale", "loss", "breakage", "return", "correction", "other"],
+        }
+    }
+
     /// The change of quantity a movement of `quantity` units makes.
     pub fn delta(self, quantity: i64) -> i64 {
         match self {
@@ -135,6 +144,9 @@ impl Movement {
         }
         if !REASONS.contains(&reason) {
             return Err(AppError::invalid("reason", "error.reason.unknown"));
+        }
+        if !kind.reasons().contains(&reason) {
+            return Err(AppError::invalid("reason", "error.reason.direction"));
         }
         let note = note.trim();
         if reason == "other" && note.is_empty() {
@@ -317,5 +329,13 @@ mod tests {
             Some("note")
         );
         assert!(Movement::parse(MovementKind::Out, 3, "other", "offert au voisin").is_ok());
+        assert_eq!(
+            err(Movement::parse(MovementKind::In, 3, "sale", "")).message_key(),
+            "error.reason.direction"
+        );
+        assert_eq!(
+            err(Movement::parse(MovementKind::Out, 3, "delivery", "")).message_key(),
+            "error.reason.direction"
+        );
     }
 }

@@ -234,6 +234,7 @@ messages! {
     "error.stock.max_below_min" => "Le stock maximum doit dépasser le stock minimum.", "Maximum stock must be above minimum stock.";
     "error.stock.insufficient" => "Stock insuffisant pour cette sortie.", "Not enough stock for this removal.";
     "error.reason.unknown" => "Choisissez un motif dans la liste.", "Choose a reason from the list.";
+    "error.reason.direction" => "Ce motif ne convient pas à ce sens de mouvement.", "This reason does not fit this direction of movement.";
     "error.reason.other_needs_text" => "Précisez le motif.", "Say what the reason is.";
     "error.sku.taken" => "Un autre produit de la boutique a déjà ce code.", "Another product of the shop already has this code.";
     "error.category.taken" => "Cette catégorie existe déjà.", "This category already exists.";

@@ -198,6 +198,23 @@ async fn a_replayed_movement_is_applied_once() {
 }
 
 #[tokio::test]
+async fn a_reason_of_the_other_direction_is_refused_and_moves_nothing() {
+    let app = app().await;
+    let cookie = app.register("shopkeeper", "awa@example.sn").await;
+    let id = app.create_product(&cookie, rice(json!({}))).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (kind, reason) in [("in", "sale"), ("in", "loss"), ("out", "delivery")] {
+        let body = json!({ "op": op_id(), "input": { "product_id": id, "kind": kind, "quantity": 2, "reason": reason, "note": "" } });
+        let reply = app.post("/api/stock/move", body, Some(&cookie)).await;
+        assert_eq!(reply.status, 400, "{kind} {reason}: {}", reply.body);
+        assert_eq!(reply.json()["field"], "reason", "{}", reply.body);
+    }
+    assert_eq!(quantity_and_movement_sum(&app, &id).await, (10, 10));
+}
+
+#[tokio::test]
 async fn two_hundred_concurrent_movements_lose_nothing() {
     let app = app().await;
     let cookie = app.register("shopkeeper", "awa@example.sn").await;

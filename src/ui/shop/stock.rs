@@ -7,7 +7,7 @@ use crate::api::stock::product_ledger;
 use crate::domain::outbox::OfflineWrite;
 use crate::domain::product::Product;
 use crate::domain::stock::{LEDGER_PAGE, LedgerLine, MovementInput, RECENT_LINES};
-use crate::domain::stock::{MovementKind, REASONS, reason_label_key};
+use crate::domain::stock::{MovementKind, reason_label_key};
 use crate::i18n::translate;
 use crate::offline::{Replica, Submission};
 use crate::ui::components::{
@@ -72,7 +72,7 @@ pub fn MoveStockForm(
                 <div class="field">
                     <label for="move-reason">{t("stock.reason")}</label>
                     <select id="move-reason" prop:value=move || reason.get() on:change=move |ev| reason.set(event_target_value(&ev))>
-                        {REASONS.into_iter().map(|r| view! {
+                        {kind.reasons().iter().map(|&r| view! {
                             <option value=r>{move || translate(lang.get(), reason_label_key(r)).to_owned()}</option>
                         }).collect_view()}
                     </select>
