@@ -68,4 +68,17 @@ test("alerts follow the stock, lead to an order, and obey the rules", async ({ p
   });
   await page.getByRole("button", { name: "Historique" }).click();
   await expect(page.locator(".alert-card")).toHaveCount(2);
+
+  // D3: the severity chips narrow the list.
+  const severity = page.getByRole("group", { name: "Gravité" });
+  await severity.getByRole("button", { name: "Critique" }).click();
+  await expect(page.locator(".alert-card")).toHaveCount(1);
+  await expect(page.locator(".alert-card")).toContainText("rupture");
+  await severity.getByRole("button", { name: "Avertissement" }).click();
+  await expect(page.locator(".alert-card")).toHaveCount(1);
+  await expect(page.locator(".alert-card")).toContainText("stock bas");
+  await severity.getByRole("button", { name: "Info" }).click();
+  await expect(page.getByText("Aucune alerte.")).toBeVisible();
+  await severity.getByRole("button", { name: "Toutes" }).click();
+  await expect(page.locator(".alert-card")).toHaveCount(2);
 });

@@ -81,6 +81,8 @@ impl AlertKind {
 }
 
 impl Severity {
+    pub const ALL: [Severity; 3] = [Self::Critical, Self::Warning, Self::Info];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Critical => "critical",

@@ -562,6 +562,8 @@ messages! {
     "alerts.kind.dormant" => "Produit dormant", "Dormant product";
     "alerts.kind.late" => "Livraison en retard", "Late delivery";
     "alerts.kind.pending" => "Commande en attente", "Pending order";
+    "alerts.severity" => "Gravité", "Severity";
+    "alerts.severity.all" => "Toutes", "All";
     "alerts.severity.critical" => "Critique", "Critical";
     "alerts.severity.warning" => "Avertissement", "Warning";
     "alerts.severity.info" => "Info", "Info";

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::alert::AlertView;
-use crate::domain::alert::{AlertKind, AlertRule};
+use crate::domain::alert::{AlertKind, AlertRule, Severity};
 use crate::domain::outbox::OfflineWrite;
 use crate::offline::Replica;
 use crate::ui::components::{FieldError, FormAlert, FormErrors, Loaded, Modal, PageHeader};
@@ -28,12 +28,27 @@ const GROUPS: [(&[AlertKind], &str); 5] = [
 pub fn AlertsPage() -> impl IntoView {
     let _lang = expect_context::<Prefs>().lang;
     let history = RwSignal::new(false);
+    // D3: the severity chips narrow the list (`None`: every alert).
+    let severity = RwSignal::new(None::<Severity>);
     let version = RwSignal::new(0u32);
     let configuring = RwSignal::new(false);
     // The phone's replica answers (offline too) and follows every change.
     let alerts = Resource::new(
-        move || (history.get(), version.get(), Replica::track()),
-        |(h, _, _)| Replica::alerts(h),
+        move || {
+            (
+                history.get(),
+                severity.get(),
+                version.get(),
+                Replica::track(),
+            )
+        },
+        |(h, only, _, _)| async move {
+            let list = Replica::alerts(h).await?;
+            Ok(list
+                .into_iter()
+                .filter(|a| only.is_none_or(|s| a.kind.severity() == s))
+                .collect::<Vec<_>>())
+        },
     );
     let changed = Callback::new(move |_| version.update(|v| *v += 1));
     let read_all = move |_| act(OfflineWrite::AlertsRead { id: None }, changed);
@@ -49,6 +64,14 @@ pub fn AlertsPage() -> impl IntoView {
             <Show when=move || !history.get()>
                 <button type="button" class="button" on:click=read_all>{t("alerts.read_all")}</button>
             </Show>
+        </div>
+        <div class="chips" role="group" aria-label=t("alerts.severity")>
+            <button type="button" aria-pressed=move || severity.with(Option::is_none).to_string()
+                on:click=move |_| severity.set(None)>{t("alerts.severity.all")}</button>
+            {Severity::ALL.into_iter().map(|s| view! {
+                <button type="button" aria-pressed=move || (severity.get() == Some(s)).to_string()
+                    on:click=move |_| severity.set(Some(s))>{t(s.label_key())}</button>
+            }).collect_view()}
         </div>
         <Loaded resource=alerts show=move |list| match list {
             list if list.is_empty() => view! { <p class="empty-state">{t("alerts.empty")}</p> }.into_any(),
