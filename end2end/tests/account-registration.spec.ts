@@ -46,6 +46,8 @@ test("a weak password is refused, with the meter saying why", async ({ page }) =
   await page.getByLabel("Adresse e-mail").fill("weak.password@example.sn");
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   await expect(page.locator("#password-error")).toHaveText("Mélangez des lettres et des chiffres.");
+  // Said once, next to the field: the meter's caption does not repeat it.
+  await expect(caption).toHaveText("");
   await expect(page).toHaveURL(/\/register\?role=shopkeeper$/);
 
   await password.fill("abcd1234");

@@ -67,8 +67,10 @@ pub async fn send_invitation(
             subject: &subject,
             body: &body,
         };
+        // Without SMTP the mail waits in the outbox folder: the supplier has not received it.
         let emailed = match mail::send(&state.config, &message, &created.id).await {
-            Ok(_) => true,
+            Ok(mail::Delivery::Smtp) => true,
+            Ok(mail::Delivery::Outbox(_)) => false,
             Err(error) => {
                 tracing::error!(%error, invitation = created.id, "invitation e-mail not sent");
                 false

@@ -90,7 +90,8 @@ pub struct InvitationSent {
     pub link: Option<String>,
     /// RFC 3339, UTC.
     pub expires_at: String,
-    /// The e-mail left (SMTP) or was written to the outbox folder.
+    /// The e-mail left through SMTP; `false` when it could not, or when no SMTP is set up (it
+    /// then waits in the server's outbox folder): the link is to be shared another way.
     pub emailed: bool,
 }
 

@@ -113,6 +113,7 @@ messages! {
     "stock.quantity" => "Quantité", "Quantity";
     "stock.reason" => "Motif", "Reason";
     "stock.note" => "Précision (facultatif, obligatoire pour « Autre »)", "Detail (optional, required for \"Other\")";
+    "orders.note" => "Note sur la commande (facultatif)", "Order note (optional)";
     "stock.reason.opening" => "Stock initial", "Opening stock";
     "stock.reason.sale" => "Vente", "Sale";
     "stock.reason.delivery" => "Livraison", "Delivery";
@@ -615,7 +616,8 @@ messages! {
     "invite.intro" => "Le fournisseur recevra un lien pour créer son compte (valable 7 jours, une seule fois). Une fois inscrit, il apparaît « Vérifié » et reçoit vos commandes dans Boutiq.", "The supplier will receive a link to create an account (valid 7 days, once). Once registered, it shows as \"Verified\" and receives your orders in Boutiq.";
     "invite.send" => "Envoyer l'invitation", "Send the invitation";
     "invite.sent" => "Invitation envoyée à {email}.", "Invitation sent to {email}.";
-    "invite.not_emailed" => "L'e-mail n'a pas pu partir : partagez le lien ci-dessous.", "The e-mail could not be sent: share the link below.";
+    "invite.created" => "Invitation créée pour {email}.", "Invitation created for {email}.";
+    "invite.not_emailed" => "Aucun e-mail n'est parti : envoyez le lien ci-dessous par WhatsApp ou copiez-le.", "No e-mail was sent: send the link below by WhatsApp or copy it.";
     "invite.valid_until" => "Lien valable jusqu'au {date}, une seule fois.", "Link valid until {date}, once.";
     "invite.link" => "Lien d'inscription", "Registration link";
     "invite.whatsapp" => "Partager par WhatsApp", "Share on WhatsApp";

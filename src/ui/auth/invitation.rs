@@ -99,7 +99,7 @@ fn InvitationForm(token: String, preview: InvitationPreview) -> impl IntoView {
                 autocomplete="street-address"/>
             <TextField id="password" label="login.password" value=password error=errors.for_field("password")
                 input_type="password" autocomplete="new-password"/>
-            <PasswordMeter password/>
+            <PasswordMeter password refused=errors.for_field("password")/>
             <FormAlert message=errors.general(FIELDS)/>
             <button type="submit" class="button primary" disabled=submission.pending>{t("invite.page.submit")}</button>
         </form>

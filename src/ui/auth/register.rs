@@ -88,7 +88,7 @@ fn RegisterForm(role: Role) -> impl IntoView {
                 input_type="email" autocomplete="email" input_mode="email"/>
             <TextField id="password" label="login.password" value=password error=errors.for_field("password")
                 input_type="password" autocomplete="new-password"/>
-            <PasswordMeter password/>
+            <PasswordMeter password refused=errors.for_field("password")/>
             <FormAlert message=errors.general(FIELDS)/>
             <button type="submit" class="button primary" disabled=submission.pending>{t("register.submit")}</button>
         </form>

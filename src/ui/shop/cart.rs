@@ -205,7 +205,7 @@ fn CartDialog(
                 <p class="cart-total">{t("orders.total")} " " <strong data-figure="cart-total">{move || format::amount(cart.entries.with(|e| e.iter().map(CartEntry::amount).sum::<i64>()))}</strong></p>
                 <LineMessage error=Signal::derive(move || problem().filter(|e| e.field() == Some("total")).map(|e| e.message_key().to_owned()))/>
                 <div class="field">
-                    <label for="cart-note">{t("stock.note")}</label>
+                    <label for="cart-note">{t("orders.note")}</label>
                     <textarea id="cart-note" rows="2" prop:value=move || note.get()
                         on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                 </div>

@@ -71,8 +71,14 @@ fn InvitationLink(invitation: InvitationSent) -> impl IntoView {
     let link = invitation.link.clone();
     view! {
         <div class="invite-sent" role="status">
-            <p>{t_with("invite.sent", move || vec![("email", address.clone())])}</p>
-            {(!invitation.emailed).then(|| view! { <p class="form-alert">{t("invite.not_emailed")}</p> })}
+            {if invitation.emailed {
+                view! { <p>{t_with("invite.sent", move || vec![("email", address.clone())])}</p> }.into_any()
+            } else {
+                view! {
+                    <p>{t_with("invite.created", move || vec![("email", address.clone())])}</p>
+                    <p class="form-alert">{t("invite.not_emailed")}</p>
+                }.into_any()
+            }}
             <p class="muted">{t_with("invite.valid_until", move || vec![("date", until.clone())])}</p>
             {link.map(|link| {
                 let stored = StoredValue::new(link.clone());

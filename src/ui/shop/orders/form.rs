@@ -152,7 +152,7 @@ pub fn OrderForm(
                     <FieldError id="order-expected" error=errors.for_field("expected_on")/>
                 </div>
                 <div class="field">
-                    <label for="order-note">{t("stock.note")}</label>
+                    <label for="order-note">{t("orders.note")}</label>
                     <textarea id="order-note" rows="2" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                     <FieldError id="order-note" error=errors.for_field("note")/>
                 </div>
