@@ -163,7 +163,7 @@ fn product(i: usize, rng: &mut Rng) -> Product {
         purchase_price,
         sale_price: purchase_price + rng.range(0, 5_000),
         notes: String::new(),
-        status: StockStatus::of(quantity, min_stock, max_stock),
+        status: StockStatus::of(quantity, min_stock, max_stock, 20),
         created_at: format!(
             "2026-{:02}-{:02}T08:00:00Z",
             rng.range(1, 12),

@@ -27,10 +27,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     crate::server::csp::report_page_nonce();
     let prefs = request_prefs();
     provide_context(prefs);
-    let (lang, theme) = (prefs.lang, prefs.theme);
+    use crate::ui::prefs::Choice;
+    let (lang, theme, text_size) = (prefs.lang, prefs.theme, prefs.text_size);
     view! {
         <!DOCTYPE html>
-        <html lang=lang.code() data-theme=theme.code()>
+        <html lang=lang.code() data-theme=theme.code() data-text-size=text_size.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
@@ -50,15 +51,19 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The language and theme the request's cookies ask for.
+/// The language, theme and text size the request's cookies ask for.
 #[cfg(feature = "ssr")]
 fn request_prefs() -> crate::ui::prefs::RequestPrefs {
-    use crate::ui::prefs::{RequestPrefs, THEME_COOKIE};
+    use crate::ui::prefs::{RequestPrefs, TEXT_SIZE_COOKIE, THEME_COOKIE};
     let headers = use_context::<http::request::Parts>()
         .map(|parts| parts.headers)
         .unwrap_or_default();
     let cookie = |name| crate::server::auth::cookie(&headers, name).unwrap_or_default();
-    RequestPrefs::from_cookies(&cookie(crate::i18n::LANG_COOKIE), &cookie(THEME_COOKIE))
+    RequestPrefs::from_cookies(
+        &cookie(crate::i18n::LANG_COOKIE),
+        &cookie(THEME_COOKIE),
+        &cookie(TEXT_SIZE_COOKIE),
+    )
 }
 
 #[component]

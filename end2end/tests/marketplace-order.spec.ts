@@ -59,7 +59,7 @@ test("a shopkeeper orders from a registered supplier, follows it to delivery, an
   await shop.getByRole("button", { name: "Voir le panier" }).click();
   const cart = shop.getByRole("dialog");
   await expect(cart).toContainText("Minimum de commande de ce fournisseur : 30 000 F CFA.");
-  await expect(cart.locator(".received-as")).toContainText("Riz parfumé 25 kg (nouveau produit)");
+  await expect(cart.locator(".received-as")).toContainText("Riz parfumé 25 kg (nouveau produit, créé à la livraison)");
   await cart.getByLabel(/Quantité/).fill("1");
   await expect(cart.locator(".cart-line .field-error")).toHaveText("En dessous de la quantité minimum de commande.");
   await cart.getByLabel(/Quantité/).fill("2");
@@ -67,6 +67,9 @@ test("a shopkeeper orders from a registered supplier, follows it to delivery, an
   await expect(cart.locator(".cart-total [data-figure='cart-total']")).toHaveText("30 000 F CFA");
   await cart.getByRole("button", { name: "Commander", exact: true }).click();
   await expect(shop.locator("[data-figure='order-placed']")).toContainText("Commande n°1 envoyée au fournisseur.");
+  // G5: the item becomes a product of the shop when it arrives, not while it is awaited.
+  await open(shop, "/shop/products");
+  await expect(shop.getByText("Aucun produit ne correspond.")).toBeVisible();
 
   // It waits in the supplier's inbox; the supplier accepts it and the shop sees it move
   // without reloading (the list refreshes itself).
@@ -162,9 +165,16 @@ test("a supplier refuses an order with a reason the shop reads", async ({ browse
   }).toPass();
   await expect(reason).toHaveValue("Plus de riz avant mardi");
   await card.getByRole("button", { name: "Refuser", exact: true }).last().click();
-  await expect(card.locator(".status-badge")).toHaveText("Annulée");
+  await expect(card.locator(".status-badge")).toHaveText("Refusée");
 
+  // F3: the shop reads "Refusée" (not "Annulée"), with the supplier's reason.
   await open(shop, "/shop/orders");
-  await shop.locator(".order-card", { hasText: "Commande n°1" }).getByRole("button", { name: "Détails" }).click();
+  const refused = shop.locator(".order-card", { hasText: "Commande n°1" });
+  await expect(refused.locator(".status-badge")).toHaveText("Refusée");
+  await refused.getByRole("button", { name: "Détails" }).click();
+  await expect(shop.getByRole("dialog").locator(".cancelled-note").first()).toContainText("Refusée");
   await expect(shop.getByRole("dialog").locator("[data-figure='refusal-reason']")).toContainText("Plus de riz avant mardi");
+  // G5: nothing arrived, so the shop has no new product.
+  await open(shop, "/shop/products");
+  await expect(shop.getByText("Aucun produit ne correspond.")).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { open, openProduct, register } from "./helpers";
+import { open, openProduct, post, register, tabLabelsFit } from "./helpers";
 
 /** Nothing on the page is wider than the 360 px phone screen. */
 async function fitsTheScreen(page: Page, what: string) {
@@ -62,4 +62,31 @@ test("every shopkeeper page and dialog fits a 360 px phone", async ({ page }, in
   await page.getByRole("dialog").getByRole("button", { name: /Ajouter Riz/ }).click();
   await fitsTheScreen(page, "the order form");
   await page.screenshot({ path: info.outputPath("order-form.png"), fullPage: true });
+});
+
+test("with the large text of J2 the dashboard's values stay inside their cards", async ({ page }) => {
+  await register(page, "shopkeeper");
+  const supplier = await post(page, "/api/suppliers/create", {
+    input: { name: "Moussa", phone: "", whatsapp: "", email: "", address: "", city: "", notes: "" },
+  });
+  const product = await post(page, "/api/products/create", {
+    input: { name: "Riz", sku: "", category_id: "", supplier_id: supplier, unit: "sac", quantity: 4, min_stock: 5, max_stock: 40, purchase_price: 14500, sale_price: 16000, notes: "" },
+  });
+  const lines = [{ product_id: product.id, quantity: 12, unit_price: 14500 }];
+  await post(page, "/api/orders/create", { input: { supplier_id: supplier, lines, expected_on: "2099-03-01", note: "" } });
+
+  await open(page, "/shop/settings");
+  await page.getByRole("group", { name: "Taille du texte" }).getByRole("button", { name: "Grande" }).click();
+  const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  await expect.poll(rootSize).toBe("20px");
+  // Kept for the next visit, rendered so by the server.
+  await open(page, "/shop");
+  await expect(page.locator("html")).toHaveAttribute("data-text-size", "large");
+  await expect(page.locator("[data-figure='next-delivery']")).toHaveText("01/03/2099");
+  const overflowing = await page.locator(".kpi").evaluateAll((cards: HTMLElement[]) =>
+    cards.filter((card) => card.scrollWidth > card.clientWidth || card.getBoundingClientRect().right > 360).map((card) => card.textContent),
+  );
+  expect(overflowing, "values past their card").toEqual([]);
+  await tabLabelsFit(page);
+  await fitsTheScreen(page, "the dashboard in large text");
 });

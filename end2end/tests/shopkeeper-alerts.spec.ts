@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./journey";
-import { open, openProduct, post, register } from "./helpers";
+import { allSent, open, openProduct, post, register, tabs } from "./helpers";
 
 /** The engine works in the background (every 2 s, slower on a busy machine): reload the
  * alerts until `check` passes. Each reload waits for hydration and the list, so a try gets 5 s. */
@@ -81,4 +81,35 @@ test("alerts follow the stock, lead to an order, and obey the rules", async ({ p
   await expect(page.getByText("Aucune alerte.")).toBeVisible();
   await severity.getByRole("button", { name: "Toutes" }).click();
   await expect(page.locator(".alert-card")).toHaveCount(2);
+});
+
+test("the stock bas badge and the alert follow one rule, moved by the shop's share", async ({ page }) => {
+  await register(page, "shopkeeper");
+  const rice = await post(page, "/api/products/create", {
+    input: { name: "Riz parfumé", sku: "", category_id: "", supplier_id: "", unit: "sac", quantity: 10, min_stock: 5, max_stock: 50, purchase_price: 4500, sale_price: 5000, notes: "" },
+  });
+  // 10 of a max of 50 is 20 %: stock bas on its badge, as its alert says.
+  await open(page, "/shop/products");
+  const row = page.locator(".product-card", { hasText: "Riz parfumé" });
+  await expect(row.locator(".status-badge")).toHaveText("Stock bas");
+  await untilAlerts(page, async () => {
+    await expect(page.getByRole("region", { name: "Stock bas" }).locator(".alert-card")).toHaveCount(1, { timeout: 5_000 });
+  });
+
+  // A share of 10 %: the badge says Normal at once, and the server's record after the sync.
+  await page.getByRole("button", { name: "Configurer" }).click();
+  const low = page.getByRole("group", { name: "Stock bas" });
+  await expect(low).toContainText("Le badge « Stock bas » suit la même règle");
+  await low.getByLabel("Seuil (% du stock maximum)").fill("10");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await tabs(page).filter({ hasText: "Produits" }).click();
+  await expect(row.locator(".status-badge")).toHaveText("Normal");
+  await allSent(page);
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/products/get?id=${rice.id}`)).json()).status)
+    .toBe("normal");
+  await untilAlerts(page, async () => {
+    await expect(page.getByText("Aucune alerte.")).toBeVisible({ timeout: 5_000 });
+  });
 });

@@ -78,6 +78,11 @@ test("a product file is previewed, its bad rows listed, and imported with a prog
     "Ligne 123 · Quantité : Nombre entier attendu",
   ]);
   await expect(page.getByLabel("Remarque").locator("option:checked")).toHaveText("Notes");
+  // On a 360 px phone every column's choice is whole on the screen, none behind a sideways scroll.
+  const cut = await page.locator(".mapping select").evaluateAll((selects: HTMLElement[]) =>
+    selects.filter((s) => s.getBoundingClientRect().right > window.innerWidth).map((s) => s.getAttribute("aria-label")),
+  );
+  expect(cut, "column choices cut off").toEqual([]);
   // Nothing chose the name column: the import waits for it.
   await page.getByLabel("Nom", { exact: true }).selectOption({ label: "— Ignorer —" });
   await expect(page.getByText("Indiquez la colonne du nom du produit.")).toBeVisible();

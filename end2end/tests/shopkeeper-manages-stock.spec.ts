@@ -22,8 +22,17 @@ test("a shopkeeper sets up categories and products, moves stock and reads the hi
   await page.getByLabel("Nouvelle catégorie").fill("Céréales");
   await page.getByRole("button", { name: "Ajouter" }).click();
   await expect(page.getByRole("dialog").getByLabel("Nom de la catégorie")).toHaveValue("Céréales");
+  // At 360 px a row's buttons wrap instead of being cut off at the dialog's edge.
+  const dialogBox = (await page.getByRole("dialog").boundingBox())!;
+  const deleteBox = (await page.locator(".category-row").getByRole("button", { name: "Supprimer" }).boundingBox())!;
+  expect(deleteBox.x + deleteBox.width).toBeLessThanOrEqual(dialogBox.x + dialogBox.width);
+  // Closed while a second one is still being saved: the page lives on (the journey fails on
+  // any page error) and the new category is listed without a reload.
+  await page.getByLabel("Nouvelle catégorie").fill("Boissons");
+  await page.getByRole("button", { name: "Ajouter" }).click();
   await page.getByRole("button", { name: "Fermer" }).click();
   await expect(page.getByRole("group", { name: "Catégorie" }).getByRole("button", { name: "Céréales" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Catégorie" }).getByRole("button", { name: "Boissons" })).toBeVisible();
 
   // B1: an empty name is refused next to the field, then the product is created.
   await page.getByRole("button", { name: "+ Produit" }).click();

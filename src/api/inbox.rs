@@ -42,7 +42,7 @@ pub async fn move_inbox_order(
                 let today = chrono::Utc::now().date_naive();
                 orders::deliver(db, &op, &caller, Actor::Supplier, &id, None, today).await?;
             }
-            OrderStatus::Cancelled => {
+            OrderStatus::Refused => {
                 let reason = crate::domain::connected_order::check_refusal(&reason)?;
                 orders::set_status(
                     db,

@@ -5,6 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use super::AppError;
 use super::order::OrderStatus;
+use super::stock::StockStatus;
+
+/// "Stock bas" at or below this share of max stock (%), until the shop changes it.
+pub const DEFAULT_LOW_PERCENT: i64 = 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -61,11 +65,17 @@ impl AlertKind {
     /// days for "dormant" and "commande en attente"; the others have none.
     pub fn default_threshold(self) -> Option<i64> {
         match self {
-            Self::Low => Some(20),
+            Self::Low => Some(DEFAULT_LOW_PERCENT),
             Self::Dormant => Some(30),
             Self::Pending => Some(3),
             Self::Rupture | Self::Over | Self::Late => None,
         }
+    }
+
+    /// Whether "Commander" makes sense (D4): when stock runs short, never on too much of it or
+    /// on a product that does not sell.
+    pub fn calls_for_an_order(self) -> bool {
+        matches!(self, Self::Rupture | Self::Low)
     }
 
     pub fn label_key(self) -> &'static str {
@@ -187,6 +197,14 @@ impl Rules {
             .unwrap_or_else(|| AlertRule::default_for(kind))
     }
 
+    /// The share of max stock at or below which stock is low: the "stock bas" rule's threshold,
+    /// whether its alert is on or off (it decides the badge too).
+    pub fn low_percent(&self) -> i64 {
+        self.get(AlertKind::Low)
+            .threshold
+            .unwrap_or(DEFAULT_LOW_PERCENT)
+    }
+
     fn on(&self, kind: AlertKind) -> Option<AlertRule> {
         Some(self.get(kind)).filter(|r| r.enabled)
     }
@@ -202,26 +220,24 @@ pub struct StockFacts {
     pub days_without_out: i64,
 }
 
-/// The alerts a product calls for: at most one of rupture / stock bas / surstock, and dormant.
+/// The alerts a product calls for: its status's (rupture, stock bas or surstock, the badge's own
+/// rule) when that rule is on, and dormant.
 pub fn product_alerts(facts: &StockFacts, rules: &Rules) -> Vec<AlertKind> {
     let mut kinds = Vec::new();
-    let low_share = |percent: i64| {
-        facts
-            .max_stock
-            .is_some_and(|max| facts.quantity * 100 <= percent * max)
+    let status = StockStatus::of(
+        facts.quantity,
+        facts.min_stock,
+        facts.max_stock,
+        rules.low_percent(),
+    );
+    let by_status = match status {
+        StockStatus::Rupture => Some(AlertKind::Rupture),
+        StockStatus::Low => Some(AlertKind::Low),
+        StockStatus::Over => Some(AlertKind::Over),
+        StockStatus::Normal => None,
     };
-    if facts.quantity <= 0 {
-        if rules.on(AlertKind::Rupture).is_some() {
-            kinds.push(AlertKind::Rupture);
-        }
-    } else if let Some(rule) = rules.on(AlertKind::Low)
-        && (facts.quantity <= facts.min_stock || low_share(rule.threshold.unwrap_or(0)))
-    {
-        kinds.push(AlertKind::Low);
-    } else if rules.on(AlertKind::Over).is_some()
-        && facts.max_stock.is_some_and(|max| facts.quantity >= max)
-    {
-        kinds.push(AlertKind::Over);
+    if let Some(kind) = by_status.filter(|kind| rules.on(*kind).is_some()) {
+        kinds.push(kind);
     }
     if let Some(rule) = rules.on(AlertKind::Dormant)
         && facts.quantity > 0
@@ -260,21 +276,21 @@ pub fn order_alerts(facts: &OrderFacts, rules: &Rules) -> Vec<AlertKind> {
     kinds
 }
 
-/// How much to order for a stock alert (D4): the average daily "out" of the last 30 days times
+/// How much to order for a stock alert (D4): the average daily sales of the last 30 days times
 /// the supplier's delay plus a safety margin of 50 %, topped up to the max stock when there is
 /// one; twice the min stock without any sales history (at least 1).
 pub fn suggested_quantity(
     quantity: i64,
     min_stock: i64,
     max_stock: Option<i64>,
-    out_last_30_days: i64,
+    sold_last_30_days: i64,
     delivery_days: i64,
 ) -> i64 {
-    if out_last_30_days <= 0 {
+    if sold_last_30_days <= 0 {
         return (2 * min_stock).max(1);
     }
     // ÷ 30 days × 1.5, rounded up.
-    let need = (out_last_30_days.unsigned_abs() * delivery_days.max(1).unsigned_abs() * 3)
+    let need = (sold_last_30_days.unsigned_abs() * delivery_days.max(1).unsigned_abs() * 3)
         .div_ceil(60) as i64;
     let top_up = max_stock.map_or(0, |max| max - quantity);
     need.max(top_up).max(1)
@@ -301,7 +317,17 @@ pub struct AlertView {
     /// The product's usual supplier.
     pub supplier_id: Option<String>,
     pub supplier_name: Option<String>,
-    pub out_last_30_days: i64,
+    /// Units of the product sold in the last 30 days (losses and breakage are not demand).
+    #[serde(alias = "out_last_30_days")]
+    pub sold_last_30_days: i64,
+    /// The usual supplier's delay in days as its profile gives it, when it is registered.
+    #[serde(default)]
+    pub profile_delivery_days: Option<i64>,
+    /// The days the usual supplier's delivered orders took, summed, and how many there were.
+    #[serde(default)]
+    pub delivered_days: i64,
+    #[serde(default)]
+    pub delivered_orders: u64,
     pub order_id: Option<String>,
     pub order_number: Option<i64>,
     pub order_supplier: Option<String>,
@@ -309,16 +335,31 @@ pub struct AlertView {
 }
 
 impl AlertView {
-    /// How much "Commander" proposes (D4), for a stock alert.
+    /// How much "Commander" proposes (D4), for an alert of stock running short.
     pub fn suggested_quantity(&self) -> Option<i64> {
-        let quantity = self.quantity?;
+        let quantity = self.quantity.filter(|_| self.kind.calls_for_an_order())?;
         Some(crate::domain::alert::suggested_quantity(
             quantity,
             self.min_stock.unwrap_or(0),
             self.max_stock,
-            self.out_last_30_days,
-            DEFAULT_DELIVERY_DAYS,
+            self.sold_last_30_days,
+            self.delivery_days(),
         ))
+    }
+
+    /// The usual supplier's delay (D4): a registered supplier's own (its profile's), else the
+    /// mean of what its delivered orders took (rounded up), else [`DEFAULT_DELIVERY_DAYS`].
+    pub fn delivery_days(&self) -> i64 {
+        match self.profile_delivery_days {
+            Some(days) => days,
+            None if self.delivered_orders > 0 => {
+                self.delivered_days
+                    .max(0)
+                    .unsigned_abs()
+                    .div_ceil(self.delivered_orders) as i64
+            }
+            None => DEFAULT_DELIVERY_DAYS,
+        }
     }
 }
 
@@ -403,6 +444,39 @@ mod tests {
             [AlertKind::Low]
         );
         assert!(product_alerts(&stock(26, 5, Some(50), 0), &rules).is_empty());
+    }
+
+    #[test]
+    fn the_low_alert_fires_exactly_where_the_badge_says_stock_bas() {
+        for percent in [1, 20, 50, 100] {
+            let rules = Rules::new(vec![AlertRule {
+                threshold: Some(percent),
+                ..AlertRule::default_for(AlertKind::Low)
+            }]);
+            for quantity in 0..=60 {
+                for max in [None, Some(50)] {
+                    let badge = StockStatus::of(quantity, 5, max, percent);
+                    let alerts = product_alerts(&stock(quantity, 5, max, 0), &rules);
+                    assert_eq!(
+                        badge == StockStatus::Low,
+                        alerts.contains(&AlertKind::Low),
+                        "{quantity} of max {max:?} at {percent} %"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_low_rule_switched_off_keeps_its_share_for_the_badge() {
+        let rules = Rules::new(vec![AlertRule {
+            enabled: false,
+            threshold: Some(40),
+            ..AlertRule::default_for(AlertKind::Low)
+        }]);
+        assert_eq!(rules.low_percent(), 40);
+        assert!(product_alerts(&stock(20, 5, Some(50), 0), &rules).is_empty());
+        assert_eq!(Rules::default().low_percent(), DEFAULT_LOW_PERCENT);
     }
 
     #[test]
@@ -494,5 +568,62 @@ mod tests {
         // Without max: the need alone.
         assert_eq!(suggested_quantity(2, 5, None, 60, 3), 9);
         assert_eq!(suggested_quantity(0, 0, None, 0, 3), 1);
+    }
+
+    fn rice_alert(kind: AlertKind) -> AlertView {
+        AlertView {
+            id: "a1".into(),
+            kind,
+            severity: kind.severity(),
+            state: "open".into(),
+            created_at: "2026-12-01T08:00:00Z".into(),
+            age_days: 0,
+            product_id: Some("p1".into()),
+            product_name: Some("Riz".into()),
+            quantity: Some(2),
+            unit: Some("sac".into()),
+            min_stock: Some(5),
+            max_stock: None,
+            supplier_id: Some("s1".into()),
+            supplier_name: Some("Moussa".into()),
+            sold_last_30_days: 60,
+            profile_delivery_days: None,
+            delivered_days: 0,
+            delivered_orders: 0,
+            order_id: None,
+            order_number: None,
+            order_supplier: None,
+            expected_on: None,
+        }
+    }
+
+    #[test]
+    fn the_suggestion_waits_the_suppliers_own_delay() {
+        let mut alert = rice_alert(AlertKind::Low);
+        assert_eq!(alert.delivery_days(), DEFAULT_DELIVERY_DAYS);
+        assert_eq!(
+            alert.suggested_quantity(),
+            Some(9),
+            "2 a day × 3 days × 1.5"
+        );
+        // Two deliveries that took 4 and 7 days: 5.5, rounded up.
+        (alert.delivered_days, alert.delivered_orders) = (11, 2);
+        assert_eq!(alert.delivery_days(), 6);
+        assert_eq!(alert.suggested_quantity(), Some(18));
+        // A registered supplier's profile says 2 days: its word goes first.
+        alert.profile_delivery_days = Some(2);
+        assert_eq!(alert.suggested_quantity(), Some(6));
+    }
+
+    #[test]
+    fn only_stock_running_short_calls_for_an_order() {
+        for kind in AlertKind::ALL {
+            let offered = rice_alert(kind).suggested_quantity().is_some();
+            assert_eq!(
+                offered,
+                matches!(kind, AlertKind::Rupture | AlertKind::Low),
+                "{kind:?}"
+            );
+        }
     }
 }

@@ -9,7 +9,8 @@ use super::period::Period;
 use super::stock::MAX_QUANTITY;
 use super::{AppError, RecordKey};
 
-/// en attente → confirmée → expédiée → livrée; annulée stands apart.
+/// en attente → confirmée → expédiée → livrée; annulée (withdrawn by the shop, or a manual
+/// order called off) and refusée (a registered supplier said no, with its reason) stand apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OrderStatus {
@@ -18,6 +19,7 @@ pub enum OrderStatus {
     Shipped,
     Delivered,
     Cancelled,
+    Refused,
 }
 
 /// Who asks for a change of status.
@@ -28,12 +30,13 @@ pub enum Actor {
 }
 
 impl OrderStatus {
-    pub const ALL: [OrderStatus; 5] = [
+    pub const ALL: [OrderStatus; 6] = [
         Self::Pending,
         Self::Confirmed,
         Self::Shipped,
         Self::Delivered,
         Self::Cancelled,
+        Self::Refused,
     ];
     /// The steps of the progress bar, in order.
     pub const STEPS: [OrderStatus; 4] = [
@@ -50,6 +53,7 @@ impl OrderStatus {
             Self::Shipped => "shipped",
             Self::Delivered => "delivered",
             Self::Cancelled => "cancelled",
+            Self::Refused => "refused",
         }
     }
 
@@ -64,17 +68,18 @@ impl OrderStatus {
             Self::Shipped => "order.status.shipped",
             Self::Delivered => "order.status.delivered",
             Self::Cancelled => "order.status.cancelled",
+            Self::Refused => "order.status.refused",
         }
     }
 
-    /// The position on the progress bar; `None` for a cancelled order.
+    /// The position on the progress bar; `None` for a cancelled or refused order.
     pub fn step(self) -> Option<usize> {
         Self::STEPS.iter().position(|s| *s == self)
     }
 
-    /// Still expected: neither delivered nor cancelled.
+    /// Still expected: neither delivered, cancelled nor refused.
     pub fn is_active(self) -> bool {
-        !matches!(self, Self::Delivered | Self::Cancelled)
+        !matches!(self, Self::Delivered | Self::Cancelled | Self::Refused)
     }
 
     /// Whether `actor` may move an order from `self` to `next`.
@@ -93,7 +98,7 @@ impl OrderStatus {
             (Actor::Supplier, true) => matches!(
                 (self, next),
                 (Pending, Confirmed)
-                    | (Pending, Cancelled)
+                    | (Pending, Refused)
                     | (Confirmed, Shipped)
                     | (Shipped, Delivered)
             ),
@@ -531,7 +536,7 @@ mod tests {
     fn a_connected_order_follows_its_supplier_one_step_at_a_time() {
         let supplier = [
             (Pending, Confirmed),
-            (Pending, Cancelled),
+            (Pending, Refused),
             (Confirmed, Shipped),
             (Shipped, Delivered),
         ];
@@ -561,6 +566,8 @@ mod tests {
         assert_eq!(Pending.step(), Some(0));
         assert_eq!(Delivered.step(), Some(3));
         assert_eq!(Cancelled.step(), None);
+        assert_eq!(Refused.step(), None);
+        assert!(!Refused.is_active());
     }
 
     fn order() -> OrderInput {

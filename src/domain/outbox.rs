@@ -174,6 +174,12 @@ impl OfflineWrite {
             }
             Self::AlertRules { rules } => {
                 shop.rules = RuleSet::parse(rules.clone())?.as_slice().to_vec();
+                // The "stock bas" share decides the badges too (as the server redoes them).
+                let low_percent = shop.low_percent();
+                for product in shop.products.values_mut() {
+                    let quantity = product.quantity;
+                    set_quantity(product, quantity, low_percent);
+                }
                 Ok(())
             }
         }
@@ -182,19 +188,21 @@ impl OfflineWrite {
 
 fn move_stock(shop: &mut ShopReplica, input: &MovementInput, at: &str) -> Result<(), AppError> {
     let movement = Movement::parse(input.kind, input.quantity, &input.reason, &input.note)?;
+    let low_percent = shop.low_percent();
     let product = shop
         .products
         .get_mut(&input.product_id)
         .ok_or(AppError::NotFound)?;
     let balance = movement.apply(product.quantity)?;
-    set_quantity(product, balance);
+    set_quantity(product, balance, low_percent);
     shop.record_movement(&input.product_id, movement.line(at, balance));
     Ok(())
 }
 
-fn set_quantity(product: &mut Product, quantity: i64) {
+/// The quantity and the status it gives under the shop's "stock bas" share.
+fn set_quantity(product: &mut Product, quantity: i64, low_percent: i64) {
     product.quantity = quantity;
-    product.status = StockStatus::of(quantity, product.min_stock, product.max_stock);
+    product.status = StockStatus::of(quantity, product.min_stock, product.max_stock, low_percent);
 }
 
 /// Renamed; its products show the new name.
@@ -337,10 +345,11 @@ fn deliver(
     at: &str,
 ) -> Result<(), AppError> {
     let mut delivered = order(shop, id)?.clone();
+    let low_percent = shop.low_percent();
     for line in delivered.deliver(received, at)? {
         if let Some(product) = shop.products.get_mut(&line.product_id) {
             let balance = product.quantity.saturating_add(line.quantity);
-            set_quantity(product, balance);
+            set_quantity(product, balance, low_percent);
             let movement = Movement::incoming(line.quantity, "delivery");
             shop.record_movement(&line.product_id, movement.line(at, balance));
         }
@@ -403,7 +412,7 @@ fn create_product(
     let new = Product {
         id: id.clone(),
         created_at: at.to_owned(),
-        ..Product::from_draft(draft.clone())
+        ..Product::from_draft(draft.clone(), shop.low_percent())
     };
     let opening = new.quantity;
     save_product(shop, new, draft)?;
@@ -450,17 +459,17 @@ fn save_product(
             return Err(AppError::conflict("sku", "error.sku.taken"));
         }
     }
+    let low_percent = shop.low_percent();
     let mut product = Product {
         id: kept.id,
-        quantity: kept.quantity,
         created_at: kept.created_at,
         photo: kept.photo,
         alert_count: kept.alert_count,
         category_name,
         supplier_name,
-        ..Product::from_draft(draft)
+        ..Product::from_draft(draft, low_percent)
     };
-    product.status = StockStatus::of(product.quantity, product.min_stock, product.max_stock);
+    set_quantity(&mut product, kept.quantity, low_percent);
     shop.products.insert(product.id.clone(), product);
     Ok(())
 }
@@ -569,7 +578,7 @@ mod tests {
             purchase_price: 100,
             sale_price: 150,
             notes: String::new(),
-            status: StockStatus::of(quantity, 2, None),
+            status: StockStatus::of(quantity, 2, None, 20),
             created_at: String::new(),
             photo: None,
             alert_count: 0,
@@ -847,7 +856,7 @@ mod tests {
             "id": id, "kind": AlertKind::Low, "severity": AlertKind::Low.severity(), "state": state,
             "created_at": "2026-12-01T08:00:00Z", "age_days": 0, "product_id": "p1",
             "product_name": "Riz", "quantity": 5, "unit": "sac", "min_stock": 2, "max_stock": null,
-            "supplier_id": null, "supplier_name": null, "out_last_30_days": 0, "order_id": null,
+            "supplier_id": null, "supplier_name": null, "sold_last_30_days": 0, "order_id": null,
             "order_number": null, "order_supplier": null, "expected_on": null
         }))
         .unwrap()
@@ -911,6 +920,37 @@ mod tests {
             Err(AppError::invalid("rules", "error.alert_rules.duplicate"))
         );
         assert_eq!(shop.rules, [rule], "nothing changed");
+    }
+
+    #[test]
+    fn a_new_stock_bas_share_saved_offline_moves_the_badges_at_once() {
+        let mut shop = rice(10);
+        shop.products.get_mut("p1").unwrap().max_stock = Some(50);
+        let rules = vec![crate::domain::alert::AlertRule {
+            threshold: Some(10),
+            ..crate::domain::alert::AlertRule::default_for(AlertKind::Low)
+        }];
+        OfflineWrite::AlertRules { rules }
+            .apply(&mut shop, AT)
+            .unwrap();
+        assert_eq!(
+            shop.products["p1"].status,
+            StockStatus::Normal,
+            "10 of 50 is over 10 %"
+        );
+        let sale = MovementInput {
+            product_id: "p1".into(),
+            kind: MovementKind::Out,
+            quantity: 5,
+            reason: "sale".into(),
+            note: String::new(),
+        };
+        OfflineWrite::Movement(sale).apply(&mut shop, AT).unwrap();
+        assert_eq!(
+            shop.products["p1"].status,
+            StockStatus::Low,
+            "5 of 50 is 10 %"
+        );
     }
 
     #[test]

@@ -131,11 +131,17 @@ pub struct Product {
 
 impl Product {
     /// The product a draft describes, before the store gives it an id, a creation time, and
-    /// the names of its category and supplier; its status follows its stock.
-    pub fn from_draft(draft: ProductDraft) -> Self {
+    /// the names of its category and supplier; its status follows its stock under the shop's
+    /// "stock bas" share (`alert::Rules::low_percent`).
+    pub fn from_draft(draft: ProductDraft, low_percent: i64) -> Self {
         Self {
             id: String::new(),
-            status: StockStatus::of(draft.quantity, draft.min_stock, draft.max_stock),
+            status: StockStatus::of(
+                draft.quantity,
+                draft.min_stock,
+                draft.max_stock,
+                low_percent,
+            ),
             name: draft.name,
             sku: draft.sku,
             category_id: draft.category_id.map(String::from),
@@ -361,7 +367,7 @@ mod tests {
                 Product {
                     id: format!("p{i:03}"),
                     created_at: format!("2026-01-{:02}T08:00:00Z", i % 28 + 1),
-                    ..Product::from_draft(draft)
+                    ..Product::from_draft(draft, 20)
                 }
             })
             .collect();

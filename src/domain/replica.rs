@@ -180,6 +180,11 @@ impl ShopReplica {
         Rules::new(self.rules.clone()).in_force()
     }
 
+    /// The share of max stock at or below which its stock is low (the badge and the alert).
+    pub fn low_percent(&self) -> i64 {
+        Rules::new(self.rules.clone()).low_percent()
+    }
+
     /// The alerts not read yet (the count on the Alertes tab, D3).
     pub fn unread_alerts(&self) -> u64 {
         self.alerts.values().filter(|a| a.state == "open").count() as u64

@@ -18,11 +18,14 @@ pub enum StockStatus {
 impl StockStatus {
     pub const ALL: [StockStatus; 4] = [Self::Rupture, Self::Low, Self::Normal, Self::Over];
 
-    /// `max_stock` of `None` means no upper threshold.
-    pub fn of(quantity: i64, min_stock: i64, max_stock: Option<i64>) -> Self {
+    /// `max_stock` of `None` means no upper threshold. Stock is low at or below the min stock,
+    /// or at or below `low_percent` % of the max stock: the shop's "stock bas" rule (D2), so the
+    /// badge and the alert never disagree.
+    pub fn of(quantity: i64, min_stock: i64, max_stock: Option<i64>, low_percent: i64) -> Self {
+        let low_share = max_stock.is_some_and(|max| quantity * 100 <= low_percent * max);
         if quantity <= 0 {
             Self::Rupture
-        } else if quantity <= min_stock {
+        } else if quantity <= min_stock || low_share {
             Self::Low
         } else if max_stock.is_some_and(|max| quantity >= max) {
             Self::Over
@@ -278,7 +281,8 @@ mod tests {
             (0, 5, Some(50), Rupture),
             (1, 5, Some(50), Low),
             (5, 5, Some(50), Low),
-            (6, 5, Some(50), Normal),
+            (10, 5, Some(50), Low),
+            (11, 5, Some(50), Normal),
             (49, 5, Some(50), Normal),
             (50, 5, Some(50), Over),
             (500, 5, None, Normal),
@@ -287,7 +291,7 @@ mod tests {
         ];
         for (quantity, min, max, expected) in cases {
             assert_eq!(
-                StockStatus::of(quantity, min, max),
+                StockStatus::of(quantity, min, max, 20),
                 expected,
                 "{quantity} {min} {max:?}"
             );
@@ -295,6 +299,17 @@ mod tests {
         for status in StockStatus::ALL {
             assert_eq!(StockStatus::parse(status.as_str()), Some(status));
         }
+    }
+
+    #[test]
+    fn the_shops_low_share_moves_the_low_badge() {
+        assert_eq!(StockStatus::of(25, 5, Some(50), 50), StockStatus::Low);
+        assert_eq!(StockStatus::of(26, 5, Some(50), 50), StockStatus::Normal);
+        assert_eq!(
+            StockStatus::of(5, 5, Some(50), 1),
+            StockStatus::Low,
+            "min still counts"
+        );
     }
 
     #[test]

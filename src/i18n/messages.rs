@@ -206,6 +206,10 @@ messages! {
     "settings.theme.auto" => "Automatique", "Automatic";
     "settings.theme.light" => "Clair", "Light";
     "settings.theme.dark" => "Sombre", "Dark";
+    "settings.text_size" => "Taille du texte", "Text size";
+    "settings.text_size.small" => "Petite", "Small";
+    "settings.text_size.normal" => "Normale", "Normal";
+    "settings.text_size.large" => "Grande", "Large";
     "settings.logout" => "Se déconnecter", "Sign out";
     "settings.logout.unsent" => "Des changements ne sont pas encore envoyés ({count}) : vous déconnecter maintenant les efface de ce téléphone. Retrouvez le réseau pour les envoyer d'abord.", "Some changes are not sent yet ({count}): signing out now erases them from this phone. Get back online to send them first.";
     "settings.logout.anyway" => "Me déconnecter quand même", "Sign out anyway";
@@ -520,6 +524,7 @@ messages! {
     "order.status.shipped" => "Expédiée", "Shipped";
     "order.status.delivered" => "Livrée", "Delivered";
     "order.status.cancelled" => "Annulée", "Cancelled";
+    "order.status.refused" => "Refusée", "Refused";
     "scanner.open" => "Scanner", "Scan";
     "scanner.title" => "Scanner un code", "Scan a code";
     "scanner.camera" => "Image de la caméra", "Camera picture";
@@ -581,6 +586,7 @@ messages! {
     "alerts.rules" => "Règles d'alerte", "Alert rules";
     "alerts.rules.enabled" => "Activée", "On";
     "alerts.rules.percent" => "Seuil (% du stock maximum)", "Threshold (% of maximum stock)";
+    "alerts.rules.low_hint" => "Le badge « Stock bas » suit la même règle : stock minimum atteint, ou stock à ce pourcentage du maximum ou moins.", "The \"Low stock\" badge follows the same rule: at or below the minimum stock, or at or below this share of the maximum.";
     "alerts.rules.days" => "Après (jours)", "After (days)";
     "alerts.rules.in_app" => "Dans l'application", "In the app";
     "alerts.rules.push" => "Notification push", "Push notification";
@@ -674,7 +680,7 @@ messages! {
     "cart.open" => "Voir le panier", "See the cart";
     "cart.min_amount" => "Minimum de commande de ce fournisseur : {amount}.", "This supplier's minimum order: {amount}.";
     "cart.received_as" => "Reçu en stock comme :", "Received into stock as:";
-    "cart.new_product" => "(nouveau produit)", "(new product)";
+    "cart.new_product" => "(nouveau produit, créé à la livraison)", "(new product, made when it arrives)";
     "cart.change_product" => "Changer", "Change";
     "cart.pick_product" => "Choisir un de mes produits", "Choose one of my products";
     "cart.order" => "Commander", "Order";

@@ -24,6 +24,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (10, include_str!("schema/010_sync_alert_counts.surql")),
     (11, include_str!("schema/011_sync_shown_figures.surql")),
     (12, include_str!("schema/012_sync_ledger.surql")),
+    (13, include_str!("schema/013_low_share.surql")),
+    (14, include_str!("schema/014_refused.surql")),
 ];
 
 /// The version of the newest schema file.

@@ -32,7 +32,7 @@ pub use needs_network::NeedsNetwork;
 pub use page::{DateRangeFields, Greeting, PageHeader, Pager};
 pub use password_meter::PasswordMeter;
 pub use photo::PhotoField;
-pub use preferences::{LanguageSwitch, ThemeSwitch};
+pub use preferences::{LanguageSwitch, TextSizeSwitch, ThemeSwitch};
 pub use refresh::refresh_periodically;
 pub use segmented::SegmentedLinks;
 pub use sync_status::SyncStatus;

@@ -187,6 +187,117 @@ async fn rules_change_what_is_raised() {
     assert_eq!(bad.json()["field"], "threshold");
 }
 
+/// The badge and the alert follow one rule: rice at 10 of max 50 is "stock bas" on its badge
+/// and in the alerts; a share of 10 % makes it "normal" in both, for this shop only.
+#[tokio::test]
+async fn the_badge_and_the_alert_agree_on_stock_bas_and_follow_the_shops_share() {
+    let app = app().await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    let fatou = app.register("shopkeeper", "fatou@example.sn").await;
+    let rice = app
+        .create_product(&awa, product("Riz", 10, 5, Some(50)))
+        .await;
+    let other = app
+        .create_product(&fatou, product("Riz", 10, 5, Some(50)))
+        .await;
+    assert_eq!(rice["status"], "low", "10 of 50 is 20 %");
+    run_engine(&app, 0).await;
+    assert_eq!(kinds(&alerts(&app, &awa, false).await), ["low"]);
+
+    let status = |cookie: &str, id: &Value| {
+        let url = format!("/api/products/get?id={}", id.as_str().unwrap());
+        let cookie = cookie.to_owned();
+        let app = &app;
+        async move { app.get(&url, Some(&cookie)).await.json()["status"].clone() }
+    };
+    let mut rules = app.get("/api/alerts/rules", Some(&awa)).await.json();
+    rules[1]["threshold"] = json!(10);
+    let save = app
+        .post(
+            "/api/alerts/save_rules",
+            json!({ "op": op_id(), "rules": rules }),
+            Some(&awa),
+        )
+        .await;
+    assert_eq!(save.status, StatusCode::OK, "{}", save.body);
+    assert_eq!(status(&awa, &rice["id"]).await, "normal");
+    run_engine(&app, 0).await;
+    assert!(kinds(&alerts(&app, &awa, false).await).is_empty());
+    assert_eq!(
+        status(&fatou, &other["id"]).await,
+        "low",
+        "another shop keeps its share"
+    );
+
+    // Below the new share, both say it again.
+    let sale = json!({ "op": op_id(), "input": { "product_id": rice["id"], "kind": "out",
+        "quantity": 5, "reason": "sale", "note": "" } });
+    assert_eq!(
+        app.post("/api/stock/move", sale, Some(&awa)).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(status(&awa, &rice["id"]).await, "low");
+    run_engine(&app, 0).await;
+    assert_eq!(kinds(&alerts(&app, &awa, false).await), ["low"]);
+}
+
+/// D4: "Commander" counts the units sold (not those lost) and waits the usual supplier's own
+/// delay, measured on its delivered orders.
+#[tokio::test]
+async fn commander_counts_sales_only_and_waits_the_suppliers_own_delay() {
+    let app = app().await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    let supplier = app
+        .post("/api/suppliers/create", json!({ "op": op_id(), "input": { "name": "Moussa", "phone": "", "whatsapp": "", "email": "", "address": "", "city": "", "notes": "" } }), Some(&awa))
+        .await
+        .json();
+    let mut input = product("Riz", 100, 5, None);
+    input["supplier_id"] = supplier.clone();
+    let rice = app.create_product(&awa, input).await;
+    let lines = json!([{ "product_id": rice["id"], "quantity": 5, "unit_price": 1000 }]);
+    let input = json!({ "supplier_id": supplier, "lines": lines, "expected_on": null, "note": "" });
+    let order = app
+        .post(
+            "/api/orders/create",
+            json!({ "op": op_id(), "input": input }),
+            Some(&awa),
+        )
+        .await
+        .json();
+    let received = json!([{ "product_id": rice["id"], "quantity": 5 }]);
+    let deliver = json!({ "op": op_id(), "id": order["id"], "received": received });
+    let delivered = app.post("/api/orders/deliver", deliver, Some(&awa)).await;
+    assert_eq!(delivered.status, StatusCode::OK, "{}", delivered.body);
+    app.rows("UPDATE purchase_order SET delivered_at = created_at + 6d")
+        .await;
+    for (reason, quantity) in [("sale", 60), ("loss", 30), ("sale", 14)] {
+        let input = json!({ "product_id": rice["id"], "kind": "out", "quantity": quantity, "reason": reason, "note": "" });
+        let moved = app
+            .post(
+                "/api/stock/move",
+                json!({ "op": op_id(), "input": input }),
+                Some(&awa),
+            )
+            .await;
+        assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
+    }
+    run_engine(&app, 0).await;
+    let list = alerts(&app, &awa, false).await;
+    assert_eq!(kinds(&list), ["low"], "1 sac left");
+    let alert: boutiq::domain::alert::AlertView = serde_json::from_value(list[0].clone()).unwrap();
+    assert_eq!(
+        (
+            alert.sold_last_30_days,
+            alert.delivered_days,
+            alert.delivered_orders
+        ),
+        (74, 6, 1)
+    );
+    assert_eq!(alert.delivery_days(), 6);
+    // 74 sold in 30 days × 6 days × 1.5, rounded up.
+    assert_eq!(alert.suggested_quantity(), Some(23));
+}
+
 #[tokio::test]
 async fn time_brings_dormant_products_late_deliveries_and_pending_orders() {
     let app = app().await;

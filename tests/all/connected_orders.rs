@@ -195,8 +195,9 @@ async fn a_cart_respects_the_catalog_minimums_and_prices() {
         )
     );
     assert_eq!(placed["vendor_profile_id"], json!(moussa.profile_id));
-    // The items became products of the shop, supplied by the shop's record of the supplier.
-    assert_eq!(quantity_of(&app, "Riz 25 kg").await, [0]);
+    // The items become products of the shop when they arrive (G5), not before: a pending order
+    // leaves no empty product in the stock and its alerts.
+    assert_eq!(app.count("product").await, 0);
     let linked = app
         .rows("SELECT VALUE linked_user.email FROM supplier")
         .await;
@@ -217,7 +218,7 @@ async fn a_cart_respects_the_catalog_minimums_and_prices() {
         order(&app, &awa, again.clone()).await.status,
         StatusCode::OK
     );
-    assert_eq!(app.count("product").await, 3);
+    assert_eq!(app.count("product").await, 1, "the shop's own only");
     assert_eq!(app.count("supplier").await, 1);
     again["lines"][0]["product_id"] = own["id"].clone();
     assert_eq!(order(&app, &awa, again).await.status, StatusCode::OK);
@@ -347,7 +348,7 @@ async fn the_supplier_takes_the_order_step_by_step_and_the_stock_receives_it_onc
             "{status}"
         );
     }
-    let refuse_without_reason = step(&app, &moussa.cookie, id, "cancelled", " ").await;
+    let refuse_without_reason = step(&app, &moussa.cookie, id, "refused", " ").await;
     assert_eq!(field_error(&refuse_without_reason).0, "reason");
     // Another supplier and another shop do not reach it.
     assert_eq!(
@@ -406,8 +407,29 @@ async fn the_supplier_takes_the_order_step_by_step_and_the_stock_receives_it_onc
     }
     let again = step(&app, &moussa.cookie, id, "delivered", "").await;
     assert_eq!(field_error(&again).1, "error.order.transition");
+    // The items arrived as new products of the shop, supplied by its record of Moussa.
     assert_eq!(quantity_of(&app, "Riz 25 kg").await, [2]);
     assert_eq!(quantity_of(&app, "Huile 5 L").await, [3]);
+    let supplied = app
+        .rows("SELECT VALUE [name, supplier.linked_user.email, count(<-supplies)] FROM product ORDER BY name")
+        .await;
+    assert_eq!(
+        supplied,
+        [
+            json!(["Huile 5 L", "moussa@example.sn", 1]),
+            json!(["Riz 25 kg", "moussa@example.sn", 1])
+        ]
+    );
+    // Ordered again, the item is received as the same product.
+    let terms = app
+        .post(
+            "/api/market/cart_terms",
+            json!({ "supplier_id": moussa.profile_id, "item_ids": [moussa.rice] }),
+            Some(&awa),
+        )
+        .await
+        .json();
+    assert_eq!(terms["mappings"][0]["product_name"], "Riz 25 kg");
     let movements = app
         .rows("SELECT kind, quantity, reason, record::id(purchase) AS purchase FROM movement ORDER BY quantity")
         .await;
@@ -475,7 +497,7 @@ async fn a_refused_order_tells_the_shop_why() {
         .await
         .json();
     let id = placed["id"].as_str().unwrap();
-    let refused = step(&app, &moussa.cookie, id, "cancelled", " Rupture de riz ").await;
+    let refused = step(&app, &moussa.cookie, id, "refused", " Rupture de riz ").await;
     assert_eq!(refused.status, StatusCode::OK, "{}", refused.body);
     let seen = app
         .get(&format!("/api/orders/get?id={id}"), Some(&awa))
@@ -483,8 +505,9 @@ async fn a_refused_order_tells_the_shop_why() {
         .json();
     assert_eq!(
         (&seen["status"], &seen["refusal_reason"]),
-        (&json!("cancelled"), &json!("Rupture de riz"))
+        (&json!("refused"), &json!("Rupture de riz"))
     );
+    assert_eq!(app.count("product").await, 0, "nothing arrived, no product");
     assert_eq!(
         field_error(&step(&app, &moussa.cookie, id, "confirmed", "").await).1,
         "error.order.transition"

@@ -76,6 +76,8 @@ async fn the_stored_status_agrees_with_the_domain_rule_at_every_boundary() {
         (1, 5, Some(50)),
         (5, 5, Some(50)),
         (6, 5, Some(50)),
+        (10, 5, Some(50)),
+        (11, 5, Some(50)),
         (49, 5, Some(50)),
         (50, 5, Some(50)),
         (900, 5, None),
@@ -87,7 +89,7 @@ async fn the_stored_status_agrees_with_the_domain_rule_at_every_boundary() {
                 rice(json!({ "quantity": quantity, "min_stock": min, "max_stock": max })),
             )
             .await;
-        let expected = StockStatus::of(quantity, min, max);
+        let expected = StockStatus::of(quantity, min, max, 20);
         assert_eq!(
             product["status"],
             expected.as_str(),

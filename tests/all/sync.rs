@@ -308,6 +308,10 @@ async fn alerts_rules_settings_and_deletes_leave_pull_entries() {
         .await;
     let read = phone.sees("alert", &alert, false, "reading an alert").await;
     assert_eq!(read["record"]["state"], "read");
+    let mut milk = product("Lait", 15, "");
+    milk["max_stock"] = json!(50);
+    let milk = app.create_product(&cookie, milk).await;
+    let milk = milk["id"].as_str().unwrap().to_owned();
     let mut rules = app.get("/api/alerts/rules", Some(&cookie)).await.json();
     rules[1]["threshold"] = json!(40);
     phone
@@ -318,6 +322,9 @@ async fn alerts_rules_settings_and_deletes_leave_pull_entries() {
         .await;
     let saved = phone.sees("alert_rules", "shop", false, "new rules").await;
     assert_eq!(saved["record"].as_array().unwrap().len(), 6);
+    // 15 of 50 is under the new share of 40 %: its badge changed with the rule.
+    let restated = phone.saw("product", &milk, false, "a new stock bas share");
+    assert_eq!(restated["record"]["status"], "low");
     phone
         .post(
             "/api/shops/save_settings",

@@ -30,6 +30,16 @@ pub const ENQUEUE_SHOP: &str = "
         UPSERT type::record('alert_job', ['purchase_order', record::id($o)]) SET at = time::now();
     };";
 
+/// SurrealQL that gives `$shop` the "stock bas" share of its rules, written just before, and
+/// recomputes the stored status of its products with a max stock when the share moved (the
+/// badge follows the rule: `domain::stock::StockStatus::of`).
+pub const APPLY_LOW_PERCENT: &str = "
+    LET $low_percent = (SELECT VALUE threshold FROM alert_rule WHERE shop = $shop AND kind = 'low')[0] ?? 20;
+    IF $low_percent != $shop.low_percent {
+        UPDATE $shop SET low_percent = $low_percent;
+        UPDATE product WHERE shop = $shop AND max_stock != NONE;
+    };";
+
 #[derive(Debug, Deserialize)]
 pub struct Job {
     pub table: String,
@@ -188,6 +198,7 @@ pub async fn save_rules(
                  in_app: $rule.in_app, push: $rule.push
              }};
          }};
+         {APPLY_LOW_PERCENT}
          {ENQUEUE_SHOP}
          LET $result = true;"
     );
@@ -210,23 +221,42 @@ pub(super) const ALERT_VIEW: &str =
     product.quantity AS quantity, product.unit AS unit, product.min_stock AS min_stock,
     product.max_stock AS max_stock,
     IF product.supplier { record::id(product.supplier) } ELSE { NONE } AS supplier_id,
-    product.supplier.name AS supplier_name,
+    product.supplier.name AS supplier_name, product.supplier AS record_supplier,
+    product.supplier.linked_user AS record_vendor,
     IF purchase { record::id(purchase) } ELSE { NONE } AS order_id, purchase.number AS order_number,
     purchase.supplier_name AS order_supplier, purchase.expected_on AS expected_on,
     created_at AS created";
 
-/// The alerts `select` reads, each with the units its product went out of stock in the last
-/// 30 days, summed for all of them through the `movement_product_at` index ([`attach`]). Four
+/// The alerts `select` reads, each with what "Commander" needs (D4), read for all of them at
+/// once through indexes ([`attach`]): the units its product sold in the last 30 days, the days
+/// its usual supplier's delivered orders took, and a registered supplier's own delay. Eight
 /// statements; the last answers.
 pub(super) fn with_recent_sales(select: &str) -> String {
     attach(
         select,
-        &[Attach::Figures {
-            by: "record_product",
-            select: "SELECT product AS of, math::sum(quantity) AS out_last_30_days FROM movement
-                WHERE product IN $keys AND kind = 'out' AND at > time::now() - 30d GROUP BY of",
-            none: "{ out_last_30_days: 0 }",
-        }],
+        &[
+            Attach::Figures {
+                by: "record_product",
+                select: "SELECT product AS of, math::sum(quantity) AS sold_last_30_days FROM movement
+                    WHERE product IN $keys AND kind = 'out' AND reason = 'sale'
+                    AND at > time::now() - 30d GROUP BY of",
+                none: "{ sold_last_30_days: 0 }",
+            },
+            Attach::Figures {
+                by: "record_supplier",
+                select: "SELECT supplier AS of,
+                    math::sum(duration::days(delivered_at - created_at)) AS delivered_days,
+                    count() AS delivered_orders
+                    FROM purchase_order WHERE supplier IN $keys AND status = 'delivered' GROUP BY of",
+                none: "{ delivered_days: 0, delivered_orders: 0 }",
+            },
+            Attach::Figures {
+                by: "record_vendor",
+                select: "SELECT user AS of, average_delivery_days AS profile_delivery_days
+                    FROM supplier_profile WHERE user IN $keys",
+                none: "{ profile_delivery_days: NONE }",
+            },
+        ],
     )
 }
 

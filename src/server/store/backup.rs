@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+use super::alerts::APPLY_LOW_PERCENT;
 use super::ops;
 use super::shops::CURRENT_SHOP;
 use crate::domain::OpId;
@@ -170,6 +171,7 @@ pub async fn restore(db: &Db, op: &OpId, user_id: &str, backup: &Value) -> Resul
              csv_separator = $backup.shop.csv_separator, date_format = $backup.shop.date_format,
              order_seq = $backup.shop.order_seq;
          {RESTORE}
+         {APPLY_LOW_PERCENT}
          LET $result = array::len($backup.products) + array::len($backup.movements)
              + array::len($backup.orders) + array::len($backup.categories) + array::len($backup.suppliers);"
     );

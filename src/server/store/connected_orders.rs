@@ -65,21 +65,19 @@ const SHOP_RECORD_OF_VENDOR: &str = "
     };";
 
 /// SurrealQL that sets `$product` to the shop's product `$item` is received as: the one the
-/// line names, else the one chosen before, else a new product named after the item; the
-/// `sourced_from` edge remembers the choice.
+/// line names, else the one chosen before (the `sourced_from` edge remembers the choice), else
+/// NONE: an item the shop never received becomes a product when it arrives
+/// (`orders::receive_new_items`), so a pending or refused order leaves no empty product behind.
 const PRODUCT_OF_ITEM: &str = "
     LET $before = (SELECT VALUE in FROM sourced_from WHERE shop = $shop AND out = $item.id)[0];
     LET $chosen = IF $line.product_id {
         (SELECT VALUE id FROM product WHERE id = type::record('product', $line.product_id) AND shop = $shop)[0]
     } ELSE { NONE };
     IF $line.product_id AND !$chosen { THROW 'line.' + $line.item_id + ':error.order.unknown_product' };
-    LET $product = $chosen ?? $before ?? (CREATE ONLY product CONTENT {
-        shop: $shop, name: $item.name, unit: $item.unit, quantity: 0, min_stock: 0,
-        purchase_price: $item.price, sale_price: 0, supplier: $supplier
-    }).id;
-    IF $product != $before {
+    LET $product = $chosen ?? $before;
+    IF $chosen AND $chosen != $before {
         DELETE sourced_from WHERE shop = $shop AND out = $item.id;
-        RELATE $product->sourced_from->$item SET shop = $shop;
+        RELATE $chosen->sourced_from->$item SET shop = $shop;
     };
     ";
 
@@ -100,9 +98,10 @@ pub async fn create(
                  WHERE id = type::record('catalog_item', $line.item_id) AND supplier = $profile.id)[0];
              IF !$item OR !$item.available {{ THROW 'line.' + $line.item_id + ':error.market.unavailable' }};
              IF $item.price != $line.unit_price {{ THROW 'line.' + $line.item_id + ':error.market.price_changed' }};
-             {PRODUCT_OF_ITEM}{RELATE_SUPPLIES}{QUEUE_PRODUCT}
+             {PRODUCT_OF_ITEM}
+             IF $product {{ {RELATE_SUPPLIES}{QUEUE_PRODUCT} }};
              CREATE order_line CONTENT {{
-                 purchase: $order.id, position: $line.position, product: $product, catalog_item: $item.id,
+                 purchase: $order.id, position: $line.position, product: $product ?? NONE, catalog_item: $item.id,
                  name: $item.name, unit: $item.unit, quantity: $line.quantity, unit_price: $item.price
              }};
          }};

@@ -9,6 +9,7 @@ use super::alerts::QUEUE_ORDER;
 use super::attach::{Attach, attach};
 use super::ops;
 use super::shops::{CURRENT_SHOP, SUPPLIER_OF_SHOP};
+use super::suppliers::RELATE_SUPPLIES;
 use crate::domain::OpId;
 use crate::domain::RecordKey;
 use crate::domain::order::{Actor, OrderDraft, OrderStatus, ReceivedLine, Recurrence};
@@ -267,7 +268,8 @@ pub async fn set_status(
     let stamp = match to {
         OrderStatus::Confirmed => "confirmed_at",
         OrderStatus::Shipped => "shipped_at",
-        OrderStatus::Cancelled => "cancelled_at",
+        // When it closed without a delivery, whoever closed it.
+        OrderStatus::Cancelled | OrderStatus::Refused => "cancelled_at",
         OrderStatus::Pending | OrderStatus::Delivered => {
             return Err(DbError::Rule("status:error.order.transition".into()));
         }
@@ -300,6 +302,27 @@ fn sources(to: OrderStatus, actor: Actor) -> Value {
     })
 }
 
+/// SurrealQL that gives each line of `$order` received as no product yet (a catalog item the
+/// shop never had) the product it arrives as (G5): the one chosen for its item since, else a
+/// new product named after it, supplied by the order's supplier and remembered for the item.
+fn receive_new_items() -> String {
+    format!(
+        "FOR $line IN (SELECT id, catalog_item, name, unit, unit_price FROM order_line
+                WHERE purchase = $order.id AND product = NONE AND catalog_item != NONE) {{
+            LET $item = $line.catalog_item;
+            LET $before = (SELECT VALUE in FROM sourced_from WHERE shop = $shop AND out = $item)[0];
+            LET $product = $before ?? (CREATE ONLY product CONTENT {{
+                shop: $shop, name: $line.name, unit: $line.unit, quantity: 0, min_stock: 0,
+                purchase_price: $line.unit_price, sale_price: 0, supplier: $order.supplier
+            }}).id;
+            IF !$before AND record::exists($item) {{ RELATE $product->sourced_from->$item SET shop = $shop; }};
+            LET $supplier = $order.supplier;
+            {RELATE_SUPPLIES}
+            UPDATE $line.id SET product = $product;
+        }};"
+    )
+}
+
 /// What arrived of each line: `Some` when the shopkeeper counted it ("Marquer livrée"), `None`
 /// when a registered supplier marks its order delivered (everything ordered).
 pub type Received<'a> = Option<&'a [ReceivedLine]>;
@@ -318,7 +341,7 @@ pub async fn deliver(
     today: NaiveDate,
 ) -> Result<String, DbError> {
     let body = format!(
-        "{order_of}{ALLOWED_FROM}
+        "{order_of}{ALLOWED_FROM}{receive_new_items}
          LET $by = type::record('user', $user_id);
          LET $received = $received ?? (SELECT record::id(product) AS product_id, quantity
              FROM order_line WHERE purchase = $order.id AND product != NONE);
@@ -347,6 +370,7 @@ pub async fn deliver(
          {QUEUE_ORDER}{EMIT_EVENT}
          LET $result = $order_id;",
         order_of = order_of(actor),
+        receive_new_items = receive_new_items(),
         MAX_PRICE = crate::domain::money::MAX_PRICE,
     );
     let mut vars = sources(OrderStatus::Delivered, actor);

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{LanguageSwitch, ThemeSwitch};
+use super::{LanguageSwitch, TextSizeSwitch, ThemeSwitch};
 use crate::api::auth::Logout;
 use crate::domain::{Role, Session};
 use crate::offline::{Replica, Submission, send};
@@ -48,6 +48,7 @@ pub fn AccountSettings() -> impl IntoView {
             <h2 id="display-title">{t("settings.display")}</h2>
             <div class="setting-row"><span>{t("settings.language")}</span><LanguageSwitch/></div>
             <div class="setting-row"><span>{t("settings.theme")}</span><ThemeSwitch/></div>
+            <div class="setting-row"><span>{t("settings.text_size")}</span><TextSizeSwitch/></div>
         </section>
         <Show when=move || warned.get()>
             <p class="form-alert" role="alert">

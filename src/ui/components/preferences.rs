@@ -1,11 +1,11 @@
-//! Language and theme switches; the choice is kept in a cookie (J2, J3).
+//! Language, theme and text size switches; the choice is kept in a cookie (J2, J3).
 
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
 use crate::i18n::translate;
 use crate::ui::i18n::t;
-use crate::ui::prefs::{Prefs, Theme};
+use crate::ui::prefs::{Choice, Prefs};
 
 /// FR / EN buttons, usable on every page including sign-in.
 #[component]
@@ -36,18 +36,37 @@ pub fn LanguageSwitch() -> impl IntoView {
 #[component]
 pub fn ThemeSwitch() -> impl IntoView {
     let prefs = expect_context::<Prefs>();
+    view! { <ChoiceSwitch label="settings.theme" current=prefs.theme pick=move |theme| prefs.set_theme(theme)/> }
+}
+
+/// J2: small, normal or large text.
+#[component]
+pub fn TextSizeSwitch() -> impl IntoView {
+    let prefs = expect_context::<Prefs>();
+    view! { <ChoiceSwitch label="settings.text_size" current=prefs.text_size pick=move |size| prefs.set_text_size(size)/> }
+}
+
+/// One button a choice, the current one pressed.
+#[component]
+fn ChoiceSwitch<T: Choice>(
+    label: &'static str,
+    current: RwSignal<T>,
+    pick: impl Fn(T) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = expect_context::<Prefs>().lang;
     view! {
-        <div class="segmented" role="group" aria-label=t("settings.theme")>
-            {Theme::ALL
-                .into_iter()
-                .map(|theme| {
+        <div class="segmented" role="group" aria-label=t(label)>
+            {T::ALL
+                .iter()
+                .copied()
+                .map(|choice| {
                     view! {
                         <button
                             type="button"
-                            aria-pressed=move || (prefs.theme.get() == theme).to_string()
-                            on:click=move |_| prefs.set_theme(theme)
+                            aria-pressed=move || (current.get() == choice).to_string()
+                            on:click=move |_| pick(choice)
                         >
-                            {move || translate(prefs.lang.get(), theme.label_key()).to_owned()}
+                            {move || translate(lang.get(), choice.label_key()).to_owned()}
                         </button>
                     }
                 })

@@ -110,11 +110,15 @@ fn AlertCard(alert: AlertView, on_change: Callback<()>) -> impl IntoView {
     };
     let open = alert.state == "open";
     let active = open || alert.state == "read";
-    let order_link = alert.product_id.clone().filter(|_| active).map(|product| {
-        let quantity = alert.suggested_quantity().unwrap_or(1);
-        let supplier = alert.supplier_id.clone().unwrap_or_default();
-        format!("/shop/orders?new=1&supplier={supplier}&product={product}&quantity={quantity}")
-    });
+    let suggested = alert.suggested_quantity().filter(|_| active);
+    let order_link = alert
+        .product_id
+        .clone()
+        .zip(suggested)
+        .map(|(product, quantity)| {
+            let supplier = alert.supplier_id.clone().unwrap_or_default();
+            format!("/shop/orders?new=1&supplier={supplier}&product={product}&quantity={quantity}")
+        });
     let severity = alert.kind.severity();
     view! {
         <li class=if open { "alert-card unread" } else { "alert-card" } data-severity=severity.as_str()>
@@ -252,6 +256,7 @@ fn RulesForm(rules: Vec<AlertRule>, on_done: Callback<()>) -> impl IntoView {
                                     on:input=move |ev| threshold.set(event_target_value(&ev))/>
                             </label>
                         })}
+                        {(kind == AlertKind::Low).then(|| view! { <p class="hint">{t("alerts.rules.low_hint")}</p> })}
                         <label class="check"><input type="checkbox" prop:checked=move || in_app.get()
                             on:change=move |ev| in_app.set(event_target_checked(&ev))/>{t("alerts.rules.in_app")}</label>
                         <label class="check"><input type="checkbox" prop:checked=move || push.get()

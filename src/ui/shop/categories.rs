@@ -2,13 +2,12 @@
 //! "Sans catégorie".
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::domain::AppError;
 use crate::domain::category::Category;
 use crate::domain::outbox::OfflineWrite;
 use crate::offline::Replica;
-use crate::offline::write::new_record_key;
+use crate::offline::write::{Submission, new_record_key};
 use crate::ui::components::{FormAlert, FormErrors, Modal, TextField};
 use crate::ui::i18n::{t, t_with};
 
@@ -20,30 +19,29 @@ pub fn ManageCategories(
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
     let new_name = RwSignal::new(String::new());
-    let errors = FormErrors::new();
-    let after = move |result: Result<(), AppError>| match result {
-        Ok(()) => {
-            errors.set(None);
+    // One write at a time; an answer that comes after "Gérer" was closed touches nothing (the
+    // list follows the replica, so the category shows wherever it is listed anyway).
+    let submission = Submission::new();
+    let errors = FormErrors::of(submission);
+    let write = move |change: OfflineWrite, done: Box<dyn FnOnce()>| {
+        submission.run(Replica::write(change), move |()| {
+            done();
             on_change.run(());
-        }
-        Err(error) => errors.set(Some(error)),
+        });
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let name = new_name.get_untracked();
-        spawn_local(async move {
-            let result = match new_record_key() {
-                Ok(id) => {
-                    Replica::write(OfflineWrite::CategoryCreate {
-                        id: id.into(),
-                        name,
-                    })
-                    .await
-                }
-                Err(error) => Err(error),
-            };
-            after(result.map(|()| new_name.set(String::new())));
-        });
+        match new_record_key() {
+            Ok(id) => {
+                let name = new_name.get_untracked();
+                let create = OfflineWrite::CategoryCreate {
+                    id: id.into(),
+                    name,
+                };
+                write(create, Box::new(move || new_name.set(String::new())));
+            }
+            Err(error) => submission.refuse(error),
+        }
     };
     view! {
         <Modal title="category.manage" on_close>
@@ -55,7 +53,7 @@ pub fn ManageCategories(
             <ul class="category-list">
                 <For each=move || categories.get().and_then(Result::ok).unwrap_or_default()
                     key=|c| (c.id.clone(), c.name.clone(), c.product_count) let:category>
-                    <CategoryRow category after/>
+                    <CategoryRow category write=move |change| write(change, Box::new(|| ()))/>
                 </For>
             </ul>
         </Modal>
@@ -65,7 +63,7 @@ pub fn ManageCategories(
 #[component]
 fn CategoryRow(
     category: Category,
-    after: impl Fn(Result<(), AppError>) + Copy + Send + Sync + 'static,
+    write: impl Fn(OfflineWrite) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let name = RwSignal::new(category.name.clone());
     let confirming = RwSignal::new(false);
@@ -73,16 +71,9 @@ fn CategoryRow(
     let count = category.product_count;
     let rename = move |_| {
         let (id, name) = (id.get_value(), name.get_untracked());
-        spawn_local(async move {
-            after(Replica::write(OfflineWrite::CategoryRename { id, name }).await)
-        });
+        write(OfflineWrite::CategoryRename { id, name });
     };
-    let delete = move |_| {
-        let id = id.get_value();
-        spawn_local(
-            async move { after(Replica::write(OfflineWrite::CategoryDelete { id }).await) },
-        );
-    };
+    let delete = move |_| write(OfflineWrite::CategoryDelete { id: id.get_value() });
     view! {
         <li class="category-row">
             <input aria-label=t("category.name") prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>

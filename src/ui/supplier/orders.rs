@@ -171,7 +171,7 @@ fn RefusalForm(id: String, typed: Drafts<String>, on_done: Callback<()>) -> impl
             send(move |op| MoveInboxOrder {
                 op,
                 id,
-                status: OrderStatus::Cancelled,
+                status: OrderStatus::Refused,
                 reason,
             }),
             move |_| on_done.run(()),

@@ -230,9 +230,9 @@ fn Timeline(order: Order) -> impl IntoView {
     ];
     let expected = order.summary.expected_on.clone();
     view! {
-        {(status == OrderStatus::Cancelled).then(|| {
+        {(!status.is_active() && status != OrderStatus::Delivered).then(|| {
             let at = order.cancelled_at.clone().map(|d| format::day(&d)).unwrap_or_default();
-            view! { <p class="cancelled-note" role="status">{t("order.status.cancelled")} " " {at}</p> }
+            view! { <p class="cancelled-note" role="status">{t(status.label_key())} " " {at}</p> }
         })}
         <ol class="timeline" aria-label=t("orders.progress")>
             {OrderStatus::STEPS.into_iter().zip(dates).enumerate().map(|(i, (step, date))| {
