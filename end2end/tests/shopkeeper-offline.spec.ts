@@ -413,6 +413,14 @@ test("a whole shop day offline: products, stock, an order and its delivery, aler
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(moussa).toContainText("Thiès");
+  // Its detail reads from the phone: the order delivered today, counted in its reliability.
+  await moussa.getByRole("button", { name: "Détails" }).click();
+  const detail = page.getByRole("dialog");
+  await expect(detail.locator(".order-rows li")).toHaveCount(1);
+  await expect(detail.locator(".order-rows li")).toContainText("Commande n°1");
+  await expect(detail.locator(".kpi").filter({ hasText: "Commandes livrées" }).locator("dd")).toHaveText("1");
+  await expect(detail.locator("[data-figure='fill-rate']")).toHaveText("100 %");
+  await page.getByRole("button", { name: "Fermer" }).click();
   const waiting = "16 changements en attente d'envoi"; // 2 products, 10 movements, order, delivery, alerts, supplier
   await expect(page.locator(".pending-writes")).toHaveText(waiting);
 

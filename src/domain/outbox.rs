@@ -354,6 +354,11 @@ fn deliver(
             shop.record_movement(&line.product_id, movement.line(at, balance));
         }
     }
+    // Its supplier's reliability counts it at once, as the server's figures will.
+    let supplier = delivered.summary.supplier_id.as_deref();
+    if let Some(supplier) = supplier.and_then(|s| shop.suppliers.get_mut(s)) {
+        supplier.deliveries.count(&delivered, at);
+    }
     shop.orders.insert(id.to_owned(), delivered);
     Ok(())
 }

@@ -10,11 +10,12 @@ use super::AppError;
 use super::alert::{AlertRule, AlertView, ProductAlertCount, Rules};
 use super::category::Category;
 use super::dashboard::StockFigures;
-use super::order::{Order, OrderPage, OrderQuery, OrderStatus};
+use super::order::{Order, OrderPage, OrderQuery, OrderStatus, OrderSummary};
 use super::product::Product;
 use super::shop::ShopSettings;
 use super::stock::{LedgerLine, RECENT_LINES};
-use super::supplier::{Supplier, SupplierSort, sort_suppliers};
+use super::supplier::{LATEST_ORDERS, SuppliedProduct, Supplier, SupplierDetail};
+use super::supplier::{SupplierSort, sort_suppliers};
 use super::sync::{Change, PullPage, Synced, Tombstone};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -108,6 +109,39 @@ impl ShopReplica {
         suppliers.sort_by_cached_key(|s| s.details.name.to_lowercase());
         sort_suppliers(&mut suppliers, sort);
         suppliers
+    }
+
+    /// A supplier's detail (C2, C3) as `store::suppliers::detail` gives it: its reliability
+    /// (kept with it), the products it supplies and its latest orders — of those the phone
+    /// holds (the open ones and the last 90 days).
+    pub fn supplier_detail(&self, id: &str) -> Result<SupplierDetail, AppError> {
+        let supplier = self.suppliers.get(id).ok_or(AppError::NotFound)?.clone();
+        let mut products: Vec<SuppliedProduct> = supplier
+            .product_ids
+            .iter()
+            .filter_map(|product| self.products.get(product))
+            .map(|p| SuppliedProduct {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                unit: p.unit.clone(),
+                purchase_price: p.purchase_price,
+            })
+            .collect();
+        products.sort_by_cached_key(|p| p.name.to_lowercase());
+        let mut orders: Vec<OrderSummary> = self
+            .orders
+            .values()
+            .filter(|o| o.summary.supplier_id.as_deref() == Some(id))
+            .map(|o| o.summary.clone())
+            .collect();
+        orders.sort_by_cached_key(|o| std::cmp::Reverse(instant(&o.created_at)));
+        orders.truncate(LATEST_ORDERS);
+        Ok(SupplierDetail {
+            reliability: supplier.reliability(),
+            supplier,
+            products,
+            orders,
+        })
     }
 
     /// A page of the shop's orders (Commandes), as the server lists them on `today`.

@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::order::OrderSummary;
+use chrono::NaiveDate;
+
+use super::order::{Order, OrderSummary};
 
 use super::{AppError, Email, text};
 
@@ -134,9 +136,11 @@ fn percent_encode(text: &str) -> String {
         .collect()
 }
 
-/// The figures behind a supplier's reliability (C3), counted over its delivered orders.
+/// What a supplier's delivered orders add up to (C3), kept with the supplier (so the phone
+/// shows its reliability offline).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Reliability {
+#[serde(default)]
+pub struct Deliveries {
     pub delivered: u64,
     /// Delivered orders that had an expected day …
     pub timed: u64,
@@ -144,6 +148,30 @@ pub struct Reliability {
     pub on_time: u64,
     pub ordered_units: i64,
     pub received_units: i64,
+}
+
+impl Deliveries {
+    /// Counts `order`, delivered at `at` (RFC 3339, UTC), as the server does: on time when it
+    /// arrived on or before its expected day.
+    pub fn count(&mut self, order: &Order, at: &str) {
+        let day = |text: &str| NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok();
+        self.delivered += 1;
+        self.ordered_units += order.lines.iter().map(|l| l.quantity).sum::<i64>();
+        self.received_units += order.lines.iter().filter_map(|l| l.received).sum::<i64>();
+        if let Some(expected) = order.summary.expected_on.as_deref().and_then(day) {
+            self.timed += 1;
+            if day(at).is_some_and(|arrived| arrived <= expected) {
+                self.on_time += 1;
+            }
+        }
+    }
+}
+
+/// The figures behind a supplier's reliability (C3): its deliveries and its ratings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reliability {
+    #[serde(flatten)]
+    pub deliveries: Deliveries,
     pub rating_sum: i64,
     pub rating_count: u64,
 }
@@ -151,12 +179,15 @@ pub struct Reliability {
 impl Reliability {
     /// Share of orders delivered on or before the expected day, in %.
     pub fn on_time_percent(&self) -> Option<u32> {
-        percent(self.on_time as i64, self.timed as i64)
+        percent(self.deliveries.on_time as i64, self.deliveries.timed as i64)
     }
 
     /// Received ÷ ordered quantities, in %.
     pub fn fill_rate_percent(&self) -> Option<u32> {
-        percent(self.received_units, self.ordered_units)
+        percent(
+            self.deliveries.received_units,
+            self.deliveries.ordered_units,
+        )
     }
 
     /// Average stars, once there are ratings.
@@ -189,6 +220,11 @@ pub struct Supplier {
     pub rating_sum: i64,
     pub rating_count: u64,
     pub product_count: u64,
+    #[serde(flatten)]
+    pub deliveries: Deliveries,
+    /// The products it supplies (`supplier->supplies->product`).
+    #[serde(default)]
+    pub product_ids: Vec<String>,
 }
 
 impl Supplier {
@@ -204,11 +240,21 @@ impl Supplier {
             rating_sum: 0,
             rating_count: 0,
             product_count: 0,
+            deliveries: Deliveries::default(),
+            product_ids: Vec::new(),
         }
     }
 
     pub fn rating(&self) -> Option<f64> {
         crate::domain::supplier::average(self.rating_sum, self.rating_count)
+    }
+
+    pub fn reliability(&self) -> Reliability {
+        Reliability {
+            deliveries: self.deliveries.clone(),
+            rating_sum: self.rating_sum,
+            rating_count: self.rating_count,
+        }
     }
 }
 
@@ -236,9 +282,12 @@ pub struct SupplierDetail {
     pub supplier: Supplier,
     pub reliability: Reliability,
     pub products: Vec<SuppliedProduct>,
-    /// The 20 latest orders.
+    /// The [`LATEST_ORDERS`] latest orders.
     pub orders: Vec<OrderSummary>,
 }
+
+/// How many of a supplier's orders its detail lists, newest first.
+pub const LATEST_ORDERS: usize = 20;
 
 /// Favourites stay on top; within each group, the chosen order (the store gives them by name).
 pub fn sort_suppliers(suppliers: &mut [Supplier], sort: SupplierSort) {
@@ -269,11 +318,13 @@ mod tests {
             (None, None, None)
         );
         let some = Reliability {
-            delivered: 4,
-            timed: 3,
-            on_time: 2,
-            ordered_units: 40,
-            received_units: 38,
+            deliveries: Deliveries {
+                delivered: 4,
+                timed: 3,
+                on_time: 2,
+                ordered_units: 40,
+                received_units: 38,
+            },
             rating_sum: 9,
             rating_count: 2,
         };

@@ -19,7 +19,8 @@ use crate::api::products::{CreateProduct, DeleteProduct, UpdateProduct, list_pro
 use crate::api::shops::{SaveShopSettings, get_shop_settings};
 use crate::api::stock::{MoveStock, product_ledger};
 use crate::api::suppliers::{
-    CreateSupplier, DeleteSupplier, SetFavoriteSupplier, UpdateSupplier, list_suppliers,
+    CreateSupplier, DeleteSupplier, SetFavoriteSupplier, UpdateSupplier, get_supplier,
+    list_suppliers,
 };
 use crate::domain::alert::{AlertRule, AlertView, ProductAlertCount};
 use crate::domain::category::Category;
@@ -30,7 +31,7 @@ use crate::domain::product::{ProductPage, ProductQuery};
 use crate::domain::replica::ShopReplica;
 use crate::domain::shop::ShopSettings;
 use crate::domain::stock::LedgerLine;
-use crate::domain::supplier::{Supplier, SupplierSort};
+use crate::domain::supplier::{Supplier, SupplierDetail, SupplierSort};
 use crate::domain::{AppError, Session};
 use crate::offline::send;
 
@@ -159,6 +160,14 @@ impl Replica {
     /// The alerts not read yet.
     pub async fn unread_alerts() -> Result<u64, AppError> {
         Self::or_server(ShopReplica::unread_alerts, unread_alerts).await
+    }
+
+    /// A supplier's detail: reliability, the products it supplies, its latest orders.
+    pub async fn supplier(id: String) -> Result<SupplierDetail, AppError> {
+        match Self::read(|shop| shop.supplier_detail(&id)) {
+            Some(answer) => answer,
+            None => get_supplier(id).await,
+        }
     }
 
     /// The Tableau de bord's figures.

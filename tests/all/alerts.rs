@@ -255,7 +255,7 @@ async fn commander_counts_sales_only_and_waits_the_suppliers_own_delay() {
     input["supplier_id"] = supplier.clone();
     let rice = app.create_product(&awa, input).await;
     let lines = json!([{ "product_id": rice["id"], "quantity": 5, "unit_price": 1000 }]);
-    let input = json!({ "supplier_id": supplier, "lines": lines, "expected_on": null, "note": "" });
+    let input = json!({ "supplier_id": supplier, "lines": lines, "expected_on": "", "note": "" });
     let order = app
         .post(
             "/api/orders/create",

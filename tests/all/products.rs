@@ -24,7 +24,8 @@ async fn move_stock(
     kind: &str,
     quantity: i64,
 ) -> common::Reply {
-    let input = json!({ "product_id": product, "kind": kind, "quantity": quantity, "reason": "sale", "note": "" });
+    let reason = if kind == "in" { "delivery" } else { "sale" };
+    let input = json!({ "product_id": product, "kind": kind, "quantity": quantity, "reason": reason, "note": "" });
     app.post(
         "/api/stock/move",
         json!({ "op": op_id(), "input": input }),
@@ -51,7 +52,10 @@ async fn a_product_starts_with_its_opening_stock_as_a_movement() {
     let cookie = app.register("shopkeeper", "awa@example.sn").await;
     let product = app.create_product(&cookie, rice(json!({}))).await;
     assert_eq!(product["quantity"], 10);
-    assert_eq!(product["status"], "normal");
+    assert_eq!(
+        product["status"], "low",
+        "10 of a max of 50 is the stock bas share"
+    );
     let id = product["id"].as_str().unwrap();
     assert_eq!(quantity_and_movement_sum(&app, id).await, (10, 10));
     let ledger = app
@@ -364,7 +368,10 @@ async fn products_are_searched_filtered_sorted_and_paged_on_the_server() {
     let out = page("query[status]=rupture").await;
     assert_eq!(out["total"], 1);
     let low = page("query[status]=low").await;
-    assert_eq!(low["total"], 5, "quantities 1 to 5 with min 5");
+    assert_eq!(
+        low["total"], 10,
+        "quantities 1 to 10: at or below the min (5) or 20 % of the max (50)"
+    );
 }
 
 #[tokio::test]

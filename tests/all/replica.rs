@@ -18,7 +18,7 @@ use boutiq::domain::product::{
 };
 use boutiq::domain::replica::ShopReplica;
 use boutiq::domain::stock::{LedgerLine, MovementInput, MovementKind, RECENT_LINES, StockStatus};
-use boutiq::domain::supplier::{Supplier, SupplierInput, SupplierSort};
+use boutiq::domain::supplier::{Supplier, SupplierDetail, SupplierInput, SupplierSort};
 use boutiq::domain::sync::PullPage;
 use boutiq::server::alerts::process_queue;
 use chrono::Utc;
@@ -267,6 +267,43 @@ async fn the_replica_lists_categories_and_suppliers_as_the_server_does() {
     }
 }
 
+/// A supplier's detail (reliability, supplied products, latest orders) reads from the phone as
+/// the server gives it, once an order was delivered and a product linked.
+#[tokio::test]
+async fn the_replica_details_a_supplier_as_the_server_does() {
+    let app = app().await;
+    let (cookie, _) = varied_shop(&app).await;
+    let mut replica = replica_of(&app, &cookie).await;
+    let moussa = supplier_named(&replica, "Moussa");
+    let order = &app
+        .get("/api/orders/list?query[page]=0", Some(&cookie))
+        .await
+        .json()["items"][0];
+    let rice = product_named(&replica, "Riz parfumé").id;
+    let received = json!([{ "product_id": rice, "quantity": 4 }]);
+    let deliver = json!({ "op": op_id(), "id": order["id"], "received": received });
+    post(&app, &cookie, "/api/orders/deliver", deliver).await;
+    let link = json!({ "op": op_id(), "supplier_id": moussa, "product_id": rice, "linked": true });
+    post(&app, &cookie, "/api/suppliers/link", link).await;
+    catch_up(&app, &cookie, &mut replica).await;
+
+    let reply = app
+        .get(&format!("/api/suppliers/get?id={moussa}"), Some(&cookie))
+        .await;
+    let server: SupplierDetail = serde_json::from_str(&reply.body).unwrap();
+    assert_eq!(replica.supplier_detail(&moussa).unwrap(), server);
+    assert_eq!(
+        (
+            server.reliability.deliveries.delivered,
+            server.reliability.fill_rate_percent(),
+            server.products.len(),
+            server.orders.len()
+        ),
+        (1, Some(80), 1, 1)
+    );
+    assert_eq!(replica.supplier_detail("nobody"), Err(AppError::NotFound));
+}
+
 /// The phone pushes its outbox as `OfflineWrite` says (endpoint and body): a write pushed twice
 /// (its answer lost) is applied once, a refused one answers the reason the phone shows, and the
 /// replica with nothing left waiting equals the server.
@@ -328,7 +365,8 @@ async fn a_product_edited_on_the_phone_is_the_one_the_server_keeps() {
     input.category_id = food;
     input.supplier_id = moussa;
     input.min_stock = 1;
-    input.max_stock = Some(40);
+    // 2 of 8 is above the stock bas share (20 %) and above the min: normal.
+    input.max_stock = Some(8);
     input.sale_price = 700;
     let edit = OfflineWrite::ProductEdit {
         id: sugar.id.clone(),
@@ -520,6 +558,13 @@ async fn an_order_delivered_on_the_phone_is_the_one_the_server_keeps() {
     push(&app, &cookie, &writes).await;
     catch_up(&app, &cookie, &mut replica).await;
     assert_eq!(replica.products[&rice.id], on_phone.products[&rice.id]);
+    // The supplier's reliability counted the delivery on the phone as the server did.
+    let supplier = order.summary.supplier_id.clone().unwrap();
+    assert_eq!(
+        on_phone.suppliers[&supplier].deliveries,
+        replica.suppliers[&supplier].deliveries
+    );
+    assert_eq!(replica.suppliers[&supplier].deliveries.received_units, 4);
     same_ledger(&app, &cookie, &replica, &on_phone, &rice.id).await;
     let (mut server, phone) = (replica.orders[&id].clone(), on_phone.orders[&id].clone());
     assert!(server.shipped_at.is_some() && server.summary.delivered_at.is_some());

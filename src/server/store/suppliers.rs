@@ -9,7 +9,7 @@ use super::orders::ORDER_SUMMARY;
 use super::shops::{CURRENT_SHOP, SUPPLIER_OF_SHOP};
 use crate::domain::OpId;
 use crate::domain::RecordKey;
-use crate::domain::supplier::{Reliability, SupplierDraft};
+use crate::domain::supplier::{LATEST_ORDERS, SupplierDraft};
 use crate::domain::supplier::{Supplier, SupplierDetail};
 use crate::server::db::{Db, DbError};
 
@@ -18,22 +18,34 @@ use crate::server::db::{Db, DbError};
 pub(super) const PROJECTION: &str =
     "record::id(id) AS id, id AS record, name, phone, whatsapp, email,
     address, city, notes, favorite, linked_user != NONE AS verified,
-    count(->supplies) AS product_count, name_key";
+    count(->supplies) AS product_count,
+    array::map(->supplies->product, |$p| record::id($p)) AS product_ids, name_key";
 
-/// The suppliers `select` reads, each with its order count, last order and ratings, counted
-/// for all of them through the `purchase_order_supplier` index ([`attach`]). Four statements;
-/// the last answers.
+/// The suppliers `select` reads, each with its order count, last order and ratings, and what
+/// its delivered orders add up to (`domain::supplier::Deliveries`), counted for all of them
+/// through the `purchase_order_supplier` index ([`attach`]). Six statements; the last answers.
 pub(super) fn with_order_figures(select: &str) -> String {
     attach(
         select,
-        &[Attach::Figures {
-            by: "record",
-            select: "SELECT supplier AS of, count() AS order_count,
-                    <string> time::max(created_at) AS last_order_at,
-                    math::sum(rating ?? 0) AS rating_sum, count(rating != NONE) AS rating_count
-                FROM purchase_order WHERE supplier IN $keys GROUP BY of",
-            none: "{ order_count: 0, last_order_at: NONE, rating_sum: 0, rating_count: 0 }",
-        }],
+        &[
+            Attach::Figures {
+                by: "record",
+                select: "SELECT supplier AS of, count() AS order_count,
+                        <string> time::max(created_at) AS last_order_at,
+                        math::sum(rating ?? 0) AS rating_sum, count(rating != NONE) AS rating_count
+                    FROM purchase_order WHERE supplier IN $keys GROUP BY of",
+                none: "{ order_count: 0, last_order_at: NONE, rating_sum: 0, rating_count: 0 }",
+            },
+            Attach::Figures {
+                by: "record",
+                select: "SELECT supplier AS of, count() AS delivered,
+                        count(on_time != NONE) AS timed, count(on_time = true) AS on_time,
+                        math::sum(ordered_units) AS ordered_units,
+                        math::sum(received_units ?? 0) AS received_units
+                    FROM purchase_order WHERE supplier IN $keys AND status = 'delivered' GROUP BY of",
+                none: "{ delivered: 0, timed: 0, on_time: 0, ordered_units: 0, received_units: 0 }",
+            },
+        ],
     )
 }
 
@@ -56,25 +68,14 @@ pub async fn detail(
     supplier_id: &RecordKey,
 ) -> Result<Option<SupplierDetail>, DbError> {
     let supplier = with_order_figures(&format!("SELECT {PROJECTION} FROM $supplier"));
-    // The query's LETs come before `supplier` (see `attach`).
     let sql = format!(
         "{CURRENT_SHOP}{SUPPLIER_OF_SHOP}
-         LET $delivered = SELECT on_time, ordered_units, received_units FROM purchase_order
-             WHERE supplier = $supplier AND status = 'delivered';
          {supplier}
-         RETURN {{
-             delivered: count($delivered),
-             timed: count($delivered[WHERE on_time != NONE]),
-             on_time: count($delivered[WHERE on_time = true]),
-             ordered_units: math::sum($delivered.ordered_units),
-             received_units: math::sum($delivered.received_units),
-             rating_sum: 0, rating_count: 0
-         }};
          SELECT record::id(out) AS id, out.name AS name, out.unit AS unit,
              out.purchase_price AS purchase_price, string::lowercase(out.name) AS name_key
          FROM supplies WHERE in = $supplier ORDER BY name_key;
          SELECT {ORDER_SUMMARY} FROM purchase_order WHERE shop = $shop AND supplier = $supplier
-             ORDER BY created DESC LIMIT 20;"
+             ORDER BY created DESC LIMIT {LATEST_ORDERS};"
     );
     let mut rows = db
         .query(
@@ -82,16 +83,13 @@ pub async fn detail(
             json!({ "user_id": user_id, "supplier_id": supplier_id }),
         )
         .await?;
-    // After the shop, the supplier and $delivered (five statements), four of `with_order_figures`.
-    let Some(supplier) = rows.first::<Supplier>(8)? else {
+    // After the shop and the supplier (four statements), six of `with_order_figures`.
+    let Some(supplier) = rows.first::<Supplier>(9)? else {
         return Ok(None);
     };
-    let mut reliability: Reliability = rows.first(9)?.unwrap_or_default();
-    reliability.rating_sum = supplier.rating_sum;
-    reliability.rating_count = supplier.rating_count;
     Ok(Some(SupplierDetail {
+        reliability: supplier.reliability(),
         supplier,
-        reliability,
         products: rows.all(10)?,
         orders: rows.all(11)?,
     }))

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::suppliers::{LinkProduct, get_supplier};
+use crate::api::suppliers::LinkProduct;
 use crate::domain::order::OrderSummary;
 use crate::domain::outbox::OfflineWrite;
 use crate::domain::product::Product;
@@ -264,14 +264,11 @@ fn SupplierDetailDialog(
 ) -> impl IntoView {
     let version = RwSignal::new(0u32);
     let id = StoredValue::new(id);
-    // Asked of the server once a supplier made on the phone has reached it (in the browser only).
+    // From the phone, offline too (its reliability and products come with the pull).
     let detail = LocalResource::new(move || {
         version.track();
-        let id = id.get_value();
-        async move {
-            Replica::settled().await;
-            get_supplier(id).await
-        }
+        Replica::track();
+        Replica::supplier(id.get_value())
     });
     let changed = Callback::new(move |_| {
         version.update(|v| *v += 1);
@@ -279,14 +276,11 @@ fn SupplierDetailDialog(
     });
     view! {
         <Modal title="suppliers.detail" on_close>
-            // Its reliability and linked products are worked out by the server.
-            <NeedsNetwork>
-                <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
-                    {move || Suspend::new(async move {
-                        detail.await.ok().map(|d| view! { <SupplierDetailBody detail=d on_change=changed/> })
-                    })}
-                </Transition>
-            </NeedsNetwork>
+            <Transition fallback=|| view! { <p class="loading">{t("common.loading")}</p> }>
+                {move || Suspend::new(async move {
+                    detail.await.ok().map(|d| view! { <SupplierDetailBody detail=d on_change=changed/> })
+                })}
+            </Transition>
         </Modal>
     }
 }
@@ -302,7 +296,10 @@ fn SupplierDetailBody(detail: SupplierDetail, on_change: Callback<()>) -> impl I
     };
     let on_time = percent(reliability.on_time_percent());
     let fill_rate = percent(reliability.fill_rate_percent());
-    let delivered = reliability.delivered;
+    let delivered = reliability.deliveries.delivered;
+    // Linking a product is the server's: offline the links are read, not changed.
+    let online = use_context::<Replica>().map(|replica| replica.online);
+    let online = move || online.is_none_or(|online| online.get());
     let supplier_id = StoredValue::new(supplier.id.clone());
     let order_link = format!("/shop/orders?new=1&supplier={}", supplier.id);
     view! {
@@ -335,6 +332,7 @@ fn SupplierDetailBody(detail: SupplierDetail, on_change: Callback<()>) -> impl I
         <ul class="linked-products">
             {detail.products.into_iter().map(|p| {
                 let product_id = p.id.clone();
+                let unlink_name = p.name.clone();
                 let unlink = move |_| {
                     let (supplier_id, product_id) = (supplier_id.get_value(), product_id.clone());
                     spawn_local(async move {
@@ -347,12 +345,15 @@ fn SupplierDetailBody(detail: SupplierDetail, on_change: Callback<()>) -> impl I
                     <li>
                         <span>{p.name.clone()}</span>
                         <span class="muted">{format::amount(p.purchase_price)} " / " {p.unit.clone()}</span>
-                        <button type="button" class="icon-button" aria-label=t_with("suppliers.unlink", move || vec![("name", p.name.clone())]) on:click=unlink>"×"</button>
+                        {move || online().then(|| {
+                            let name = unlink_name.clone();
+                            view! { <button type="button" class="icon-button" aria-label=t_with("suppliers.unlink", move || vec![("name", name.clone())]) on:click=unlink.clone()>"×"</button> }
+                        })}
                     </li>
                 }
             }).collect_view()}
         </ul>
-        <LinkProductSearch supplier_id=supplier_id.get_value() on_change/>
+        <NeedsNetwork><LinkProductSearch supplier_id=supplier_id.get_value() on_change/></NeedsNetwork>
         <h4>{t("suppliers.orders")}</h4>
         <OrderList orders=detail.orders/>
     }
