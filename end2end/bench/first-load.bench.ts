@@ -8,6 +8,9 @@
 //
 // The server's own time (a few milliseconds a request on loopback) is nothing beside the
 // network's, so the debug server serving the release bundle gives the phone's figures.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as zlib from "node:zlib";
 import type { BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "../tests/journey";
 import { PASSWORD, uniqueEmail } from "../tests/helpers";
@@ -70,7 +73,21 @@ function report(name: string, seconds: number[], bytes: Bytes) {
   console.log(`${"".padEnd(44)} ${parts.join(" · ")}`);
 }
 
+/** The bundle as built: each file raw, gzip (level 9) and brotli (quality 11). */
+function bundleSizes() {
+  const pkg = path.join(process.env.BOUTIQ_E2E_SITE_ROOT ?? path.join(__dirname, "..", "..", "target", "site"), "pkg");
+  console.log(`\nthe bundle in ${pkg}`);
+  for (const file of ["boutiq.wasm", "boutiq.js", "boutiq.css"]) {
+    const raw = fs.readFileSync(path.join(pkg, file));
+    const gzip = zlib.gzipSync(raw, { level: 9 }).length;
+    const brotli = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    console.log(`${file.padEnd(14)} ${kb(raw.length).padStart(10)} raw ${kb(gzip).padStart(10)} gzip ${kb(brotli).padStart(10)} brotli`);
+  }
+}
+
 test("a first load and a repeat visit on slow 3G", async ({ browser, page }) => {
+  test.setTimeout(900_000);
+  bundleSizes();
   // The shop, made without throttling: the figures are the phone's, not the sign-up's.
   const email = uniqueEmail("bench");
   const made = await page.request.post("/api/auth/register", {

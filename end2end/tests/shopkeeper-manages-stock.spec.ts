@@ -44,7 +44,7 @@ test("a shopkeeper sets up categories and products, moves stock and reads the hi
     "Unité": "sac",
     "Quantité en stock": "10",
     "Stock minimum": "5",
-    "Stock maximum": "50",
+    "Stock maximum": "40",
     "Prix d'achat (F CFA)": "4500",
     "Prix de vente (F CFA)": "5000",
   });
@@ -187,6 +187,8 @@ test("a phone screen shows at least eight products, the search across the row an
     await post(page, "/api/products/create", { input });
   }
   await open(page, "/shop/products");
+  // The phone's copy has caught up with the twelve (it held fewer when the page opened).
+  await expect(page.locator(".result-count")).toHaveText("12 produits");
   await expect(page.locator(".product-card")).toHaveCount(12);
   // Fully visible: inside the screen and above the tab bar.
   const tabBar = await page.getByRole("navigation", { name: "Navigation principale" }).boundingBox();

@@ -264,10 +264,10 @@ fn SupplierDetailDialog(
 ) -> impl IntoView {
     let version = RwSignal::new(0u32);
     let id = StoredValue::new(id);
-    // From the phone, offline too (its reliability and products come with the pull).
+    // From the phone, offline too (its reliability and products come with the pull). Read when
+    // it opens and after a change made in it, not at every sync: an invitation being typed stays.
     let detail = LocalResource::new(move || {
         version.track();
-        Replica::track();
         Replica::supplier(id.get_value())
     });
     let changed = Callback::new(move |_| {
