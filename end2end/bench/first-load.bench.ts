@@ -109,11 +109,13 @@ test("a first load and a repeat visit on slow 3G", async ({ browser, page }) => 
 
     await phone.getByLabel("Adresse e-mail").fill(email);
     await phone.getByLabel("Mot de passe", { exact: true }).fill(PASSWORD);
-    const tapped = await phone.evaluate(() => performance.now());
+    // Signing in loads the shop as a new page: timed by this side's clock.
+    const tapped = Date.now();
     await phone.getByRole("button", { name: "Se connecter" }).click();
     await phone.waitForURL((url) => url.pathname === "/shop", { timeout: 120_000 });
-    await expect(phone.locator(".kpis")).toBeVisible({ timeout: 120_000 });
-    dashboard.push((await phone.evaluate(() => performance.now()) - tapped) / 1000);
+    await usable(phone, ".kpis");
+    dashboard.push((Date.now() - tapped) / 1000);
+    bytes.dashboard = await downloaded(phone);
 
     // Again later, from what the service worker kept.
     await phone.evaluate(() => navigator.serviceWorker.ready);
@@ -123,6 +125,6 @@ test("a first load and a repeat visit on slow 3G", async ({ browser, page }) => 
     await context.close();
   }
   report("sign-in page usable, first visit", signIn, bytes.signIn);
-  report("dashboard shown after tapping Se connecter", dashboard, {});
+  report("dashboard usable after tapping Se connecter", dashboard, bytes.dashboard);
   report("dashboard usable, repeat visit", repeat, bytes.repeat);
 });
