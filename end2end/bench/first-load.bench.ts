@@ -1,6 +1,7 @@
 // A first load on slow 3G (issue 13, docs/BENCHMARKS.md): Chromium's network throttled through
 // the DevTools protocol to 400 kbit/s down and up with 400 ms of round trip, the release bundle.
-// Printed, not asserted.
+// Printed, not asserted. `benches/first-load.sh` builds what it needs and runs it, then Lighthouse;
+// by hand:
 //
 //   LEPTOS_SITE_ROOT=/tmp/boutiq-site cargo leptos build --release --frontend-only
 //   cargo leptos build                                                 # the (debug) server
