@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::suppliers::LinkProduct;
+use crate::api::suppliers::{LinkProduct, get_supplier};
 use crate::domain::order::OrderSummary;
 use crate::domain::outbox::OfflineWrite;
 use crate::domain::product::Product;
@@ -266,9 +266,17 @@ fn SupplierDetailDialog(
     let id = StoredValue::new(id);
     // From the phone, offline too (its reliability and products come with the pull). Read when
     // it opens and after a change made in it, not at every sync: an invitation being typed stays.
+    // A product linked here (online only) is the server's at once, before the pull brings it.
     let detail = LocalResource::new(move || {
-        version.track();
-        Replica::supplier(id.get_value())
+        let changed_here = version.get() > 0;
+        let id = id.get_value();
+        async move {
+            if changed_here {
+                get_supplier(id).await
+            } else {
+                Replica::supplier(id).await
+            }
+        }
     });
     let changed = Callback::new(move |_| {
         version.update(|v| *v += 1);
