@@ -247,10 +247,9 @@ impl Replica {
 /// The phone's clock.
 fn now() -> chrono::DateTime<chrono::Utc> {
     #[cfg(feature = "hydrate")]
-    let now = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64);
+    return chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
     #[cfg(not(feature = "hydrate"))]
-    let now = Some(chrono::Utc::now());
-    now.unwrap_or_default()
+    chrono::Utc::now()
 }
 
 /// The phone's day (UTC, as the server counts "this month").
