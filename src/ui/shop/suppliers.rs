@@ -264,18 +264,20 @@ fn SupplierDetailDialog(
 ) -> impl IntoView {
     let version = RwSignal::new(0u32);
     let id = StoredValue::new(id);
-    // From the phone, offline too (its reliability and products come with the pull). Read when
-    // it opens and after a change made in it, not at every sync: an invitation being typed stays.
-    // A product linked here (online only) is the server's at once, before the pull brings it.
+    // The server's when it answers (a supplier that just registered is "Vérifié", a product
+    // just linked is listed), else the phone's copy: offline, and for a supplier made on the phone
+    // and not sent yet. Read when it opens and after a change made in it, not at every sync, so
+    // an invitation being typed stays.
+    let online = use_context::<Replica>().map(|replica| replica.online);
     let detail = LocalResource::new(move || {
-        let changed_here = version.get() > 0;
+        version.track();
         let id = id.get_value();
+        let online = online.is_none_or(|online| online.get_untracked());
         async move {
-            if changed_here {
-                get_supplier(id).await
-            } else {
-                Replica::supplier(id).await
+            if online && let Ok(detail) = get_supplier(id.clone()).await {
+                return Ok(detail);
             }
+            Replica::supplier(id).await
         }
     });
     let changed = Callback::new(move |_| {
