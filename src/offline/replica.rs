@@ -162,11 +162,20 @@ impl Replica {
         Self::or_server(ShopReplica::unread_alerts, unread_alerts).await
     }
 
-    /// A supplier's detail: reliability, the products it supplies, its latest orders.
-    pub async fn supplier(id: String) -> Result<SupplierDetail, AppError> {
-        match Self::read(|shop| shop.supplier_detail(&id)) {
-            Some(answer) => answer,
-            None => get_supplier(id).await,
+    /// A supplier's detail: reliability, the products it supplies, its latest orders. The
+    /// server's when `online` and it answers (a supplier that just registered is "Vérifié" at
+    /// once), else the phone's copy: offline, or a supplier made on the phone and not sent yet.
+    pub async fn supplier(id: String, online: bool) -> Result<SupplierDetail, AppError> {
+        let asked = if online {
+            Some(get_supplier(id.clone()).await)
+        } else {
+            None
+        };
+        match (asked, Self::read(|shop| shop.supplier_detail(&id))) {
+            (Some(Ok(detail)), _) => Ok(detail),
+            (_, Some(kept)) => kept,
+            (Some(refused), None) => refused,
+            (None, None) => get_supplier(id).await,
         }
     }
 

@@ -15,6 +15,18 @@ fn product(name: &str, quantity: i64, min_stock: i64, max_stock: Option<i64>) ->
     })
 }
 
+/// A manual supplier of the shop: its id.
+async fn supplier(app: &TestApp, cookie: &str) -> Value {
+    let input = json!({ "name": "Moussa", "phone": "", "whatsapp": "", "email": "", "address": "", "city": "", "notes": "" });
+    app.post(
+        "/api/suppliers/create",
+        json!({ "op": op_id(), "input": input }),
+        Some(cookie),
+    )
+    .await
+    .json()
+}
+
 async fn run_engine(app: &TestApp, days_later: i64) {
     process_queue(&app.state.db, Utc::now() + Duration::days(days_later))
         .await
@@ -247,10 +259,7 @@ async fn the_badge_and_the_alert_agree_on_stock_bas_and_follow_the_shops_share()
 async fn commander_counts_sales_only_and_waits_the_suppliers_own_delay() {
     let app = app().await;
     let awa = app.register("shopkeeper", "awa@example.sn").await;
-    let supplier = app
-        .post("/api/suppliers/create", json!({ "op": op_id(), "input": { "name": "Moussa", "phone": "", "whatsapp": "", "email": "", "address": "", "city": "", "notes": "" } }), Some(&awa))
-        .await
-        .json();
+    let supplier = supplier(&app, &awa).await;
     let mut input = product("Riz", 100, 5, None);
     input["supplier_id"] = supplier.clone();
     let rice = app.create_product(&awa, input).await;
@@ -303,10 +312,7 @@ async fn time_brings_dormant_products_late_deliveries_and_pending_orders() {
     let app = app().await;
     let awa = app.register("shopkeeper", "awa@example.sn").await;
     let rice = app.create_product(&awa, product("Riz", 20, 5, None)).await;
-    let supplier = app
-        .post("/api/suppliers/create", json!({ "op": op_id(), "input": { "name": "Moussa", "phone": "", "whatsapp": "", "email": "", "address": "", "city": "", "notes": "" } }), Some(&awa))
-        .await
-        .json();
+    let supplier = supplier(&app, &awa).await;
     let lines = json!([{ "product_id": rice["id"], "quantity": 5, "unit_price": 1000 }]);
     let input =
         json!({ "supplier_id": supplier, "lines": lines, "expected_on": "2020-01-01", "note": "" });

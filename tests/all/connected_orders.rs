@@ -114,6 +114,19 @@ fn field_error(reply: &Reply) -> (String, String) {
     )
 }
 
+/// The shop's product the vendor's rice is received as, by the cart's terms.
+async fn received_as(app: &TestApp, cookie: &str, vendor: &Vendor) -> Value {
+    let terms = app
+        .post(
+            "/api/market/cart_terms",
+            json!({ "supplier_id": vendor.profile_id, "item_ids": [vendor.rice] }),
+            Some(cookie),
+        )
+        .await
+        .json();
+    terms["mappings"][0]["product_name"].clone()
+}
+
 async fn quantity_of(app: &TestApp, name: &str) -> Vec<i64> {
     app.rows(&format!(
         "SELECT VALUE quantity FROM product WHERE name = '{name}'"
@@ -222,15 +235,7 @@ async fn a_cart_respects_the_catalog_minimums_and_prices() {
     assert_eq!(app.count("supplier").await, 1);
     again["lines"][0]["product_id"] = own["id"].clone();
     assert_eq!(order(&app, &awa, again).await.status, StatusCode::OK);
-    let terms = app
-        .post(
-            "/api/market/cart_terms",
-            json!({ "supplier_id": moussa.profile_id, "item_ids": [moussa.rice] }),
-            Some(&awa),
-        )
-        .await
-        .json();
-    assert_eq!(terms["mappings"][0]["product_name"], "Riz parfumé");
+    assert_eq!(received_as(&app, &awa, &moussa).await, "Riz parfumé");
 
     // The supplier sees three pending orders from Boutique Awa; nobody else does.
     let inbox = app
@@ -421,15 +426,7 @@ async fn the_supplier_takes_the_order_step_by_step_and_the_stock_receives_it_onc
         ]
     );
     // Ordered again, the item is received as the same product.
-    let terms = app
-        .post(
-            "/api/market/cart_terms",
-            json!({ "supplier_id": moussa.profile_id, "item_ids": [moussa.rice] }),
-            Some(&awa),
-        )
-        .await
-        .json();
-    assert_eq!(terms["mappings"][0]["product_name"], "Riz 25 kg");
+    assert_eq!(received_as(&app, &awa, &moussa).await, "Riz 25 kg");
     let movements = app
         .rows("SELECT kind, quantity, reason, record::id(purchase) AS purchase FROM movement ORDER BY quantity")
         .await;

@@ -212,8 +212,8 @@ pub async fn save_rules(
     .await
 }
 
-/// An alert with what its text and "Commander" need, but for its product's sales of 30 days
-/// ([`with_recent_sales`]).
+/// An alert with what its text and "Commander" need, but for its product's sales and its
+/// supplier's delay ([`with_reorder_figures`]).
 pub(super) const ALERT_VIEW: &str =
     "record::id(id) AS id, product AS record_product, kind, severity, state,
     <string> created_at AS created_at, duration::days(time::now() - created_at) AS age_days,
@@ -231,7 +231,7 @@ pub(super) const ALERT_VIEW: &str =
 /// once through indexes ([`attach`]): the units its product sold in the last 30 days, the days
 /// its usual supplier's delivered orders took, and a registered supplier's own delay. Eight
 /// statements; the last answers.
-pub(super) fn with_recent_sales(select: &str) -> String {
+pub(super) fn with_reorder_figures(select: &str) -> String {
     attach(
         select,
         &[
@@ -271,7 +271,7 @@ pub async fn list(db: &Db, user_id: &str, history: bool) -> Result<Vec<AlertView
     let sql = format!(
         "{CURRENT_SHOP}
          {alerts}",
-        alerts = with_recent_sales(&format!(
+        alerts = with_reorder_figures(&format!(
             "SELECT {ALERT_VIEW} FROM alert WHERE shop = $shop AND state IN {states} ORDER BY created DESC LIMIT 200"
         ))
     );

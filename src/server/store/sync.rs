@@ -127,7 +127,7 @@ const KINDS: [Kind; 8] = [
         read: Read::Table {
             table: "alert",
             projection: &[super::alerts::ALERT_VIEW],
-            finish: super::alerts::with_recent_sales,
+            finish: super::alerts::with_reorder_figures,
         },
     },
     Kind {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::suppliers::{LinkProduct, get_supplier};
+use crate::api::suppliers::LinkProduct;
 use crate::domain::order::OrderSummary;
 use crate::domain::outbox::OfflineWrite;
 use crate::domain::product::Product;
@@ -264,21 +264,13 @@ fn SupplierDetailDialog(
 ) -> impl IntoView {
     let version = RwSignal::new(0u32);
     let id = StoredValue::new(id);
-    // The server's when it answers (a supplier that just registered is "Vérifié", a product
-    // just linked is listed), else the phone's copy: offline, and for a supplier made on the phone
-    // and not sent yet. Read when it opens and after a change made in it, not at every sync, so
-    // an invitation being typed stays.
+    // Read when it opens and after a change made in it (a product linked), not at every sync,
+    // so an invitation being typed stays.
     let online = use_context::<Replica>().map(|replica| replica.online);
     let detail = LocalResource::new(move || {
         version.track();
-        let id = id.get_value();
         let online = online.is_none_or(|online| online.get_untracked());
-        async move {
-            if online && let Ok(detail) = get_supplier(id.clone()).await {
-                return Ok(detail);
-            }
-            Replica::supplier(id).await
-        }
+        Replica::supplier(id.get_value(), online)
     });
     let changed = Callback::new(move |_| {
         version.update(|v| *v += 1);
