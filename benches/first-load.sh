@@ -12,7 +12,7 @@ if ! command -v wasm-opt >/dev/null; then
   npm install --silent --no-audit --no-fund --prefix target/binaryen binaryen@132
   export PATH="$PWD/target/binaryen/node_modules/.bin:$PATH"
 fi
-LEPTOS_SITE_ROOT=$site cargo leptos build --release --frontend-only
+LEPTOS_SITE_ROOT=$site cargo leptos build --release --precompress --frontend-only
 cargo leptos build
 
 (cd end2end && BOUTIQ_E2E_SITE_ROOT=$site npx playwright test -c bench.config.ts first-load)

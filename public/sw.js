@@ -138,7 +138,7 @@ self.addEventListener("fetch", (event) => {
   // an old copy of a read (who is signed in, a pull, a supplier's figures) must never replay.
   if (url.pathname.startsWith("/api/")) return;
   // The barcode decoder (/vendor/zxing) is kept after its first use, so scanning works offline.
-  const isAsset = url.pathname.startsWith("/pkg/") || url.pathname.startsWith("/icons/") ||
+  const isAsset = isBundle(url.pathname) || url.pathname.startsWith("/icons/") ||
     url.pathname.startsWith("/vendor/") || url.pathname === "/manifest.webmanifest";
   event.respondWith(isAsset ? keptFirst(event, request) : networkFirst(event, request));
 });
@@ -176,16 +176,29 @@ async function offlinePage(privateCache, path) {
   return undefined;
 }
 
+// The bundle: under its version's address (`/v/<version>/pkg/…`), or the plain `/pkg/…`.
+function isBundle(path) {
+  return path.startsWith("/pkg/") || /^\/v\/[^/]+\/pkg\//.test(path);
+}
+
 // The bundle and icons: the kept copy, without asking the network (fast on 3G, nothing
 // downloaded again on a paid data plan); a new version of the app comes with a new worker.
+// A page kept by an older version asks for its bundle's address: it gets today's file, as the
+// network would answer it (the worker refreshes such pages when it activates).
 // A file outside the shell (the barcode decoder) is kept at its first use.
 async function keptFirst(event, request) {
   const cache = await caches.open(SHELL_CACHE);
-  const copy = await kept(cache, request);
+  const copy = (await kept(cache, request)) ?? (await kept(cache, todaysAddress(request.url)));
   if (copy) return copy;
   const response = await fetch(request);
   if (response.ok) event.waitUntil(store(cache, request, response.clone()));
   return response;
+}
+
+// A bundle file's address in this version (`/v/<old>/pkg/x` → `/v/<this>/pkg/x`).
+function todaysAddress(url) {
+  const path = new URL(url).pathname.replace(/^\/v\/[^/]+\/pkg\//, "/pkg/").replace(/^\/pkg\//, `${BUILD.assets}/pkg/`);
+  return new URL(path, self.location.origin).href;
 }
 
 // The copy of `request` kept in `cache` (a cache, or every cache). Copies are kept decoded: how

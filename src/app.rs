@@ -2,7 +2,7 @@
 //! role guards.
 
 use leptos::prelude::*;
-use leptos_meta::{Stylesheet, Title, provide_meta_context};
+use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
@@ -29,6 +29,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     provide_context(prefs);
     use crate::ui::prefs::Choice;
     let (lang, theme, text_size) = (prefs.lang, prefs.theme, prefs.text_size);
+    // The bundle under its version's address, which the browser keeps for good (`server::bundle`).
+    let bundle = crate::server::bundle::page_root(&options.site_root);
     view! {
         <!DOCTYPE html>
         <html lang=lang.code() data-theme=theme.code() data-text-size=text_size.code()>
@@ -41,7 +43,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" type="image/png" href="/icons/icon-192.png"/>
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <link rel="stylesheet" id="leptos" href=format!("{bundle}/pkg/boutiq.css")/>
+                <HydrationScripts options root=bundle/>
                 <MetaTags/>
             </head>
             <body>
@@ -73,7 +76,6 @@ pub fn App() -> impl IntoView {
     SessionResource::provide();
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/boutiq.css"/>
         <Title text="Boutiq"/>
         <Router>
             <KeepVisitedPages/>

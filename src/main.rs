@@ -1,8 +1,28 @@
 //! The Boutiq server: configuration, database, HTTP, graceful shutdown.
 
+/// The stack of each runtime thread, as SurrealDB's own server gives its threads: the embedded
+/// database runs a write's events inside the write (and their writes' events inside those),
+/// deeper than the default 2 MiB holds in a debug build.
 #[cfg(feature = "ssr")]
-#[tokio::main]
-async fn main() -> std::process::ExitCode {
+pub const THREAD_STACK_BYTES: usize = 10 * 1024 * 1024;
+
+#[cfg(feature = "ssr")]
+fn main() -> std::process::ExitCode {
+    match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_stack_size(THREAD_STACK_BYTES)
+        .build()
+    {
+        Ok(runtime) => runtime.block_on(serve()),
+        Err(error) => {
+            eprintln!("runtime: {error}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+async fn serve() -> std::process::ExitCode {
     use boutiq::server::{AppState, config::Config};
     use boutiq::web;
 

@@ -3,6 +3,7 @@
 pub mod alerts;
 pub mod auth;
 pub mod backup;
+pub mod bundle;
 pub mod config;
 pub mod csp;
 pub mod db;

@@ -40,6 +40,10 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .route("/sw.js", get(crate::server::service_worker::script))
+        .route(
+            "/v/{version}/pkg/{*file}",
+            get(crate::server::bundle::serve),
+        )
         .route("/media/{shop}/{file}", get(crate::server::media::serve))
         .route(
             "/export/products.csv",

@@ -41,8 +41,9 @@ export async function keptForOffline(page: Page, paths: string[]): Promise<void>
       const bundle = performance
         .getEntriesByType("resource")
         .map((entry) => new URL(entry.name).pathname)
-        .filter((path) => path.startsWith("/pkg/"));
-      const wanted = [...new Set([...paths, ...bundle, "/pkg/boutiq.js", "/pkg/boutiq.wasm"])];
+        .filter((path) => /^\/v\/[^/]+\/pkg\//.test(path));
+      if (bundle.length === 0) return ["the bundle under /v/<version>/pkg/"];
+      const wanted = [...new Set([...paths, ...bundle])];
       const kept = await Promise.all(wanted.map((path) => caches.match(path, { ignoreVary: true })));
       return wanted.filter((_, i) => !kept[i]);
     }, paths);

@@ -26,6 +26,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (12, include_str!("schema/012_sync_ledger.surql")),
     (13, include_str!("schema/013_low_share.surql")),
     (14, include_str!("schema/014_refused.surql")),
+    (15, include_str!("schema/015_figures.surql")),
 ];
 
 /// The version of the newest schema file.

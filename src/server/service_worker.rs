@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
 use crate::server::AppState;
+use crate::server::bundle::{Bundle, stamp};
 
 /// Files kept besides the bundle under `pkg/`.
 const KEPT_BESIDES_THE_BUNDLE: [&str; 3] = [
@@ -21,9 +22,6 @@ const KEPT_BESIDES_THE_BUNDLE: [&str; 3] = [
     "icons/icon-192.png",
     "icons/icon-512.png",
 ];
-
-/// The bundle's files the browser loads (not its type declarations, nor precompressed twins).
-const BUNDLE_EXTENSIONS: [&str; 3] = ["js", "wasm", "css"];
 
 pub async fn script(State(state): State<AppState>) -> Response {
     let root = PathBuf::from(&*state.leptos_options.site_root);
@@ -46,77 +44,31 @@ pub async fn script(State(state): State<AppState>) -> Response {
 
 /// `const BUILD = {version, shell};` then the worker's own code. Worked out at each request (the
 /// browser asks once a page load): one small file and a dozen file dates, always those of the
-/// bundle on disk, also after a rebuild under `cargo leptos watch`.
+/// bundle on disk, also after a rebuild under `cargo leptos watch`. The shell lists the bundle
+/// under the addresses the pages load it from (`/v/<version>/pkg/…`).
 fn worker_script(root: &Path) -> std::io::Result<String> {
     let code = std::fs::read_to_string(root.join("sw.js"))?;
-    let mut shell = bundle_files(&root.join("pkg"), "pkg")?;
-    shell.sort();
-    shell.extend(
-        KEPT_BESIDES_THE_BUNDLE
-            .iter()
-            .filter(|path| root.join(path).is_file())
-            .map(|path| path.to_string()),
-    );
+    let bundle = Bundle::of(root)?;
+    let besides: Vec<&str> = KEPT_BESIDES_THE_BUNDLE
+        .into_iter()
+        .filter(|path| root.join(path).is_file())
+        .collect();
     let mut version = Sha256::new();
     version.update(&code);
-    for path in &shell {
-        let metadata = std::fs::metadata(root.join(path))?;
-        let modified = metadata
-            .modified()?
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default();
-        version.update(format!(
-            "{path}\0{}\0{}\0",
-            metadata.len(),
-            modified.as_nanos()
-        ));
+    version.update(&bundle.version);
+    for path in &besides {
+        version.update(stamp(root, path)?);
     }
+    let shell: Vec<String> = bundle
+        .files
+        .iter()
+        .map(|file| bundle.address(file))
+        .chain(besides.iter().map(|path| format!("/{path}")))
+        .collect();
     let build = serde_json::json!({
         "version": format!("{:x}", version.finalize())[..16].to_owned(),
-        "shell": shell.iter().map(|path| format!("/{path}")).collect::<Vec<_>>(),
+        "assets": bundle.root(),
+        "shell": shell,
     });
     Ok(format!("const BUILD = {build};\n{code}"))
-}
-
-/// The bundle's files under `dir`, as site paths starting with `prefix`.
-fn bundle_files(dir: &Path, prefix: &str) -> std::io::Result<Vec<String>> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let path = format!("{prefix}/{name}");
-        if entry.file_type()?.is_dir() {
-            files.extend(bundle_files(&entry.path(), &path)?);
-        } else if is_loaded_by_the_browser(&name) {
-            files.push(path);
-        }
-    }
-    Ok(files)
-}
-
-fn is_loaded_by_the_browser(name: &str) -> bool {
-    !name.ends_with(".d.ts")
-        && Path::new(name)
-            .extension()
-            .is_some_and(|extension| BUNDLE_EXTENSIONS.iter().any(|e| extension == *e))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_loaded_by_the_browser;
-
-    #[test]
-    fn the_bundle_is_what_the_browser_loads() {
-        for name in ["boutiq.js", "boutiq.wasm", "boutiq.css", "replica.js"] {
-            assert!(is_loaded_by_the_browser(name), "{name}");
-        }
-        for name in [
-            "boutiq.d.ts",
-            "boutiq_bg.wasm.d.ts",
-            "boutiq.wasm.br",
-            "boutiq.js.gz",
-        ] {
-            assert!(!is_loaded_by_the_browser(name), "{name}");
-        }
-    }
 }

@@ -30,6 +30,12 @@ impl AppState {
         let db = Db::connect(&config)
             .await
             .map_err(|e| format!("database {}: {e}", config.database_url))?;
+        if config.repair_figures {
+            let shops = super::store::figures::repair(&db)
+                .await
+                .map_err(|e| format!("repairing the kept figures: {e}"))?;
+            tracing::info!(shops, "kept figures counted again");
+        }
         let secret =
             super::auth::load_or_create_secret(config.jwt_secret.as_deref(), &config.data_dir)
                 .map_err(|e| format!("JWT secret under {}: {e}", config.data_dir.display()))?;

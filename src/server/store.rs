@@ -10,6 +10,7 @@ pub mod categories;
 pub mod connected_orders;
 pub mod dashboard;
 pub mod exports;
+pub mod figures;
 pub mod imports;
 pub mod inbox;
 pub mod invitations;

@@ -59,6 +59,24 @@ pub async fn app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     }
 }
 
+/// The app again on a data folder a previous app (now dropped) had open: the engine releases its
+/// file lock a moment after the last handle is dropped.
+pub async fn reopen(config: impl Fn() -> Config) -> TestApp {
+    let mut reopened = AppState::build(config()).await;
+    for _ in 0..50 {
+        if reopened.is_ok() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        reopened = AppState::build(config()).await;
+    }
+    let state = reopened.expect("the data folder opens again");
+    TestApp {
+        router: router(state.clone()),
+        state,
+    }
+}
+
 pub async fn app() -> TestApp {
     app_with(|_| {}).await
 }

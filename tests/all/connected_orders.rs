@@ -9,14 +9,14 @@ use serde_json::{Value, json};
 
 /// A registered supplier with a complete profile (minimum 30 000) and two items:
 /// rice at 15 000 (minimum 2 sacs) and oil at 1 200 (stock 50).
-struct Vendor {
-    cookie: String,
-    profile_id: String,
-    rice: String,
-    oil: String,
+pub(super) struct Vendor {
+    pub(super) cookie: String,
+    pub(super) profile_id: String,
+    pub(super) rice: String,
+    pub(super) oil: String,
 }
 
-async fn vendor(app: &TestApp, email: &str) -> Vendor {
+pub(super) async fn vendor(app: &TestApp, email: &str) -> Vendor {
     let vendor = unlisted_vendor(app, email).await;
     complete_profile(app, &vendor.cookie).await;
     vendor
@@ -77,7 +77,7 @@ async fn unlisted_vendor(app: &TestApp, email: &str) -> Vendor {
     }
 }
 
-fn cart(vendor: &Vendor, lines: &[(&str, i64, i64)]) -> Value {
+pub(super) fn cart(vendor: &Vendor, lines: &[(&str, i64, i64)]) -> Value {
     let lines: Vec<Value> = lines
         .iter()
         .map(|(item, quantity, price)| {
@@ -87,7 +87,7 @@ fn cart(vendor: &Vendor, lines: &[(&str, i64, i64)]) -> Value {
     json!({ "supplier_id": vendor.profile_id, "lines": lines, "note": "Avant samedi" })
 }
 
-async fn order(app: &TestApp, cookie: &str, input: Value) -> Reply {
+pub(super) async fn order(app: &TestApp, cookie: &str, input: Value) -> Reply {
     app.post(
         "/api/market/order",
         json!({ "op": op_id(), "input": input }),
@@ -96,7 +96,13 @@ async fn order(app: &TestApp, cookie: &str, input: Value) -> Reply {
     .await
 }
 
-async fn step(app: &TestApp, cookie: &str, id: &str, status: &str, reason: &str) -> Reply {
+pub(super) async fn step(
+    app: &TestApp,
+    cookie: &str,
+    id: &str,
+    status: &str,
+    reason: &str,
+) -> Reply {
     app.post(
         "/api/inbox/status",
         json!({ "op": op_id(), "id": id, "status": status, "reason": reason }),

@@ -9,6 +9,7 @@ mod config;
 mod connected_orders;
 mod dashboard;
 mod data;
+mod figures;
 mod invitations;
 mod marketplace;
 mod marketplace_search;

@@ -5,7 +5,7 @@ use crate::common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use boutiq::server::{AppState, config::Config};
-use common::{TestApp, app, temp_dir};
+use common::{TestApp, app, reopen, temp_dir};
 
 #[tokio::test]
 async fn health_and_readiness() {
@@ -86,20 +86,7 @@ async fn data_and_schema_version_survive_a_restart_on_disk() {
             boutiq::server::db::SCHEMA_VERSION
         );
     }
-    // The engine releases its file lock a moment after the last handle is dropped.
-    let mut reopened = AppState::build(config()).await;
-    for _ in 0..50 {
-        if reopened.is_ok() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        reopened = AppState::build(config()).await;
-    }
-    let state = reopened.expect("the data folder opens again");
-    let app = TestApp {
-        router: boutiq::web::router(state.clone()),
-        state,
-    };
+    let app = reopen(config).await;
     assert_eq!(
         app.state.db.schema_version().await.unwrap(),
         boutiq::server::db::SCHEMA_VERSION

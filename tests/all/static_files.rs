@@ -80,13 +80,15 @@ async fn the_service_worker_keeps_every_file_of_the_bundle_and_changes_with_it()
             .ends_with("self.addEventListener(\"install\", () => {});\n")
     );
     let build = build_of(&first.body);
+    let assets = build["assets"].as_str().unwrap().to_owned();
+    assert!(assets.starts_with("/v/"), "{assets}");
     assert_eq!(
         build["shell"],
         serde_json::json!([
-            "/pkg/boutiq.css",
-            "/pkg/boutiq.js",
-            "/pkg/boutiq.wasm",
-            "/pkg/snippets/boutiq-1a2b/src/offline/replica.js",
+            format!("{assets}/pkg/boutiq.css"),
+            format!("{assets}/pkg/boutiq.js"),
+            format!("{assets}/pkg/boutiq.wasm"),
+            format!("{assets}/pkg/snippets/boutiq-1a2b/src/offline/replica.js"),
             "/manifest.webmanifest",
             "/icons/icon-192.png",
         ])
@@ -101,5 +103,93 @@ async fn the_service_worker_keeps_every_file_of_the_bundle_and_changes_with_it()
     std::fs::write(root.join("pkg/boutiq.wasm"), b"\0asm-2, longer").unwrap();
     let rebuilt = build_of(&app.get("/sw.js", None).await.body);
     assert_ne!(rebuilt["version"], build["version"]);
-    assert_eq!(rebuilt["shell"], build["shell"]);
+    assert_ne!(
+        rebuilt["assets"], build["assets"],
+        "a new address for the new bundle"
+    );
+    let moved = |shell: &serde_json::Value, assets: &serde_json::Value| {
+        let assets = assets.as_str().unwrap();
+        shell
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|path| path.as_str().unwrap().replace(assets, ""))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        moved(&rebuilt["shell"], &rebuilt["assets"]),
+        moved(&build["shell"], &build["assets"]),
+        "the same files"
+    );
+}
+
+/// The `href` or `src` that follows `attribute` in `html`.
+fn address_after<'a>(html: &'a str, attribute: &str) -> &'a str {
+    let start = html
+        .find(attribute)
+        .unwrap_or_else(|| panic!("no {attribute} in {html}"))
+        + attribute.len();
+    let end = start + html[start..].find('"').unwrap();
+    &html[start..end]
+}
+
+#[tokio::test]
+async fn pages_load_the_bundle_at_its_version_address_which_the_browser_keeps_for_good() {
+    let root = temp_dir("site-versioned");
+    std::fs::create_dir_all(root.join("pkg")).unwrap();
+    std::fs::write(root.join("pkg/boutiq.wasm"), b"\0asm-1").unwrap();
+    std::fs::write(root.join("pkg/boutiq.css"), "body{}").unwrap();
+    // What `cargo leptos build --release --precompress` writes beside each file.
+    std::fs::write(root.join("pkg/boutiq.wasm.br"), b"brotli of asm-1").unwrap();
+    let app = app_with(|config| config.site_root = root.to_string_lossy().into_owned()).await;
+
+    let page = app.get("/login", None).await;
+    let css = address_after(&page.body, "rel=\"stylesheet\" id=\"leptos\" href=\"").to_owned();
+    let (assets, file) = css.rsplit_once("/pkg/").unwrap();
+    assert!(assets.starts_with("/v/") && file == "boutiq.css", "{css}");
+    assert!(
+        page.body
+            .contains(&format!("href=\"{assets}/pkg/boutiq.wasm\"")),
+        "the wasm preloaded from the same address: {}",
+        page.body
+    );
+
+    let styles = app.get(&css, None).await;
+    assert_eq!(styles.status, StatusCode::OK);
+    assert_eq!(styles.body, "body{}");
+    assert_eq!(
+        styles.headers["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    let wasm = app
+        .send(
+            axum::http::Request::get(format!("{assets}/pkg/boutiq.wasm"))
+                .header("accept-encoding", "br")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(wasm.headers["content-encoding"], "br");
+    assert_eq!(
+        wasm.body, "brotli of asm-1",
+        "the file compressed at build time"
+    );
+
+    // A page of an older version gets today's file, without the promise that it never changes.
+    let stale = app.get("/v/0123456789abcdef/pkg/boutiq.css", None).await;
+    assert_eq!(stale.status, StatusCode::OK);
+    assert_eq!(stale.headers["cache-control"], "no-cache");
+    let missing = app.get(&format!("{assets}/pkg/missing.js"), None).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    let outside = app.get(&format!("{assets}/pkg/../sw.js"), None).await;
+    assert_eq!(outside.status, StatusCode::NOT_FOUND);
+
+    // A new build: a new address, and the plain `/pkg/` address is never kept for good.
+    std::fs::write(root.join("pkg/boutiq.css"), "body{color:red}").unwrap();
+    let rebuilt = app.get("/login", None).await;
+    assert!(!rebuilt.body.contains(assets), "{}", rebuilt.body);
+    assert_eq!(
+        app.get("/pkg/boutiq.css", None).await.headers["cache-control"],
+        "no-cache"
+    );
 }

@@ -68,10 +68,12 @@ pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<Produc
     let page = with_alert_counts(&format!(
         "SELECT {PROJECTION} FROM product WHERE {filter} ORDER BY {order} LIMIT $limit START $start"
     ));
+    let total = kept_total(query, &search)
+        .unwrap_or_else(|| format!("count(SELECT VALUE id FROM product WHERE {filter})"));
     let sql = format!(
         "{CURRENT_SHOP}
          {page}
-         RETURN count(SELECT VALUE id FROM product WHERE {filter});"
+         RETURN {total};"
     );
     let category_id = match &query.category {
         CategoryFilter::Id(id) => id.clone(),
@@ -94,6 +96,25 @@ pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<Produc
         total,
         page: query.page,
         page_size: query.page_size(),
+    })
+}
+
+/// The list's total read from the kept figures (schema 015) when one answers it: the shop's
+/// products, those of a status, or of a category. A search, or a status within a category, is
+/// counted.
+fn kept_total(query: &ProductQuery, search: &str) -> Option<String> {
+    if !search.is_empty() {
+        return None;
+    }
+    let shop = "type::record('shop_figures', [$shop])";
+    let category =
+        |key: &str| format!("type::record('category_figures', [$shop, {key}]).products ?? 0");
+    Some(match (&query.category, query.status) {
+        (CategoryFilter::All, None) => format!("{shop}.products ?? 0"),
+        (CategoryFilter::All, Some(status)) => format!("{shop}.{} ?? 0", status.as_str()),
+        (CategoryFilter::Uncategorized, None) => category("'none'"),
+        (CategoryFilter::Id(_), None) => category("$category_id"),
+        (_, Some(_)) => return None,
     })
 }
 

@@ -13,13 +13,6 @@ use crate::domain::stock::StockStatus;
 use crate::server::db::{Db, DbError};
 
 #[derive(Deserialize)]
-struct DayKindSum {
-    day: String,
-    kind: String,
-    units: i64,
-}
-
-#[derive(Deserialize)]
 struct StatusRow {
     status: String,
     count: u64,
@@ -34,29 +27,32 @@ pub async fn statistics(
     let first_day = period.first_day(today);
     let sql = format!(
         "{CURRENT_SHOP}
-         -- Values are summed as decimals (read back saturated): they never overflow.
-         -- Cast once: a cast inside WHERE keeps the (shop, at) index from serving the range.
-         LET $since = <datetime> $since;
+         -- Cast once: a cast inside WHERE keeps the (shop, created_at) index from serving the range.
          LET $month_start = <datetime> $month_start;
-         SELECT category.name AS name, products, value FROM (
-             SELECT category, count() AS products, math::sum(<decimal> purchase_price * quantity) AS value
-             FROM product WHERE shop = $shop GROUP BY category
-         ) ORDER BY value DESC, name ASC;
-         SELECT status, count() AS count FROM product WHERE shop = $shop GROUP BY status;
-         SELECT day, kind, math::sum(quantity) AS units FROM (
-             SELECT time::format(at, '%Y-%m-%d') AS day, kind, quantity FROM movement
-             WHERE shop = $shop AND at >= $since
-         ) GROUP BY day, kind;
-         SELECT record::id(id) AS id, name, unit, <decimal> purchase_price * quantity AS figure
-             FROM product WHERE shop = $shop AND quantity > 0 AND purchase_price > 0
+         LET $figures = type::record('shop_figures', [$shop]);
+         SELECT category.name AS name, products, value FROM category_figures
+             WHERE shop = $shop AND products > 0 ORDER BY value DESC, name ASC;
+         RETURN [
+             {{ status: 'rupture', count: $figures.rupture ?? 0 }},
+             {{ status: 'low', count: $figures.low ?? 0 }},
+             {{ status: 'normal', count: $figures.normal ?? 0 }},
+             {{ status: 'over', count: $figures.over ?? 0 }},
+         ];
+         SELECT day, units_in, units_out FROM day_figures WHERE shop = $shop AND day >= $since;
+         -- The five highest stock values through the (shop, stock_value) index, then the
+         -- products at or above the fifth, ties included, in the screen's order. Values are
+         -- whole minor units: a product with a value has at least 1 (one range, one index).
+         LET $floor = math::max([(SELECT VALUE stock_value FROM product WHERE shop = $shop
+             ORDER BY stock_value DESC LIMIT 5)[4] ?? 0dec, 1dec]);
+         SELECT record::id(id) AS id, name, unit, stock_value AS figure FROM product
+             WHERE shop = $shop AND stock_value >= $floor
              ORDER BY figure DESC, name ASC LIMIT 5;
          SELECT record::id(product) AS id, product.name AS name, product.unit AS unit, figure FROM (
-             SELECT product, math::sum(quantity) AS figure FROM movement
-             WHERE shop = $shop AND at >= $since AND kind = 'out' AND reason = 'sale'
-             GROUP BY product
-         ) ORDER BY figure DESC, name ASC LIMIT 3;
+             SELECT product, math::sum(sales) AS figure FROM product_day
+             WHERE shop = $shop AND day >= $since GROUP BY product
+         ) WHERE figure > 0 ORDER BY figure DESC, name ASC LIMIT 3;
          RETURN {{
-             products: count(SELECT VALUE id FROM product WHERE shop = $shop),
+             products: $figures.products ?? 0,
              orders_this_month: count(SELECT VALUE id FROM purchase_order
                  WHERE shop = $shop AND created_at >= $month_start),
              alerts_handled: count(SELECT VALUE id FROM alert WHERE shop = $shop
@@ -66,16 +62,16 @@ pub async fn statistics(
     );
     let vars = json!({
         "user_id": user_id,
-        "since": instant(first_day),
+        "since": first_day.format("%Y-%m-%d").to_string(),
         "month_start": instant(month_start(today)),
     });
     let mut rows = db.query(&sql, vars).await?;
     let by_category: Vec<CategoryValue> = rows.all(4)?;
     let statuses: Vec<StatusRow> = rows.all(5)?;
-    let per_day = day_sums(rows.all(6)?);
-    let top_by_value: Vec<RankedProduct> = rows.all(7)?;
-    let top_sellers: Vec<RankedProduct> = rows.all(8)?;
-    let usage: Usage = rows.first(9)?.unwrap_or_default();
+    let per_day: Vec<Flow> = rows.all(6)?;
+    let top_by_value: Vec<RankedProduct> = rows.all(8)?;
+    let top_sellers: Vec<RankedProduct> = rows.all(9)?;
+    let usage: Usage = rows.first(10)?.unwrap_or_default();
     Ok(StatsReport {
         period,
         first_day: first_day.format("%Y-%m-%d").to_string(),
@@ -96,26 +92,4 @@ pub async fn statistics(
         top_sellers,
         usage,
     })
-}
-
-/// One [`Flow`] per day from the (day, kind) sums.
-fn day_sums(rows: Vec<DayKindSum>) -> Vec<Flow> {
-    let mut days: Vec<Flow> = Vec::new();
-    for row in rows {
-        let index = match days.iter().position(|f| f.day == row.day) {
-            Some(index) => index,
-            None => {
-                days.push(Flow {
-                    day: row.day.clone(),
-                    ..Flow::default()
-                });
-                days.len() - 1
-            }
-        };
-        match row.kind.as_str() {
-            "in" => days[index].units_in += row.units,
-            _ => days[index].units_out += row.units,
-        }
-    }
-    days
 }

@@ -1,0 +1,449 @@
+//! The figures the dashboard and the statistics read are kept (schema 015), not counted: after
+//! long random sequences of every kind of write — products made, edited, deleted, stock moved
+//! (several at once), categories deleted, imports, restores, the stock rule's share moved,
+//! deliveries by a registered supplier — each kept figure equals its count from the records, in
+//! every shop; and the repair at start-up puts a spoiled figure right.
+
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+
+use super::connected_orders::{cart, order, step, vendor};
+use super::data::{preview, restore, run_all};
+use boutiq::server::config::Config;
+
+use crate::common::{TestApp, app, op_id, reopen};
+
+/// A small deterministic generator (xorshift): a failing sequence can be replayed by its seed.
+struct Dice(u64);
+
+impl Dice {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
+        (!items.is_empty()).then(|| &items[self.below(items.len() as u64) as usize])
+    }
+}
+
+const SHOP_OF: &str = "LET $shop = (SELECT VALUE out FROM owns WHERE in.email = $email)[0];";
+
+/// The shop's figures as kept: every row that counts something.
+async fn kept(app: &TestApp, email: &str) -> Value {
+    let sql = format!(
+        "{SHOP_OF}
+         LET $figures = type::record('shop_figures', [$shop]);
+         RETURN {{
+             shop: {{ products: $figures.products ?? 0, stock_value: <int> ($figures.stock_value ?? 0),
+                 rupture: $figures.rupture ?? 0, low: $figures.low ?? 0,
+                 normal: $figures.normal ?? 0, over: $figures.over ?? 0 }},
+             categories: (SELECT IF category {{ record::id(category) }} ELSE {{ 'none' }} AS category,
+                     products, <int> value AS value
+                 FROM category_figures WHERE shop = $shop AND (products != 0 OR value != 0) ORDER BY category),
+             days: (SELECT day, units_in, units_out FROM day_figures
+                 WHERE shop = $shop AND (units_in != 0 OR units_out != 0) ORDER BY day),
+             sales: (SELECT record::id(product) AS product, day, sales FROM product_day
+                 WHERE shop = $shop AND sales != 0 ORDER BY product, day),
+         }};"
+    );
+    answer(app, &sql, email).await
+}
+
+/// The same figures counted from the shop's products and movements (what the store read before
+/// the figures were kept).
+async fn counted(app: &TestApp, email: &str) -> Value {
+    let sql = format!(
+        "{SHOP_OF}
+         LET $products = SELECT status, IF category {{ record::id(category) }} ELSE {{ 'none' }} AS category,
+             <decimal> purchase_price * <decimal> quantity AS value FROM product WHERE shop = $shop;
+         LET $moves = SELECT record::id(product) AS product, time::format(at, '%Y-%m-%d') AS day,
+             kind, reason, quantity FROM movement WHERE shop = $shop;
+         RETURN {{
+             shop: {{ products: count($products), stock_value: <int> math::sum($products.value),
+                 rupture: count($products[WHERE status = 'rupture']), low: count($products[WHERE status = 'low']),
+                 normal: count($products[WHERE status = 'normal']), over: count($products[WHERE status = 'over']) }},
+             categories: (SELECT category, count() AS products, <int> math::sum(value) AS value
+                 FROM $products GROUP BY category ORDER BY category),
+             days: (SELECT day, math::sum(IF kind = 'in' {{ quantity }} ELSE {{ 0 }}) AS units_in,
+                     math::sum(IF kind = 'out' {{ quantity }} ELSE {{ 0 }}) AS units_out
+                 FROM $moves GROUP BY day ORDER BY day),
+             sales: (SELECT product, day, math::sum(quantity) AS sales
+                 FROM $moves[WHERE kind = 'out' AND reason = 'sale'] GROUP BY product, day ORDER BY product, day),
+         }};"
+    );
+    answer(app, &sql, email).await
+}
+
+async fn answer(app: &TestApp, sql: &str, email: &str) -> Value {
+    app.state
+        .db
+        .query(sql, json!({ "email": email }))
+        .await
+        .expect("figures")
+        .last()
+        .expect("figures")
+        .expect("an answer")
+}
+
+async fn assert_no_drift(app: &TestApp, emails: &[&str], after: &str) {
+    for email in emails {
+        assert_eq!(
+            kept(app, email).await,
+            counted(app, email).await,
+            "{email}, after {after}"
+        );
+    }
+}
+
+/// The product list's total, read from the kept figures, equals the products each filter finds.
+async fn assert_list_totals(app: &TestApp, cookie: &str, email: &str) {
+    let mut filters = vec![
+        ("query[page]=0".to_owned(), "true".to_owned()),
+        (
+            "query[category][by]=uncategorized".into(),
+            "category = NONE".into(),
+        ),
+    ];
+    for status in ["rupture", "low", "normal", "over"] {
+        filters.push((
+            format!("query[status]={status}"),
+            format!("status = '{status}'"),
+        ));
+    }
+    for category in categories_of(app, cookie).await {
+        filters.push((
+            format!("query[category][by]=id&query[category][id]={category}"),
+            format!("category = category:{category}"),
+        ));
+    }
+    for (url, condition) in filters {
+        let page = app
+            .get(&format!("/api/products/list?{url}"), Some(cookie))
+            .await
+            .json();
+        let counted = app
+            .rows(&format!(
+                "SELECT VALUE id FROM product WHERE shop = (SELECT VALUE out FROM owns WHERE in.email = '{email}')[0] AND {condition}"
+            ))
+            .await
+            .len();
+        assert_eq!(page["total"], json!(counted), "{url}: {page}");
+    }
+}
+
+async fn products_of(app: &TestApp, cookie: &str) -> Vec<String> {
+    let page = app
+        .get("/api/products/list?query[page_size]=100", Some(cookie))
+        .await
+        .json();
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn categories_of(app: &TestApp, cookie: &str) -> Vec<String> {
+    app.get("/api/categories/list", Some(cookie))
+        .await
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn product_input(dice: &mut Dice, n: u64, categories: &[String]) -> Value {
+    let min = dice.below(6);
+    let max = match dice.below(3) {
+        0 => Value::Null,
+        _ => json!(min + 1 + dice.below(40)),
+    };
+    let category = match dice.below(3) {
+        0 => String::new(),
+        _ => dice.pick(categories).cloned().unwrap_or_default(),
+    };
+    json!({ "name": format!("Article {n}"), "sku": "", "category_id": category, "unit": "sac",
+        "quantity": dice.below(25), "min_stock": min, "max_stock": max,
+        "purchase_price": dice.below(3000), "sale_price": 3000, "notes": "" })
+}
+
+/// A stock movement; a sale of more than the stock is refused (its answer is not checked).
+async fn move_stock(app: &TestApp, cookie: &str, dice: &mut Dice, product: &str) {
+    let (kind, reason) = *dice
+        .pick(&[
+            ("in", "delivery"),
+            ("in", "return"),
+            ("out", "sale"),
+            ("out", "sale"),
+            ("out", "loss"),
+            ("out", "correction"),
+        ])
+        .unwrap();
+    let input = json!({ "product_id": product, "kind": kind, "quantity": 1 + dice.below(8),
+        "reason": reason, "note": "" });
+    app.post(
+        "/api/stock/move",
+        json!({ "op": op_id(), "input": input }),
+        Some(cookie),
+    )
+    .await;
+}
+
+/// Moves a product's movements (all made now) `days` back in time, so the days differ.
+async fn age_movements(app: &TestApp, product: &str, days: u64) {
+    app.state
+        .db
+        .query(
+            // `at` is read-only: the movements are written again, older.
+            "FOR $m IN (SELECT * FROM movement WHERE product = type::record('product', $id)) {
+                 DELETE $m.id;
+                 CREATE movement CONTENT {
+                     shop: $m.shop, product: $m.product, kind: $m.kind, quantity: $m.quantity,
+                     reason: $m.reason, note: $m.note, balance_after: $m.balance_after, by: $m.by,
+                     at: $m.at - <duration> $age,
+                 };
+             }",
+            json!({ "id": product, "age": format!("{days}d") }),
+        )
+        .await
+        .unwrap();
+}
+
+async fn ok(reply: crate::common::Reply, what: &str) -> Value {
+    assert_eq!(reply.status, StatusCode::OK, "{what}: {}", reply.body);
+    reply.json()
+}
+
+/// One random write of `cookie`'s shop; returns what it was, for the failure message.
+async fn random_write(app: &TestApp, cookie: &str, dice: &mut Dice, step_no: u64) -> String {
+    let products = products_of(app, cookie).await;
+    let categories = categories_of(app, cookie).await;
+    let roll = dice.below(100);
+    match roll {
+        0..=14 => {
+            let input = product_input(dice, step_no, &categories);
+            app.create_product(cookie, input).await;
+            "a new product".into()
+        }
+        15..=44 => match dice.pick(&products).cloned() {
+            Some(product) => {
+                move_stock(app, cookie, dice, &product).await;
+                "a movement".into()
+            }
+            None => "nothing".into(),
+        },
+        45..=54 => {
+            // Several movements at once, on few products: they race for the same figures.
+            let chosen: Vec<String> = (0..8)
+                .filter_map(|_| dice.pick(&products).cloned())
+                .collect();
+            let seeds: Vec<u64> = chosen.iter().map(|_| dice.below(u64::MAX)).collect();
+            let moves = chosen.iter().zip(seeds).map(|(product, seed)| async move {
+                move_stock(app, cookie, &mut Dice(seed | 1), product).await;
+            });
+            futures::future::join_all(moves).await;
+            "eight movements at once".into()
+        }
+        55..=64 => match dice.pick(&products).cloned() {
+            Some(product) => {
+                let mut input = product_input(dice, step_no, &categories);
+                input["name"] = json!(format!("Article modifié {step_no}"));
+                let body = json!({ "op": op_id(), "id": product, "input": input });
+                ok(
+                    app.post("/api/products/update", body, Some(cookie)).await,
+                    "update",
+                )
+                .await;
+                "an edit".into()
+            }
+            None => "nothing".into(),
+        },
+        65..=71 => match dice.pick(&products).cloned() {
+            Some(product) => {
+                let body = json!({ "op": op_id(), "id": product });
+                ok(
+                    app.post("/api/products/delete", body, Some(cookie)).await,
+                    "delete",
+                )
+                .await;
+                "a deleted product".into()
+            }
+            None => "nothing".into(),
+        },
+        72..=77 => {
+            app.create_category(cookie, &format!("Rayon {step_no}"))
+                .await;
+            "a new category".into()
+        }
+        78..=81 => match dice.pick(&categories).cloned() {
+            Some(category) => {
+                let body = json!({ "op": op_id(), "id": category });
+                ok(
+                    app.post("/api/categories/delete", body, Some(cookie)).await,
+                    "category",
+                )
+                .await;
+                "a deleted category".into()
+            }
+            None => "nothing".into(),
+        },
+        82..=86 => match dice.pick(&products).cloned() {
+            Some(product) => {
+                age_movements(app, &product, 1 + dice.below(100)).await;
+                "movements made older".into()
+            }
+            None => "nothing".into(),
+        },
+        87..=90 => {
+            let mut file = String::from("Nom;Code;Quantité;Prix d'achat\n");
+            for row in 0..3 {
+                let name = format!("Import {}", dice.below(6));
+                file.push_str(&format!(
+                    "{name};IMP{row}{};{};{}\n",
+                    dice.below(4),
+                    dice.below(30),
+                    dice.below(900)
+                ));
+            }
+            let shown = ok(preview(app, cookie, file.as_bytes()).await, "preview").await;
+            run_all(app, cookie, &shown).await;
+            "an import".into()
+        }
+        91..=94 => {
+            let backup = app.get("/export/backup.json", Some(cookie)).await.body;
+            ok(
+                restore(app, cookie, backup.as_bytes(), true).await,
+                "restore",
+            )
+            .await;
+            "a restore".into()
+        }
+        _ => {
+            let mut rules = app.get("/api/alerts/rules", Some(cookie)).await.json();
+            for rule in rules.as_array_mut().unwrap() {
+                if rule["kind"] == "low" {
+                    rule["threshold"] = json!(5 + dice.below(60));
+                }
+            }
+            let body = json!({ "op": op_id(), "rules": rules });
+            ok(
+                app.post("/api/alerts/save_rules", body, Some(cookie)).await,
+                "rules",
+            )
+            .await;
+            "the stock bas share moved".into()
+        }
+    }
+}
+
+#[tokio::test]
+async fn kept_figures_equal_their_count_after_long_random_sequences_of_writes() {
+    let app = app().await;
+    let moussa = vendor(&app, "moussa@example.sn").await;
+    let shops = ["awa@example.sn", "fatou@example.sn"];
+    let mut cookies = Vec::new();
+    for email in shops {
+        cookies.push(app.register("shopkeeper", email).await);
+    }
+    assert_no_drift(&app, &shops, "the sign-ups").await;
+    for seed in [0x9e37_79b9_7f4a_7c15_u64, 0x2545_f491_4f6c_dd1d] {
+        let mut dice = Dice(seed);
+        for step_no in 0..120 {
+            let shop = dice.below(4).min(1) as usize;
+            let what = random_write(&app, &cookies[shop], &mut dice, step_no).await;
+            assert_no_drift(
+                &app,
+                &shops,
+                &format!("step {step_no} of seed {seed:x}: {what}"),
+            )
+            .await;
+        }
+        // A registered supplier delivers an order: new products and their stock arrive.
+        let placed = ok(
+            order(
+                &app,
+                &cookies[0],
+                cart(
+                    &moussa,
+                    &[(&moussa.rice, 2, 15_000), (&moussa.oil, 3, 1_200)],
+                ),
+            )
+            .await,
+            "order",
+        )
+        .await;
+        let id = placed["id"].as_str().unwrap();
+        for status in ["confirmed", "shipped", "delivered"] {
+            ok(step(&app, &moussa.cookie, id, status, "").await, status).await;
+        }
+        assert_no_drift(
+            &app,
+            &shops,
+            &format!("a delivery by a registered supplier, seed {seed:x}"),
+        )
+        .await;
+        for (cookie, email) in cookies.iter().zip(shops) {
+            assert_list_totals(&app, cookie, email).await;
+        }
+    }
+    let figures = kept(&app, shops[0]).await;
+    assert!(
+        figures["shop"]["products"].as_u64().unwrap() > 0,
+        "{figures}"
+    );
+    assert!(
+        !figures["sales"].as_array().unwrap().is_empty(),
+        "{figures}"
+    );
+    assert!(figures["days"].as_array().unwrap().len() > 1, "{figures}");
+}
+
+#[tokio::test]
+async fn the_repair_at_start_up_makes_spoiled_figures_right_again() {
+    let dir = crate::common::temp_dir("figures-repair");
+    let config = |repair: bool| {
+        let dir = dir.clone();
+        move || {
+            let mut config = Config::for_tests(dir.clone());
+            config.database_url = format!("surrealkv://{}", dir.join("boutiq.db").display());
+            config.repair_figures = repair;
+            config
+        }
+    };
+    let email = "awa@example.sn";
+    {
+        let app = reopen(config(false)).await;
+        let awa = app.register("shopkeeper", email).await;
+        let mut dice = Dice(7);
+        for n in 0..5 {
+            let product = app
+                .create_product(&awa, product_input(&mut dice, n, &[]))
+                .await;
+            move_stock(&app, &awa, &mut dice, product["id"].as_str().unwrap()).await;
+        }
+        assert_no_drift(&app, &[email], "the writes").await;
+        app.rows(
+            "UPDATE shop_figures SET products += 3, stock_value = 0dec, low = 99;
+             UPDATE day_figures SET units_out += 5; DELETE product_day;",
+        )
+        .await;
+        assert_ne!(
+            kept(&app, email).await,
+            counted(&app, email).await,
+            "spoiled"
+        );
+    }
+    {
+        // A start without the option leaves them as they are.
+        let app = reopen(config(false)).await;
+        assert_ne!(kept(&app, email).await, counted(&app, email).await);
+    }
+    let app = reopen(config(true)).await;
+    assert_no_drift(&app, &[email], "the repair").await;
+}
