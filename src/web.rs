@@ -64,7 +64,7 @@ pub fn router(state: AppState) -> Router {
         // the debug bundle (44 MB) revalidated by a 304 ("ERR_CACHE_WRITE_FAILURE"); the service
         // worker keeps the bundle per version (`/sw.js`), so nothing is re-sent.
         .fallback_service(
-            ServiceBuilder::new().map_request(whole_file).service(
+            ServiceBuilder::new().map_request(crate::server::bundle::whole_file).service(
                 ServeDir::new(&*state.leptos_options.site_root)
                     .precompressed_gzip()
                     .precompressed_br()
@@ -109,21 +109,6 @@ pub fn router(state: AppState) -> Router {
                 )),
         )
         .with_state(state)
-}
-
-/// A file request without its conditions or ranges: the answer is the whole file.
-fn whole_file(mut request: Request<Body>) -> Request<Body> {
-    for name in [
-        header::IF_NONE_MATCH,
-        header::IF_MODIFIED_SINCE,
-        header::IF_MATCH,
-        header::IF_UNMODIFIED_SINCE,
-        header::IF_RANGE,
-        header::RANGE,
-    ] {
-        request.headers_mut().remove(name);
-    }
-    request
 }
 
 fn header_if_missing(

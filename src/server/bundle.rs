@@ -24,6 +24,12 @@ const PKG: &str = "pkg";
 /// What the browser may keep without asking again: the address changes with the content.
 const FOREVER: &str = "public, max-age=31536000, immutable";
 
+/// The largest file promised forever. Chromium keeps an entry of its cache only up to a share of
+/// the cache's size: promised forever, the 44 MB debug wasm was read back cut from a test
+/// browser's in-memory cache and the page's wasm aborted ("Response body loading was aborted";
+/// checked with and without this limit). The release wasm is 4.4 MB.
+pub const KEPT_FOREVER_UP_TO: u64 = 16 * 1024 * 1024;
+
 /// The bundle's files the browser loads (not its type declarations, nor precompressed twins).
 const BUNDLE_EXTENSIONS: [&str; 3] = ["js", "wasm", "css"];
 
@@ -100,7 +106,7 @@ pub async fn serve(
             .and_then(Result::ok)
             .is_some_and(|bundle| bundle.version == version)
     };
-    let (mut parts, body) = request.into_parts();
+    let (mut parts, body) = whole_file(request).into_parts();
     parts.uri = format!("/{file}").parse().unwrap_or_default();
     let mut response = ServeDir::new(root.join(PKG))
         .precompressed_br()
@@ -109,12 +115,32 @@ pub async fn serve(
         .await
         .map(|response| response.map(Body::new))
         .unwrap_or_else(|never| match never {});
-    if current && response.status().is_success() {
+    let small = response
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|length| length.to_str().ok()?.parse::<u64>().ok())
+        .is_some_and(|bytes| bytes <= KEPT_FOREVER_UP_TO);
+    if current && small && response.status().is_success() {
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(FOREVER));
     }
     response
+}
+
+/// A file request without its conditions or ranges: the answer is the whole file.
+pub fn whole_file(mut request: Request<Body>) -> Request<Body> {
+    for name in [
+        header::IF_NONE_MATCH,
+        header::IF_MODIFIED_SINCE,
+        header::IF_MATCH,
+        header::IF_UNMODIFIED_SINCE,
+        header::IF_RANGE,
+        header::RANGE,
+    ] {
+        request.headers_mut().remove(name);
+    }
+    request
 }
 
 /// The bundle's files under `dir`, as site paths starting with `prefix`.

@@ -175,6 +175,19 @@ async fn pages_load_the_bundle_at_its_version_address_which_the_browser_keeps_fo
         "the file compressed at build time"
     );
 
+    // Answered whole, whatever conditions or ranges the request carries (see `whole_file`).
+    let conditional = app
+        .send(
+            axum::http::Request::get(&css)
+                .header("if-modified-since", "Sun, 06 Dec 2099 00:00:00 GMT")
+                .header("range", "bytes=0-1")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(conditional.status, StatusCode::OK);
+    assert_eq!(conditional.body, "body{}");
+
     // A page of an older version gets today's file, without the promise that it never changes.
     let stale = app.get("/v/0123456789abcdef/pkg/boutiq.css", None).await;
     assert_eq!(stale.status, StatusCode::OK);
@@ -183,6 +196,16 @@ async fn pages_load_the_bundle_at_its_version_address_which_the_browser_keeps_fo
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     let outside = app.get(&format!("{assets}/pkg/../sw.js"), None).await;
     assert_eq!(outside.status, StatusCode::NOT_FOUND);
+
+    // A file too large for a browser's cache entry (a debug wasm) is not promised forever.
+    let large = vec![b'x'; boutiq::server::bundle::KEPT_FOREVER_UP_TO as usize + 1];
+    std::fs::write(root.join("pkg/boutiq.js"), &large).unwrap();
+    let page = app.get("/login", None).await;
+    let script = address_after(&page.body, "rel=\"modulepreload\" href=\"").to_owned();
+    assert!(script.ends_with("/pkg/boutiq.js"), "{script}");
+    let reply = app.get(&script, None).await;
+    assert_eq!(reply.body.len(), large.len());
+    assert_eq!(reply.headers["cache-control"], "no-cache");
 
     // A new build: a new address, and the plain `/pkg/` address is never kept for good.
     std::fs::write(root.join("pkg/boutiq.css"), "body{color:red}").unwrap();
