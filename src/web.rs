@@ -64,17 +64,19 @@ pub fn router(state: AppState) -> Router {
         // the debug bundle (44 MB) revalidated by a 304 ("ERR_CACHE_WRITE_FAILURE"); the service
         // worker keeps the bundle per version (`/sw.js`), so nothing is re-sent.
         .fallback_service(
-            ServiceBuilder::new().map_request(crate::server::bundle::whole_file).service(
-                ServeDir::new(&*state.leptos_options.site_root)
-                    .precompressed_gzip()
-                    .precompressed_br()
-                    .fallback(
-                        leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-                            context, shell,
-                        )
-                        .with_state(state.clone()),
-                    ),
-            ),
+            ServiceBuilder::new()
+                .map_request(crate::server::bundle::whole_file)
+                .service(
+                    ServeDir::new(&*state.leptos_options.site_root)
+                        .precompressed_gzip()
+                        .precompressed_br()
+                        .fallback(
+                            leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+                                context, shell,
+                            )
+                            .with_state(state.clone()),
+                        ),
+                ),
         )
         .layer(
             ServiceBuilder::new()

@@ -25,6 +25,10 @@ pub async fn apply(
     product_id: &RecordKey,
     movement: &Movement,
 ) -> Result<i64, DbError> {
+    // One movement of a shop at a time in this process (its phones share the user), then one per
+    // product: every movement writes the shop's kept figures and sequence (schema 015, 009), and
+    // many at once only made each other retry until some gave up (a 500 under 32 clients).
+    let _one_per_shop = db.lock(&format!("stock:{user_id}")).await;
     let _one_writer = db.lock(product_id).await;
     // A replay is answered with its first result, before today's stock could refuse it.
     if let Some(balance) = ops::stored(db, user_id, op).await? {
