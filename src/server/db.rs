@@ -152,7 +152,8 @@ impl Db {
     /// Serialises, within this process, the writes that touch the record `key`. SurrealDB's
     /// optimistic transactions make simultaneous writers of one record conflict and retry; with
     /// hundreds of them (a busy product) retries alone would starve. Across several server
-    /// instances the conflict retry remains the safety net.
+    /// instances the conflict retry remains the safety net. Never take a second one while holding
+    /// one: keys share stripes, and two of them on one stripe wait for each other for ever.
     pub async fn lock(&self, key: &str) -> tokio::sync::MutexGuard<'_, ()> {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();

@@ -447,3 +447,36 @@ async fn the_repair_at_start_up_makes_spoiled_figures_right_again() {
     let app = reopen(config(true)).await;
     assert_no_drift(&app, &[email], "the repair").await;
 }
+
+#[tokio::test]
+async fn many_movements_of_one_shop_at_once_all_land_once() {
+    let app = app().await;
+    let email = "awa@example.sn";
+    let awa = app.register("shopkeeper", email).await;
+    let mut dice = Dice(11);
+    let mut products = Vec::new();
+    for n in 0..200 {
+        let mut input = product_input(&mut dice, n, &[]);
+        input["quantity"] = json!(10);
+        products.push(
+            app.create_product(&awa, input).await["id"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+    let sales = products.iter().map(|product| {
+        let input = json!({ "product_id": product, "kind": "out", "quantity": 1, "reason": "sale", "note": "" });
+        app.post("/api/stock/move", json!({ "op": op_id(), "input": input }), Some(&awa))
+    });
+    let replies = tokio::time::timeout(
+        std::time::Duration::from_secs(300),
+        futures::future::join_all(sales),
+    )
+    .await
+    .expect("every movement answered (none waits for ever)");
+    assert!(replies.iter().all(|reply| reply.status == StatusCode::OK));
+    let quantities = app.rows("SELECT VALUE quantity FROM product").await;
+    assert_eq!(quantities, vec![json!(9); 200]);
+    assert_no_drift(&app, &[email], "200 sales at once").await;
+}

@@ -16,7 +16,7 @@ use crate::server::db::{Db, DbError};
 /// Applies the movement; returns the new quantity. The balance is decided by
 /// [`Movement::apply`], the rule the browser runs too; the transaction only checks that the
 /// stock it was decided from is still the stock, and writes the movement and the balance
-/// together. Movements of one product are applied one at a time (and decided again if another
+/// together. Movements of one shop are applied one at a time in this process (and decided again if another
 /// server instance wrote in between), so none is lost; a refused one writes nothing.
 pub async fn apply(
     db: &Db,
@@ -25,11 +25,11 @@ pub async fn apply(
     product_id: &RecordKey,
     movement: &Movement,
 ) -> Result<i64, DbError> {
-    // One movement of a shop at a time in this process (its phones share the user), then one per
-    // product: every movement writes the shop's kept figures and sequence (schema 015, 009), and
-    // many at once only made each other retry until some gave up (a 500 under 32 clients).
-    let _one_per_shop = db.lock(&format!("stock:{user_id}")).await;
-    let _one_writer = db.lock(product_id).await;
+    // One movement of a shop at a time in this process (its phones share the user): every
+    // movement writes the shop's kept figures and sequence (schema 015, 009), and many at once
+    // only made each other retry until some gave up (a 500 under 32 clients). One lock only: the
+    // locks are striped, and a second one taken inside could be the same stripe (a deadlock).
+    let _one_writer = db.lock(&format!("stock:{user_id}")).await;
     // A replay is answered with its first result, before today's stock could refuse it.
     if let Some(balance) = ops::stored(db, user_id, op).await? {
         return Ok(balance);
