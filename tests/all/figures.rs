@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 
 use super::connected_orders::{cart, order, step, vendor};
 use super::data::{preview, restore, run_all};
+use super::stats::age_movements;
 use boutiq::server::config::Config;
 
 use crate::common::{TestApp, app, op_id, reopen};
@@ -195,26 +196,6 @@ async fn move_stock(app: &TestApp, cookie: &str, dice: &mut Dice, product: &str)
     .await;
 }
 
-/// Moves a product's movements (all made now) `days` back in time, so the days differ.
-async fn age_movements(app: &TestApp, product: &str, days: u64) {
-    app.state
-        .db
-        .query(
-            // `at` is read-only: the movements are written again, older.
-            "FOR $m IN (SELECT * FROM movement WHERE product = type::record('product', $id)) {
-                 DELETE $m.id;
-                 CREATE movement CONTENT {
-                     shop: $m.shop, product: $m.product, kind: $m.kind, quantity: $m.quantity,
-                     reason: $m.reason, note: $m.note, balance_after: $m.balance_after, by: $m.by,
-                     at: $m.at - <duration> $age,
-                 };
-             }",
-            json!({ "id": product, "age": format!("{days}d") }),
-        )
-        .await
-        .unwrap();
-}
-
 async fn ok(reply: crate::common::Reply, what: &str) -> Value {
     assert_eq!(reply.status, StatusCode::OK, "{what}: {}", reply.body);
     reply.json()
@@ -295,7 +276,7 @@ async fn random_write(app: &TestApp, cookie: &str, dice: &mut Dice, step_no: u64
         },
         82..=86 => match dice.pick(&products).cloned() {
             Some(product) => {
-                age_movements(app, &product, 1 + dice.below(100)).await;
+                age_movements(app, &product, 1 + dice.below(100) as i64).await;
                 "movements made older".into()
             }
             None => "nothing".into(),

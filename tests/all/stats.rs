@@ -37,7 +37,7 @@ async fn sell(app: &TestApp, cookie: &str, product_id: &str, quantity: i64, reas
 }
 
 /// Moves a product's movements (all made now) `days` back in time.
-async fn age_movements(app: &TestApp, product_id: &str, days: i64) {
+pub(super) async fn age_movements(app: &TestApp, product_id: &str, days: i64) {
     app.state
         .db
         .query(
