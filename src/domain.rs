@@ -26,6 +26,7 @@ pub mod product;
 pub mod profile;
 pub mod replica;
 pub mod role;
+pub mod search;
 pub mod session;
 pub mod shop;
 pub mod stats;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::money::MAX_PRICE;
+use super::search::ProductSearch;
 use super::stock::{MAX_QUANTITY, StockStatus};
 use super::{AppError, RecordKey, text};
 
@@ -239,10 +240,14 @@ impl ProductQuery {
     /// The page of `products` this query asks for, filtered and sorted as `store::products::list`
     /// does on the server (the phone's replica answers it without the network).
     pub fn select<'a>(&self, products: impl IntoIterator<Item = &'a Product>) -> ProductPage {
-        let search = self.search.trim().to_lowercase();
+        let products: Vec<&Product> = products.into_iter().collect();
+        let search = ProductSearch::parse(&self.search);
+        let found_a_sku = search
+            .as_ref()
+            .is_some_and(|s| products.iter().any(|p| s.is_sku(p.sku.as_deref())));
         let mut found: Vec<(i64, &Product)> = products
             .into_iter()
-            .filter(|p| self.keeps(p, &search))
+            .filter(|p| self.keeps(p, search.as_ref(), found_a_sku))
             .map(|p| (self.rank(p), p))
             .collect();
         let total = found.len();
@@ -275,19 +280,15 @@ impl ProductQuery {
         }
     }
 
-    fn keeps(&self, product: &Product, search: &str) -> bool {
+    fn keeps(&self, product: &Product, search: Option<&ProductSearch>, found_a_sku: bool) -> bool {
         let category = match &self.category {
             CategoryFilter::All => true,
             CategoryFilter::Uncategorized => product.category_id.is_none(),
             CategoryFilter::Id(id) => product.category_id.as_deref() == Some(id.as_str()),
         };
         let status = self.status.is_none_or(|s| product.status == s);
-        let found = search.is_empty()
-            || contains_folded(&product.name, search)
-            || product
-                .sku
-                .as_ref()
-                .is_some_and(|sku| contains_folded(sku, search));
+        let found = search
+            .is_none_or(|search| search.finds(&product.name, product.sku.as_deref(), found_a_sku));
         category && status && found
     }
 
@@ -314,18 +315,6 @@ fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().flat_map(char::to_lowercase)
 }
 
-/// Whether `text` holds `search` (already lower case), in any case; an ASCII search (what a
-/// keypad types) is looked for without copying the text.
-fn contains_folded(text: &str, search: &str) -> bool {
-    if search.is_ascii() {
-        text.as_bytes()
-            .windows(search.len())
-            .any(|window| window.eq_ignore_ascii_case(search.as_bytes()))
-    } else {
-        text.to_lowercase().contains(search)
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductPage {
     pub items: Vec<Product>,
@@ -337,6 +326,8 @@ pub struct ProductPage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::domain::search::words;
 
     /// Only the asked page is put in order: every page of every sort and search must be the
     /// slice of the whole shop sorted by (rank, lower-cased name, id), as the server lists it.
@@ -380,20 +371,28 @@ mod tests {
             ProductSort::Status,
         ];
         for sort in sorts {
-            for search in ["", "riz", "É", "sk-1", "huile 3"] {
+            for search in ["", "riz", "É", "sk-1", "sk 1", "huile 3", "ete"] {
                 let query = ProductQuery {
                     search: search.into(),
                     sort,
                     ..ProductQuery::default()
                 };
-                let wanted = search.to_lowercase();
+                // The search rule written plainly: the products with the whole search as SKU,
+                // else those where each word of it begins a word of the name or the SKU.
+                let sku_is = |p: &Product| {
+                    p.sku.as_ref().map(|s| s.to_lowercase()) == Some(search.to_lowercase())
+                };
+                let by_sku = products.iter().any(sku_is);
+                let words_match = |p: &Product| {
+                    let own = [words(&p.name), words(p.sku.as_deref().unwrap_or(""))].concat();
+                    words(search)
+                        .iter()
+                        .all(|w| own.iter().any(|o| o.starts_with(w.as_str())))
+                };
                 let mut all: Vec<&Product> = products
                     .iter()
                     .filter(|p| {
-                        p.name.to_lowercase().contains(&wanted)
-                            || p.sku
-                                .as_ref()
-                                .is_some_and(|s| s.to_lowercase().contains(&wanted))
+                        search.is_empty() || if by_sku { sku_is(p) } else { words_match(p) }
                     })
                     .collect();
                 all.sort_by_key(|p| (query.rank(p), p.name.to_lowercase(), p.id.clone()));

@@ -27,6 +27,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (13, include_str!("schema/013_low_share.surql")),
     (14, include_str!("schema/014_refused.surql")),
     (15, include_str!("schema/015_figures.surql")),
+    (16, include_str!("schema/016_search.surql")),
+    (17, include_str!("schema/017_catalog_figures.surql")),
 ];
 
 /// The version of the newest schema file.

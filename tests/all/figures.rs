@@ -2,7 +2,10 @@
 //! long random sequences of every kind of write — products made, edited, deleted, stock moved
 //! (several at once), categories deleted, imports, restores, the stock rule's share moved,
 //! deliveries by a registered supplier — each kept figure equals its count from the records, in
-//! every shop; and the repair at start-up puts a spoiled figure right.
+//! every shop, and the search's index holds exactly the words of each product; and the repair at
+//! start-up puts a spoiled figure right.
+
+use std::collections::BTreeSet;
 
 use axum::http::StatusCode;
 use serde_json::{Value, json};
@@ -10,6 +13,7 @@ use serde_json::{Value, json};
 use super::connected_orders::{cart, order, step, vendor};
 use super::data::{preview, restore, run_all};
 use super::stats::age_movements;
+use boutiq::domain::search::words;
 use boutiq::server::config::Config;
 
 use crate::common::{TestApp, app, op_id, reopen};
@@ -96,7 +100,42 @@ async fn assert_no_drift(app: &TestApp, emails: &[&str], after: &str) {
             counted(app, email).await,
             "{email}, after {after}"
         );
+        assert_eq!(
+            indexed_words(app, email).await,
+            words_of_products(app, email).await,
+            "the search's words of {email}, after {after}"
+        );
     }
+}
+
+/// The (product, word) rows the search reads (schema 016).
+async fn indexed_words(app: &TestApp, email: &str) -> BTreeSet<(String, String)> {
+    let sql = format!(
+        "{SHOP_OF} RETURN {{ rows: (SELECT record::id(product) AS product, word FROM product_word WHERE shop = $shop) }};"
+    );
+    let rows = answer(app, &sql, email).await;
+    let rows = rows["rows"].as_array().unwrap().iter();
+    rows.map(|row| (text(&row["product"]), text(&row["word"])))
+        .collect()
+}
+
+/// The words of each product of the shop as domain::search cuts its name and SKU.
+async fn words_of_products(app: &TestApp, email: &str) -> BTreeSet<(String, String)> {
+    let sql = format!(
+        "{SHOP_OF} RETURN {{ rows: (SELECT record::id(id) AS id, name, sku ?? '' AS sku FROM product WHERE shop = $shop) }};"
+    );
+    let mut pairs = BTreeSet::new();
+    for product in answer(app, &sql, email).await["rows"].as_array().unwrap() {
+        let named = format!("{} {}", text(&product["name"]), text(&product["sku"]));
+        for word in words(&named) {
+            pairs.insert((text(&product["id"]), word));
+        }
+    }
+    pairs
+}
+
+fn text(value: &Value) -> String {
+    value.as_str().expect("a string").to_owned()
 }
 
 /// The product list's total, read from the kept figures, equals the products each filter finds.
@@ -159,6 +198,18 @@ async fn categories_of(app: &TestApp, cookie: &str) -> Vec<String> {
         .collect()
 }
 
+/// Names as shops write them: accents, ligatures, capitals, digits stuck to units, punctuation.
+const NAMES: [&str; 8] = [
+    "Crème fraîche",
+    "Riz parfumé 5kg",
+    "Œufs frais x30",
+    "Huile d'arachide 1L",
+    "THÉ VERT Élite",
+    "Lait 1/2 écrémé",
+    "Savon (Ñandú) über-doux",
+    "Article",
+];
+
 fn product_input(dice: &mut Dice, n: u64, categories: &[String]) -> Value {
     let min = dice.below(6);
     let max = match dice.below(3) {
@@ -169,7 +220,8 @@ fn product_input(dice: &mut Dice, n: u64, categories: &[String]) -> Value {
         0 => String::new(),
         _ => dice.pick(categories).cloned().unwrap_or_default(),
     };
-    json!({ "name": format!("Article {n}"), "sku": "", "category_id": category, "unit": "sac",
+    let name = dice.pick(&NAMES).unwrap();
+    json!({ "name": format!("{name} {n}"), "sku": "", "category_id": category, "unit": "sac",
         "quantity": dice.below(25), "min_stock": min, "max_stock": max,
         "purchase_price": dice.below(3000), "sale_price": 3000, "notes": "" })
 }
@@ -234,7 +286,8 @@ async fn random_write(app: &TestApp, cookie: &str, dice: &mut Dice, step_no: u64
         55..=64 => match dice.pick(&products).cloned() {
             Some(product) => {
                 let mut input = product_input(dice, step_no, &categories);
-                input["name"] = json!(format!("Article modifié {step_no}"));
+                let name = dice.pick(&NAMES).unwrap();
+                input["name"] = json!(format!("{name} modifié {step_no}"));
                 let body = json!({ "op": op_id(), "id": product, "input": input });
                 ok(
                     app.post("/api/products/update", body, Some(cookie)).await,
@@ -411,7 +464,8 @@ async fn the_repair_at_start_up_makes_spoiled_figures_right_again() {
         assert_no_drift(&app, &[email], "the writes").await;
         app.rows(
             "UPDATE shop_figures SET products += 3, stock_value = 0dec, low = 99;
-             UPDATE day_figures SET units_out += 5; DELETE product_day;",
+             UPDATE day_figures SET units_out += 5; DELETE product_day;
+             DELETE product_word;",
         )
         .await;
         assert_ne!(
@@ -460,4 +514,127 @@ async fn many_movements_of_one_shop_at_once_all_land_once() {
     let quantities = app.rows("SELECT VALUE quantity FROM product").await;
     assert_eq!(quantities, vec![json!(9); 200]);
     assert_no_drift(&app, &[email], "200 sales at once").await;
+}
+
+/// A supplier's kept catalogue counts (schema 017): its items, available items and items per
+/// category, as kept on the profile and counted from the items.
+async fn catalogue_counts(app: &TestApp, email: &str) -> (Value, Value) {
+    let sql =
+        "LET $supplier = (SELECT VALUE id FROM supplier_profile WHERE user.email = $email)[0];
+        LET $items = SELECT category, available FROM catalog_item WHERE supplier = $supplier;
+        RETURN { kept:
+            { items: $supplier.catalog_items, available: $supplier.available_items,
+              categories: (SELECT category, items FROM catalog_category
+                  WHERE supplier = $supplier AND items != 0 ORDER BY category) },
+            counted: { items: count($items), available: count($items[WHERE available = true]),
+              categories: (SELECT category, count() AS items FROM $items[WHERE category != '']
+                  GROUP BY category ORDER BY category) },
+        };";
+    let both = answer(app, sql, email).await;
+    (both["kept"].clone(), both["counted"].clone())
+}
+
+async fn assert_catalogue_counted(app: &TestApp, emails: &[&str], after: &str) {
+    for email in emails {
+        let (kept, counted) = catalogue_counts(app, email).await;
+        assert_eq!(kept, counted, "{email}, after {after}");
+    }
+}
+
+/// One random write of a supplier's catalogue.
+async fn random_catalogue_write(app: &TestApp, cookie: &str, dice: &mut Dice, n: u64) -> String {
+    let page = app
+        .get("/api/catalog/list?query[page]=0", Some(cookie))
+        .await
+        .json();
+    let ids: Vec<String> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["id"].as_str().unwrap().to_owned())
+        .collect();
+    let category = *dice
+        .pick(&["Céréales", "Huiles", "huiles", "", "Conserves"])
+        .unwrap();
+    let input = json!({ "name": format!("Article {n}"), "description": "", "category": category,
+        "price": 1000 + dice.below(500), "unit": "sac", "min_order_quantity": 1,
+        "stock_available": 10, "available": dice.below(3) > 0 });
+    let (path, body) = match (dice.below(6), dice.pick(&ids)) {
+        (0..=2, _) | (_, None) => ("create", json!({ "op": op_id(), "input": input })),
+        (3, Some(id)) => ("update", json!({ "op": op_id(), "id": id, "input": input })),
+        (4, Some(id)) => (
+            "available",
+            json!({ "op": op_id(), "id": id, "available": dice.below(2) == 0 }),
+        ),
+        (_, Some(id)) => ("delete", json!({ "op": op_id(), "id": id })),
+    };
+    ok(
+        app.post(&format!("/api/catalog/{path}"), body, Some(cookie))
+            .await,
+        path,
+    )
+    .await;
+    path.into()
+}
+
+#[tokio::test]
+async fn kept_catalogue_counts_equal_their_count_and_the_repair_restores_them() {
+    let app = app().await;
+    let suppliers = ["moussa@example.sn", "ibou@example.sn"];
+    let mut cookies = Vec::new();
+    for email in suppliers {
+        cookies.push(app.register("supplier", email).await);
+    }
+    let mut dice = Dice(0x51_7cc1_b727_220a);
+    for n in 0..120 {
+        let who = usize::from(dice.below(3) == 0);
+        let what = random_catalogue_write(&app, &cookies[who], &mut dice, n).await;
+        assert_catalogue_counted(&app, &suppliers, &format!("step {n}: {what}")).await;
+    }
+    // What the supplier's list and dashboard show comes from them.
+    for (cookie, email) in cookies.iter().zip(suppliers) {
+        let (_, counted) = catalogue_counts(&app, email).await;
+        let page = app
+            .get("/api/catalog/list?query[page]=0", Some(cookie))
+            .await
+            .json();
+        assert_eq!(page["total"], counted["items"]);
+        let mut categories: Vec<Value> = counted["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| row["category"].clone())
+            .collect();
+        categories.sort_by_key(|c| c.as_str().unwrap().to_owned());
+        assert_eq!(page["categories"], json!(categories));
+        let oils = app
+            .get("/api/catalog/list?query[category]=%20HUILES", Some(cookie))
+            .await
+            .json();
+        let counted_oils: u64 = counted["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|row| row["category"].as_str().unwrap().to_lowercase() == "huiles")
+            .map(|row| row["items"].as_u64().unwrap())
+            .sum();
+        assert_eq!(oils["total"], json!(counted_oils));
+        let stats = app.get("/api/inbox/dashboard", Some(cookie)).await.json();
+        assert_eq!(stats["item_count"], counted["items"], "{stats}");
+    }
+    let (kept, _) = catalogue_counts(&app, suppliers[0]).await;
+    assert!(kept["items"].as_u64().unwrap() > 5, "{kept}");
+    assert!(kept["categories"].as_array().unwrap().len() > 2, "{kept}");
+
+    app.rows("UPDATE supplier_profile SET catalog_items += 7, available_items = 0; DELETE catalog_category;")
+        .await;
+    assert_ne!(
+        catalogue_counts(&app, suppliers[0]).await.0,
+        kept,
+        "spoiled"
+    );
+    boutiq::server::store::figures::repair(&app.state.db)
+        .await
+        .unwrap();
+    assert_catalogue_counted(&app, &suppliers, "the repair").await;
 }

@@ -20,6 +20,7 @@ mod purchasing;
 mod replay;
 mod replica;
 mod restore;
+mod search;
 mod static_files;
 mod stats;
 mod sync;

@@ -24,17 +24,12 @@ const ITEM_FIELDS: &str = "name: $item.name, description: $item.description,
     min_order_quantity: $item.min_order_quantity, stock_available: $item.stock_available ?? NONE,
     available: $item.available";
 
-/// Recounts the supplier's available items on its profile (the marketplace cards read it), in
-/// the same transaction as the catalog write.
-const RECOUNT: &str = "UPDATE $supplier SET available_items = count(SELECT VALUE id
-    FROM catalog_item WHERE supplier = $supplier AND available = true);";
-
 /// Sets `$target` to the caller's item `$id`, or THROWs not_found. Two statements.
 const OWN_ITEM: &str = "LET $target = (SELECT VALUE id FROM catalog_item
     WHERE id = type::record('catalog_item', $id) AND supplier = $supplier)[0];
     IF !$target { THROW 'not_found' };";
 
-/// Every catalogue write recounts the profile's available items: one writer at a time per
+/// Every catalogue write moves the profile's kept counts (schema 017): one writer at a time per
 /// supplier (in this process), so two phones of one supplier queue instead of conflicting.
 fn writer_key(user_id: &str) -> String {
     format!("catalog:{user_id}")
@@ -52,18 +47,46 @@ pub async fn list(db: &Db, user_id: &str, query: &CatalogQuery) -> Result<Catalo
         );
     }
     let filter = conditions.join(" AND ");
-    // The matching ids are read once, in name order (index supplier, name_key): their number is
-    // the total and a slice of them the page, so a late page or a search costs one pass over
-    // the supplier's items rather than two (LIMIT … START walks the skipped ones too; see
-    // docs/BENCHMARKS.md, "Supplier catalogue at 5,000 items").
+    let (matches, page, total) = if search.is_empty() {
+        // Without a search the total is kept (schema 017) and the page read by index order.
+        let total = if query.category.trim().is_empty() {
+            "$supplier.catalog_items"
+        } else {
+            "math::sum(SELECT VALUE items FROM catalog_category WHERE supplier = $supplier
+                AND string::lowercase(category) = string::lowercase(string::trim($category)))"
+        };
+        (
+            String::new(),
+            format!(
+                "SELECT {PROJECTION} FROM catalog_item WHERE {filter}
+                 ORDER BY name_key LIMIT $limit START $start;"
+            ),
+            total,
+        )
+    } else {
+        // A search reads the matching ids once, in name order (index supplier, name_key): their
+        // number is the total and a slice of them the page, one pass over the supplier's items
+        // rather than two (docs/BENCHMARKS.md, "Supplier catalogue at 5,000 items").
+        (
+            format!(
+                "LET $matches = (SELECT id, name_key FROM catalog_item WHERE {filter} ORDER BY name_key).id;"
+            ),
+            format!(
+                "SELECT {PROJECTION} FROM array::slice($matches, $start, $start + $limit) ORDER BY name_key;"
+            ),
+            "array::len($matches)",
+        )
+    };
     let sql = format!(
         "{CURRENT_SUPPLIER}
-         LET $matches = (SELECT id, name_key FROM catalog_item WHERE {filter} ORDER BY name_key).id;
-         SELECT {PROJECTION} FROM array::slice($matches, $start, $start + $limit) ORDER BY name_key;
-         RETURN array::len($matches);
-         RETURN array::sort(array::distinct(SELECT VALUE category FROM catalog_item
-             WHERE supplier = $supplier AND category != ''));"
+         {matches}
+         {page}
+         RETURN {total} ?? 0;
+         RETURN array::sort(SELECT VALUE category FROM catalog_category
+             WHERE supplier = $supplier AND items > 0);"
     );
+    // After CURRENT_SUPPLIER and, for a search, its matches.
+    let page_at = if search.is_empty() { 2 } else { 3 };
     let vars = json!({
         "user_id": user_id,
         "category": query.category,
@@ -73,9 +96,9 @@ pub async fn list(db: &Db, user_id: &str, query: &CatalogQuery) -> Result<Catalo
     });
     let mut rows = db.query(&sql, vars).await?;
     Ok(CatalogPage {
-        items: rows.all(3)?,
-        total: rows.first(4)?.unwrap_or(0),
-        categories: rows.all(5)?,
+        items: rows.all(page_at)?,
+        total: rows.first(page_at + 1)?.unwrap_or(0),
+        categories: rows.all(page_at + 2)?,
     })
 }
 
@@ -89,7 +112,6 @@ pub async fn create(
     let body = format!(
         "{CURRENT_SUPPLIER}
          LET $created = CREATE ONLY catalog_item CONTENT {{ supplier: $supplier, {ITEM_FIELDS} }};
-         {RECOUNT}
          LET $result = record::id($created.id);"
     );
     let _one_writer = db.lock(&writer_key(user_id)).await;
@@ -114,7 +136,6 @@ pub async fn update(
     let body = format!(
         "{CURRENT_SUPPLIER}{OWN_ITEM}
          UPDATE $target MERGE {{ {ITEM_FIELDS} }};
-         {RECOUNT}
          LET $result = NONE;"
     );
     let vars = json!({ "user_id": user_id, "id": id, "item": item });
@@ -133,7 +154,6 @@ pub async fn set_available(
     let body = format!(
         "{CURRENT_SUPPLIER}{OWN_ITEM}
          UPDATE $target SET available = $available;
-         {RECOUNT}
          LET $result = NONE;"
     );
     let vars = json!({ "user_id": user_id, "id": id, "available": available });
@@ -152,7 +172,6 @@ pub async fn delete(
         "{CURRENT_SUPPLIER}{OWN_ITEM}
          LET $photo = $target.photo;
          DELETE $target;
-         {RECOUNT}
          LET $result = $photo;"
     );
     let vars = json!({ "user_id": user_id, "id": id });

@@ -90,10 +90,10 @@ pub async fn stats(db: &Db, user_id: &str) -> Result<SupplierStats, DbError> {
     ));
     let sql = format!(
         "{VENDOR}
-         LET $profile = (SELECT id, rating_sum, rating_count FROM supplier_profile WHERE user = $vendor)[0];
+         LET $profile = (SELECT id, rating_sum, rating_count, catalog_items FROM supplier_profile WHERE user = $vendor)[0];
          {recent}
          RETURN {{
-             item_count: count(SELECT VALUE id FROM catalog_item WHERE supplier = $profile.id),
+             item_count: $profile.catalog_items ?? 0,
              pending: {pending},
              active: {confirmed} + {shipped},
              delivered: {delivered},

@@ -12,6 +12,7 @@ use crate::domain::OpId;
 use crate::domain::RecordKey;
 use crate::domain::product::ProductDraft;
 use crate::domain::product::{CategoryFilter, Product, ProductPage, ProductQuery, ProductSort};
+use crate::domain::search::ProductSearch;
 use crate::server::db::{Db, DbError};
 
 /// The fields of a product as the app shows it, but for its alerts of the month
@@ -39,23 +40,26 @@ pub(super) fn with_alert_counts(select: &str) -> String {
 }
 
 pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<ProductPage, DbError> {
-    let mut conditions = vec!["shop = $shop"];
+    let search = ProductSearch::parse(&query.search);
+    let mut conditions = vec!["shop = $shop".to_owned()];
     match &query.category {
         CategoryFilter::All => {}
-        CategoryFilter::Uncategorized => conditions.push("category = NONE"),
+        CategoryFilter::Uncategorized => conditions.push("category = NONE".into()),
         CategoryFilter::Id(_) => {
-            conditions.push("category = type::record('category', $category_id)")
+            conditions.push("category = type::record('category', $category_id)".into())
         }
     }
     if query.status.is_some() {
-        conditions.push("status = $status");
+        conditions.push("status = $status".into());
     }
-    let search = query.search.trim().to_lowercase();
-    if !search.is_empty() {
-        conditions.push(
-            "(string::contains(name_key, $search) OR string::contains(sku_key ?? '', $search))",
-        );
-    }
+    // The search's statements (none without one) and where the products are read from.
+    let (found, from) = match &search {
+        Some(search) => {
+            conditions.extend(other_words_begin(search));
+            (FOUND, "$found")
+        }
+        None => ("", "product"),
+    };
     let order = match query.sort {
         ProductSort::Name => "name_key ASC",
         ProductSort::PriceAsc => "sale_price ASC, name_key ASC",
@@ -66,12 +70,13 @@ pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<Produc
     };
     let filter = conditions.join(" AND ");
     let page = with_alert_counts(&format!(
-        "SELECT {PROJECTION} FROM product WHERE {filter} ORDER BY {order} LIMIT $limit START $start"
+        "SELECT {PROJECTION} FROM {from} WHERE {filter} ORDER BY {order} LIMIT $limit START $start"
     ));
-    let total = kept_total(query, &search)
-        .unwrap_or_else(|| format!("count(SELECT VALUE id FROM product WHERE {filter})"));
+    let total = kept_total(query, search.is_some())
+        .unwrap_or_else(|| format!("count(SELECT VALUE id FROM {from} WHERE {filter})"));
     let sql = format!(
         "{CURRENT_SHOP}
+         {found}
          {page}
          RETURN {total};"
     );
@@ -79,18 +84,23 @@ pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<Produc
         CategoryFilter::Id(id) => id.clone(),
         _ => String::new(),
     };
+    let page_at = if search.is_some() { 7 } else { 5 };
+    let (whole, words) = search.map(|s| (s.whole, s.words)).unwrap_or_default();
     let vars = json!({
         "user_id": user_id,
         "category_id": category_id,
         "status": query.status.map(|s| s.as_str()),
-        "search": search,
+        "whole": whole,
+        "word_from": words.first(),
+        "word_until": words.first().map(|w| format!("{w}{}", char::MAX)),
+        "other_words": words.iter().skip(1).map(|w| format!(" {w}")).collect::<Vec<_>>(),
         "month_start": month_start(),
         "limit": query.page_size(),
         "start": crate::domain::page::start(query.page, query.page_size()),
     });
     let mut rows = db.query(&sql, vars).await?;
-    let items = rows.all(5)?;
-    let total = rows.first::<u64>(6)?.unwrap_or(0);
+    let items = rows.all(page_at)?;
+    let total = rows.first::<u64>(page_at + 1)?.unwrap_or(0);
     Ok(ProductPage {
         items,
         total,
@@ -99,11 +109,33 @@ pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<Produc
     })
 }
 
+/// SurrealQL that sets `$found` to the products a search may find (domain::search): the product
+/// whose SKU is the whole search (`$whole`), else those with a word beginning with the search's
+/// longest word (`$word_from`), read through the (shop, word) index. `$only_sku` tells the
+/// conditions of [`other_words_begin`] that the SKU found them. Two statements.
+const FOUND: &str = "
+    LET $only_sku = SELECT VALUE id FROM product WHERE shop = $shop AND sku_key = $whole;
+    LET $found = IF $only_sku { $only_sku } ELSE IF $word_from { array::distinct(
+        SELECT VALUE product FROM product_word
+        WHERE shop = $shop AND word >= $word_from AND word < $word_until) } ELSE { [] };";
+
+/// The condition that the search's other words (`$other_words`, each after a space) begin a word
+/// of the product too, unless its SKU found it; none for a search of one word.
+fn other_words_begin(search: &ProductSearch) -> Option<String> {
+    let each: Vec<String> = (1..search.words.len())
+        .map(|i| {
+            let at = i - 1;
+            format!("string::contains(' ' + array::join(words, ' '), $other_words[{at}])")
+        })
+        .collect();
+    (!each.is_empty()).then(|| format!("(!!$only_sku OR ({}))", each.join(" AND ")))
+}
+
 /// The list's total read from the kept figures (schema 015) when one answers it: the shop's
 /// products, those of a status, or of a category. A search, or a status within a category, is
 /// counted.
-fn kept_total(query: &ProductQuery, search: &str) -> Option<String> {
-    if !search.is_empty() {
+fn kept_total(query: &ProductQuery, searched: bool) -> Option<String> {
+    if searched {
         return None;
     }
     let shop = "type::record('shop_figures', [$shop])";
