@@ -518,7 +518,12 @@ async fn breakdown(state: &AppState, user_id: &str, category: usize, fragment: &
         })
         .await,
     );
-    let pieces: [(&str, String, &str); 11] = [
+    // The statistics' statements are timed for the longest period.
+    let since = (Utc::now() - chrono::Duration::days(89))
+        .format("%Y-%m-%d")
+        .to_string();
+    let month_start = Utc::now().format("%Y-%m-01T00:00:00Z").to_string();
+    let pieces: [(&str, String, &str); 18] = [
         ("CURRENT_SHOP alone (owns lookup)", "RETURN $shop;".into(), ""),
         (
             "count of the list filter (category + status)",
@@ -529,8 +534,8 @@ async fn breakdown(state: &AppState, user_id: &str, category: usize, fragment: &
             "",
         ),
         (
-            "search: products with a word beginning so (product_word index)",
-            "RETURN count(array::distinct(SELECT VALUE product FROM product_word WHERE shop = $shop \
+            "search: products with a word beginning so (search_word index)",
+            "RETURN count(array::distinct(SELECT VALUE of FROM search_word WHERE owner = $shop \
              AND word >= $s AND word < $s + '\u{10FFFF}'));"
                 .into(),
             fragment,
@@ -585,10 +590,53 @@ async fn breakdown(state: &AppState, user_id: &str, category: usize, fragment: &
             "RETURN (SELECT count() AS n FROM product WHERE shop = $shop GROUP ALL)[0].n;".into(),
             "",
         ),
+        (
+            "stats piece: category figures",
+            "RETURN SELECT category.name AS name, products, value FROM category_figures \
+             WHERE shop = $shop AND products > 0 ORDER BY value DESC, name ASC;".into(),
+            "",
+        ),
+        (
+            "stats piece: units in and out a day, 90 days",
+            "RETURN SELECT day, units_in, units_out FROM day_figures WHERE shop = $shop AND day >= $since;".into(),
+            "",
+        ),
+        (
+            "stats piece: five highest stock values (index)",
+            "LET $floor = math::max([(SELECT VALUE stock_value FROM product WHERE shop = $shop \
+             ORDER BY stock_value DESC LIMIT 5)[4] ?? 0dec, 1dec]); \
+             RETURN SELECT id, name, stock_value FROM product WHERE shop = $shop AND stock_value >= $floor \
+             ORDER BY stock_value DESC LIMIT 5;".into(),
+            "",
+        ),
+        (
+            "stats piece: product_day rows, 90 days",
+            "RETURN count(SELECT VALUE id FROM product_day WHERE shop = $shop AND day >= $since);".into(),
+            "",
+        ),
+        (
+            "stats piece: best sellers, 90 days",
+            "RETURN SELECT product, figure FROM (SELECT product, math::sum(sales) AS figure FROM product_day \
+             WHERE shop = $shop AND day >= $since GROUP BY product) WHERE figure > 0 ORDER BY figure DESC LIMIT 3;".into(),
+            "",
+        ),
+        (
+            "stats piece: orders this month",
+            "RETURN count(SELECT VALUE id FROM purchase_order WHERE shop = $shop \
+             AND created_at >= <datetime> $month_start);".into(),
+            "",
+        ),
+        (
+            "stats piece: alerts handled this month",
+            "RETURN count(SELECT VALUE id FROM alert WHERE shop = $shop \
+             AND state IN ['read', 'dismissed', 'resolved'] AND (closed_at ?? read_at) >= <datetime> $month_start);".into(),
+            "",
+        ),
     ];
     for (label, sql, s) in &pieces {
         let sql = format!("{CURRENT_SHOP}\n{sql}");
-        let vars = json!({ "user_id": user_id, "s": s.to_lowercase() });
+        let vars = json!({ "user_id": user_id, "s": s.to_lowercase(), "since": since,
+            "month_start": month_start });
         show(
             label,
             timed(N, || async {
@@ -600,17 +648,18 @@ async fn breakdown(state: &AppState, user_id: &str, category: usize, fragment: &
         );
     }
     // What the planner chooses for the search's words and the status filter.
-    for (label, table, filter, s) in [
+    for (label, table, owner, filter, s) in [
         (
             "search words",
-            "product_word",
+            "search_word",
+            "owner",
             "word >= $s AND word < $s + '\u{10FFFF}'",
             fragment,
         ),
-        ("status filter", "product", "status = 'low'", ""),
+        ("status filter", "product", "shop", "status = 'low'", ""),
     ] {
         let sql = format!(
-            "{CURRENT_SHOP}\nSELECT VALUE id FROM {table} WHERE shop = $shop AND {filter} EXPLAIN;"
+            "{CURRENT_SHOP}\nSELECT VALUE id FROM {table} WHERE {owner} = $shop AND {filter} EXPLAIN;"
         );
         let plan = match db.query(&sql, json!({ "user_id": user_id, "s": s })).await {
             Ok(mut rows) => rows

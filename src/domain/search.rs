@@ -1,6 +1,8 @@
-//! The product search box (B7): how a name and a SKU are cut into words, and which products a
+//! The product search box (B6, B7): how a name and a SKU are cut into words, and which products a
 //! search finds. The server answers through an index of these words (schema 016) and the phone's
-//! replica runs [`ProductSearch::finds`] over its products: both find the same products.
+//! replica runs [`ProductSearch::finds`] over its products: both find the same products. A
+//! supplier's catalogue search (F2) finds the items where each word begins a word of the name or
+//! the category, cut the same way.
 //!
 //! A search finds the products whose SKU is the whole search (a barcode scanner types one), and
 //! when none has, the products where every word of the search begins a word of the name or the
@@ -73,6 +75,14 @@ pub fn words(text: &str) -> Vec<String> {
     words
 }
 
+/// The words of a search, longest first: the server looks the first up in its index (the
+/// fewest records begin with it) and checks the others on what it found.
+pub fn longest_first(text: &str) -> Vec<String> {
+    let mut words = words(text);
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words
+}
+
 /// The lower-case key a SKU is compared by as a whole (the server's `sku_key`).
 pub fn sku_key(sku: &str) -> String {
     sku.to_lowercase()
@@ -94,8 +104,7 @@ impl ProductSearch {
         if whole.is_empty() {
             return None;
         }
-        let mut words = words(&whole);
-        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        let words = longest_first(&whole);
         Some(Self { whole, words })
     }
 

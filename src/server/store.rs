@@ -19,6 +19,7 @@ pub mod ops;
 pub mod orders;
 pub mod photos;
 pub mod products;
+mod search;
 pub mod shops;
 pub mod stats;
 pub mod stock;

@@ -111,7 +111,7 @@ async fn assert_no_drift(app: &TestApp, emails: &[&str], after: &str) {
 /// The (product, word) rows the search reads (schema 016).
 async fn indexed_words(app: &TestApp, email: &str) -> BTreeSet<(String, String)> {
     let sql = format!(
-        "{SHOP_OF} RETURN {{ rows: (SELECT record::id(product) AS product, word FROM product_word WHERE shop = $shop) }};"
+        "{SHOP_OF} RETURN {{ rows: (SELECT record::id(of) AS product, word FROM search_word WHERE owner = $shop) }};"
     );
     let rows = answer(app, &sql, email).await;
     let rows = rows["rows"].as_array().unwrap().iter();
@@ -465,7 +465,7 @@ async fn the_repair_at_start_up_makes_spoiled_figures_right_again() {
         app.rows(
             "UPDATE shop_figures SET products += 3, stock_value = 0dec, low = 99;
              UPDATE day_figures SET units_out += 5; DELETE product_day;
-             DELETE product_word;",
+             DELETE search_word;",
         )
         .await;
         assert_ne!(
@@ -538,7 +538,31 @@ async fn assert_catalogue_counted(app: &TestApp, emails: &[&str], after: &str) {
     for email in emails {
         let (kept, counted) = catalogue_counts(app, email).await;
         assert_eq!(kept, counted, "{email}, after {after}");
+        let (indexed, cut) = catalogue_words(app, email).await;
+        assert_eq!(indexed, cut, "the search's words of {email}, after {after}");
     }
+}
+
+/// The (item, word) rows of a supplier's catalogue search (schema 016), and the words of each
+/// item as domain::search cuts its name and category.
+async fn catalogue_words(
+    app: &TestApp,
+    email: &str,
+) -> (BTreeSet<(String, String)>, BTreeSet<(String, String)>) {
+    let sql = "LET $supplier = (SELECT VALUE id FROM supplier_profile WHERE user.email = $email)[0];
+        RETURN {
+            indexed: (SELECT record::id(of) AS item, word FROM search_word WHERE owner = $supplier),
+            items: (SELECT record::id(id) AS item, name, category FROM catalog_item WHERE supplier = $supplier),
+        };";
+    let both = answer(app, sql, email).await;
+    let indexed = both["indexed"].as_array().unwrap().iter();
+    let indexed = indexed.map(|row| (text(&row["item"]), text(&row["word"])));
+    let mut cut = BTreeSet::new();
+    for item in both["items"].as_array().unwrap() {
+        let named = format!("{} {}", text(&item["name"]), text(&item["category"]));
+        cut.extend(words(&named).into_iter().map(|w| (text(&item["item"]), w)));
+    }
+    (indexed.collect(), cut)
 }
 
 /// One random write of a supplier's catalogue.
@@ -556,7 +580,8 @@ async fn random_catalogue_write(app: &TestApp, cookie: &str, dice: &mut Dice, n:
     let category = *dice
         .pick(&["Céréales", "Huiles", "huiles", "", "Conserves"])
         .unwrap();
-    let input = json!({ "name": format!("Article {n}"), "description": "", "category": category,
+    let name = dice.pick(&NAMES).unwrap();
+    let input = json!({ "name": format!("{name} {n}"), "description": "", "category": category,
         "price": 1000 + dice.below(500), "unit": "sac", "min_order_quantity": 1,
         "stock_available": 10, "available": dice.below(3) > 0 });
     let (path, body) = match (dice.below(6), dice.pick(&ids)) {
@@ -626,7 +651,7 @@ async fn kept_catalogue_counts_equal_their_count_and_the_repair_restores_them() 
     assert!(kept["items"].as_u64().unwrap() > 5, "{kept}");
     assert!(kept["categories"].as_array().unwrap().len() > 2, "{kept}");
 
-    app.rows("UPDATE supplier_profile SET catalog_items += 7, available_items = 0; DELETE catalog_category;")
+    app.rows("UPDATE supplier_profile SET catalog_items += 7, available_items = 0; DELETE catalog_category; DELETE search_word;")
         .await;
     assert_ne!(
         catalogue_counts(&app, suppliers[0]).await.0,

@@ -245,7 +245,7 @@ async fn a_rename_moves_the_product_in_the_search() {
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     assert_eq!(found("riz").await, 0);
     assert_eq!(
-        app.count("product_word").await,
+        app.count("search_word").await,
         0,
         "no word outlives its product"
     );
@@ -256,11 +256,50 @@ async fn a_search_reads_the_index_of_words_not_the_shops_products() {
     let app = app().await;
     let plan = app
         .rows(
-            "SELECT product FROM product_word WHERE shop = shop:one AND word >= 'riz'
+            "SELECT of FROM search_word WHERE owner = shop:one AND word >= 'riz'
                 AND word < 'riz\u{10FFFF}' EXPLAIN;",
         )
         .await;
     let plan = json!(plan).to_string();
-    assert!(plan.contains("product_word_shop_word"), "{plan}");
+    assert!(plan.contains("search_word_owner_word"), "{plan}");
     assert!(!plan.contains("Iterate Table"), "{plan}");
+}
+
+#[tokio::test]
+async fn a_supplier_finds_its_items_by_the_beginnings_of_their_words() {
+    let app = app().await;
+    let moussa = app.register("supplier", "moussa@example.sn").await;
+    let ibou = app.register("supplier", "ibou@example.sn").await;
+    for (cookie, name, category) in [
+        (&moussa, "Riz parfumé 5kg", "Céréales"),
+        (&moussa, "Huile d'arachide 1L", "Huiles"),
+        (&moussa, "Sucre en morceaux", ""),
+        (&ibou, "Riz brisé", "Céréales"),
+    ] {
+        let input = json!({ "name": name, "description": "", "category": category, "price": 1000,
+            "unit": "sac", "min_order_quantity": 1, "stock_available": null, "available": true });
+        let body = json!({ "op": op_id(), "input": input });
+        let reply = app.post("/api/catalog/create", body, Some(cookie)).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    }
+    for (search, expected) in [
+        ("riz", vec!["Riz parfumé 5kg"]),
+        ("CEREALES", vec!["Riz parfumé 5kg"]),
+        ("parf 5", vec!["Riz parfumé 5kg"]),
+        ("huile ara", vec!["Huile d'arachide 1L"]),
+        ("fume", vec![]),
+        ("brisé", vec![]),
+        ("--", vec![]),
+    ] {
+        let url = format!("/api/catalog/list?query[search]={}", urlencoding(search));
+        let page = app.get(&url, Some(&moussa)).await.json();
+        let names: Vec<&str> = page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, expected, "{search}");
+        assert_eq!(page["total"], json!(expected.len()), "{search}");
+    }
 }

@@ -31,7 +31,10 @@ pub async fn repair(db: &Db) -> Result<usize, DbError> {
         .all(0)?;
     for supplier in &suppliers {
         db.query(
-            "BEGIN; fn::recount_catalog(type::record('supplier_profile', $supplier)); COMMIT;",
+            "BEGIN;
+             fn::recount_catalog(type::record('supplier_profile', $supplier));
+             fn::reindex_words(type::record('supplier_profile', $supplier));
+             COMMIT;",
             json!({ "supplier": supplier }),
         )
         .await?;

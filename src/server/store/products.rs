@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 use super::alerts::QUEUE_PRODUCT;
 use super::attach::{Attach, attach};
 use super::ops;
+use super::search;
 use super::shops::CURRENT_SHOP;
 use super::suppliers::RELATE_SUPPLIES;
 use crate::domain::OpId;
@@ -55,10 +56,11 @@ pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<Produc
     // The search's statements (none without one) and where the products are read from.
     let (found, from) = match &search {
         Some(search) => {
-            conditions.extend(other_words_begin(search));
-            (FOUND, "$found")
+            let other_words = search::other_words_begin(&search.words);
+            conditions.extend(other_words.map(|each| format!("(!!$only_sku OR ({each}))")));
+            (found(), "$found")
         }
-        None => ("", "product"),
+        None => (String::new(), "product"),
     };
     let order = match query.sort {
         ProductSort::Name => "name_key ASC",
@@ -86,18 +88,16 @@ pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<Produc
     };
     let page_at = if search.is_some() { 7 } else { 5 };
     let (whole, words) = search.map(|s| (s.whole, s.words)).unwrap_or_default();
-    let vars = json!({
+    let mut vars = json!({
         "user_id": user_id,
         "category_id": category_id,
         "status": query.status.map(|s| s.as_str()),
         "whole": whole,
-        "word_from": words.first(),
-        "word_until": words.first().map(|w| format!("{w}{}", char::MAX)),
-        "other_words": words.iter().skip(1).map(|w| format!(" {w}")).collect::<Vec<_>>(),
         "month_start": month_start(),
         "limit": query.page_size(),
         "start": crate::domain::page::start(query.page, query.page_size()),
     });
+    search::bind_words(&mut vars, &words);
     let mut rows = db.query(&sql, vars).await?;
     let items = rows.all(page_at)?;
     let total = rows.first::<u64>(page_at + 1)?.unwrap_or(0);
@@ -111,24 +111,14 @@ pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<Produc
 
 /// SurrealQL that sets `$found` to the products a search may find (domain::search): the product
 /// whose SKU is the whole search (`$whole`), else those with a word beginning with the search's
-/// longest word (`$word_from`), read through the (shop, word) index. `$only_sku` tells the
-/// conditions of [`other_words_begin`] that the SKU found them. Two statements.
-const FOUND: &str = "
-    LET $only_sku = SELECT VALUE id FROM product WHERE shop = $shop AND sku_key = $whole;
-    LET $found = IF $only_sku { $only_sku } ELSE IF $word_from { array::distinct(
-        SELECT VALUE product FROM product_word
-        WHERE shop = $shop AND word >= $word_from AND word < $word_until) } ELSE { [] };";
-
-/// The condition that the search's other words (`$other_words`, each after a space) begin a word
-/// of the product too, unless its SKU found it; none for a search of one word.
-fn other_words_begin(search: &ProductSearch) -> Option<String> {
-    let each: Vec<String> = (1..search.words.len())
-        .map(|i| {
-            let at = i - 1;
-            format!("string::contains(' ' + array::join(words, ' '), $other_words[{at}])")
-        })
-        .collect();
-    (!each.is_empty()).then(|| format!("(!!$only_sku OR ({}))", each.join(" AND ")))
+/// longest word. `$only_sku` tells the condition on the other words that the SKU found them.
+/// Two statements.
+fn found() -> String {
+    format!(
+        "LET $only_sku = SELECT VALUE id FROM product WHERE shop = $shop AND sku_key = $whole;
+         LET $found = IF $only_sku {{ $only_sku }} ELSE IF $word_from {{ {} }} ELSE {{ [] }};",
+        search::with_longest_word("$shop")
+    )
 }
 
 /// The list's total read from the kept figures (schema 015) when one answers it: the shop's
