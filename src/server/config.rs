@@ -28,7 +28,8 @@ pub struct Config {
     pub public_url: String,
     /// Sender of the app's e-mails (invitations).
     pub mail_from: String,
-    /// Count the kept figures again from the records at start-up (`store::figures::repair`).
+    /// Make the kept figures, words and catalogue counts again from the records at start-up
+    /// (`store::figures::repair`).
     pub repair_figures: bool,
     /// A developer's machine: pages may open the reload socket of `cargo leptos watch`, and
     /// e-mailed links fall back to `http://<listen>` when `public_url` is empty.

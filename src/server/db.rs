@@ -29,6 +29,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (15, include_str!("schema/015_figures.surql")),
     (16, include_str!("schema/016_search.surql")),
     (17, include_str!("schema/017_catalog_figures.surql")),
+    (18, include_str!("schema/018_sales_windows.surql")),
 ];
 
 /// The version of the newest schema file.

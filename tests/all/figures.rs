@@ -14,7 +14,10 @@ use super::connected_orders::{cart, order, step, vendor};
 use super::data::{preview, restore, run_all};
 use super::stats::age_movements;
 use boutiq::domain::search::words;
+use boutiq::domain::stats::StatsPeriod;
 use boutiq::server::config::Config;
+use boutiq::server::store::stats::statistics;
+use chrono::Utc;
 
 use crate::common::{TestApp, app, op_id, reopen};
 
@@ -52,6 +55,8 @@ async fn kept(app: &TestApp, email: &str) -> Value {
                  WHERE shop = $shop AND (units_in != 0 OR units_out != 0) ORDER BY day),
              sales: (SELECT record::id(product) AS product, day, sales FROM product_day
                  WHERE shop = $shop AND sales != 0 ORDER BY product, day),
+             windows: (SELECT record::id(product) AS product, in_7, in_30, in_90 FROM product_sales
+                 WHERE shop = $shop AND (in_7 != 0 OR in_30 != 0 OR in_90 != 0) ORDER BY product),
          }};"
     );
     answer(app, &sql, email).await
@@ -66,6 +71,11 @@ async fn counted(app: &TestApp, email: &str) -> Value {
              <decimal> purchase_price * <decimal> quantity AS value FROM product WHERE shop = $shop;
          LET $moves = SELECT record::id(product) AS product, time::format(at, '%Y-%m-%d') AS day,
              kind, reason, quantity FROM movement WHERE shop = $shop;
+         LET $end = type::record('shop_figures', [$shop]).sales_day;
+         LET $end_at = IF $end {{ <datetime> ($end + 'T00:00:00Z') }} ELSE {{ time::now() }};
+         LET $from = [time::format($end_at - 6d, '%Y-%m-%d'), time::format($end_at - 29d, '%Y-%m-%d'),
+             time::format($end_at - 89d, '%Y-%m-%d')];
+         LET $sold = IF $end {{ $moves[WHERE kind = 'out' AND reason = 'sale' AND day <= $end] }} ELSE {{ [] }};
          RETURN {{
              shop: {{ products: count($products), stock_value: <int> math::sum($products.value),
                  rupture: count($products[WHERE status = 'rupture']), low: count($products[WHERE status = 'low']),
@@ -77,6 +87,11 @@ async fn counted(app: &TestApp, email: &str) -> Value {
                  FROM $moves GROUP BY day ORDER BY day),
              sales: (SELECT product, day, math::sum(quantity) AS sales
                  FROM $moves[WHERE kind = 'out' AND reason = 'sale'] GROUP BY product, day ORDER BY product, day),
+             windows: (SELECT * FROM (SELECT product,
+                     math::sum(IF day >= $from[0] {{ quantity }} ELSE {{ 0 }}) AS in_7,
+                     math::sum(IF day >= $from[1] {{ quantity }} ELSE {{ 0 }}) AS in_30,
+                     math::sum(IF day >= $from[2] {{ quantity }} ELSE {{ 0 }}) AS in_90
+                 FROM $sold GROUP BY product) WHERE in_7 != 0 OR in_30 != 0 OR in_90 != 0 ORDER BY product),
          }};"
     );
     answer(app, &sql, email).await
@@ -254,7 +269,12 @@ async fn ok(reply: crate::common::Reply, what: &str) -> Value {
 }
 
 /// One random write of `cookie`'s shop; returns what it was, for the failure message.
-async fn random_write(app: &TestApp, cookie: &str, dice: &mut Dice, step_no: u64) -> String {
+async fn random_write(
+    app: &TestApp,
+    (cookie, email): (&str, &str),
+    dice: &mut Dice,
+    step_no: u64,
+) -> String {
     let products = products_of(app, cookie).await;
     let categories = categories_of(app, cookie).await;
     let roll = dice.below(100);
@@ -358,6 +378,23 @@ async fn random_write(app: &TestApp, cookie: &str, dice: &mut Dice, step_no: u64
             .await;
             "a restore".into()
         }
+        95..=97 => {
+            // The statistics seen on a later day: the sales windows roll a day at a time, or are
+            // counted again after many days (days later grow with the steps).
+            let user = app
+                .rows(&format!(
+                    "SELECT VALUE record::id(id) FROM user WHERE email = '{email}'"
+                ))
+                .await;
+            let days_later = step_no * step_no / 60;
+            let today = Utc::now().date_naive() + chrono::Days::new(days_later);
+            let period = StatsPeriod::ALL[dice.below(3) as usize];
+            let user = user[0].as_str().unwrap();
+            statistics(&app.state.db, user, period, today)
+                .await
+                .expect("statistics");
+            format!("the statistics seen {days_later} days on")
+        }
         _ => {
             let mut rules = app.get("/api/alerts/rules", Some(cookie)).await.json();
             for rule in rules.as_array_mut().unwrap() {
@@ -386,11 +423,15 @@ async fn kept_figures_equal_their_count_after_long_random_sequences_of_writes() 
         cookies.push(app.register("shopkeeper", email).await);
     }
     assert_no_drift(&app, &shops, "the sign-ups").await;
+    let mut windows_seen = false;
     for seed in [0x9e37_79b9_7f4a_7c15_u64, 0x2545_f491_4f6c_dd1d] {
         let mut dice = Dice(seed);
         for step_no in 0..120 {
             let shop = dice.below(4).min(1) as usize;
-            let what = random_write(&app, &cookies[shop], &mut dice, step_no).await;
+            let writer = (cookies[shop].as_str(), shops[shop]);
+            let what = random_write(&app, writer, &mut dice, step_no).await;
+            let windows = kept(&app, shops[shop]).await["windows"].clone();
+            windows_seen |= !windows.as_array().unwrap().is_empty();
             assert_no_drift(
                 &app,
                 &shops,
@@ -436,6 +477,7 @@ async fn kept_figures_equal_their_count_after_long_random_sequences_of_writes() 
         "{figures}"
     );
     assert!(figures["days"].as_array().unwrap().len() > 1, "{figures}");
+    assert!(windows_seen, "some steps had sales in the kept windows");
 }
 
 #[tokio::test]
@@ -662,4 +704,86 @@ async fn kept_catalogue_counts_equal_their_count_and_the_repair_restores_them() 
         .await
         .unwrap();
     assert_catalogue_counted(&app, &suppliers, "the repair").await;
+}
+
+async fn sell(app: &TestApp, cookie: &str, product: &str, quantity: u64) {
+    let input = json!({ "product_id": product, "kind": "out", "quantity": quantity,
+        "reason": "sale", "note": "" });
+    let body = json!({ "op": op_id(), "input": input });
+    ok(
+        app.post("/api/stock/move", body, Some(cookie)).await,
+        "sale",
+    )
+    .await;
+}
+
+/// The best sellers' windows (schema 018) rolled one day at a time, or after a jump of many
+/// days, equal the windows counted from the sales, whatever day they end on.
+#[tokio::test]
+async fn the_sales_windows_roll_day_by_day_as_they_would_be_counted() {
+    let app = app().await;
+    let email = "awa@example.sn";
+    let awa = app.register("shopkeeper", email).await;
+    let user = app
+        .rows(&format!(
+            "SELECT VALUE record::id(id) FROM user WHERE email = '{email}'"
+        ))
+        .await;
+    let user = user[0].as_str().unwrap();
+    let today = Utc::now().date_naive();
+    // Sales on days spread over 100 days back, two products per day.
+    let mut products = Vec::new();
+    for n in 0..12_u64 {
+        let mut input = product_input(&mut Dice(n + 1), n, &[]);
+        input["quantity"] = json!(100);
+        let product = app.create_product(&awa, input).await;
+        let id = product["id"].as_str().unwrap().to_owned();
+        sell(&app, &awa, &id, 1 + n % 4).await;
+        sell(&app, &awa, &id, 2).await;
+        age_movements(&app, &id, (n * 9) as i64).await;
+        products.push(id);
+    }
+    let view = |days_on: u64| {
+        let app = &app;
+        async move {
+            let day = today + chrono::Days::new(days_on);
+            statistics(&app.state.db, user, StatsPeriod::Days7, day)
+                .await
+                .expect("statistics");
+        }
+    };
+    view(0).await;
+    assert_no_drift(&app, &[email], "the first view").await;
+    let kept_windows = kept(&app, email).await["windows"].clone();
+    // Sold 0, 9 … 81 days ago: in the 90 days; 90 and 99 days ago: out of them.
+    assert_eq!(kept_windows.as_array().unwrap().len(), 10, "{kept_windows}");
+    // A sale while the windows end today enters them at once.
+    sell(&app, &awa, &products[0], 3).await;
+    assert_no_drift(&app, &[email], "a sale of today").await;
+    for days_on in (1..=40).chain([45, 52, 53, 60, 75, 76, 77, 100, 120]) {
+        view(days_on).await;
+        assert_no_drift(&app, &[email], &format!("{days_on} days on")).await;
+        if days_on == 3 {
+            // A sale of a day before the windows' end counts in the windows that hold it.
+            sell(&app, &awa, &products[1], 2).await;
+            assert_no_drift(&app, &[email], "a sale before the end").await;
+        }
+    }
+    // A clock gone back leaves them where they are.
+    view(10).await;
+    assert_no_drift(&app, &[email], "a view on an earlier day").await;
+    let end = answer(
+        &app,
+        &format!("{SHOP_OF} RETURN type::record('shop_figures', [$shop]).sales_day;"),
+        email,
+    )
+    .await;
+    assert_eq!(
+        end,
+        json!(
+            (today + chrono::Days::new(120))
+                .format("%Y-%m-%d")
+                .to_string()
+        )
+    );
 }

@@ -1,5 +1,6 @@
-//! The figures kept for the dashboard and the statistics (schema 015) and the search's words
-//! (schema 016), made again from the records: the repair of `repair_figures` at start-up.
+//! The figures kept for the dashboard and the statistics (schemas 015 and 018), the searches'
+//! words (016) and the catalogue counts (017), made again from the records: the repair of
+//! `repair_figures` at start-up.
 
 use serde_json::json;
 
@@ -15,10 +16,13 @@ pub async fn repair(db: &Db) -> Result<usize, DbError> {
     for shop in &shops {
         db.query(
             "BEGIN;
-             fn::recount_figures(type::record('shop', $shop));
-             fn::reindex_words(type::record('shop', $shop));
+             LET $shop = type::record('shop', $shop_id);
+             LET $sales_day = type::record('shop_figures', [$shop]).sales_day;
+             fn::recount_figures($shop);
+             IF $sales_day { fn::recount_sales($shop, $sales_day) };
+             fn::reindex_words($shop);
              COMMIT;",
-            json!({ "shop": shop }),
+            json!({ "shop_id": shop }),
         )
         .await?;
     }

@@ -24,7 +24,9 @@ pub async fn statistics(
     period: StatsPeriod,
     today: NaiveDate,
 ) -> Result<StatsReport, DbError> {
+    roll_sales(db, user_id, today).await?;
     let first_day = period.first_day(today);
+    let window = format!("in_{}", period.days());
     let sql = format!(
         "{CURRENT_SHOP}
          -- Cast once: a cast inside WHERE keeps the (shop, created_at) index from serving the range.
@@ -47,10 +49,12 @@ pub async fn statistics(
          SELECT record::id(id) AS id, name, unit, stock_value AS figure FROM product
              WHERE shop = $shop AND stock_value >= $floor
              ORDER BY figure DESC, name ASC LIMIT 5;
-         SELECT record::id(product) AS id, product.name AS name, product.unit AS unit, figure FROM (
-             SELECT product, math::sum(sales) AS figure FROM product_day
-             WHERE shop = $shop AND day >= $since GROUP BY product
-         ) WHERE figure > 0 ORDER BY figure DESC, name ASC LIMIT 3;
+         -- The three best sellers of the period the same way, from the kept windows (schema 018).
+         LET $floor = math::max([(SELECT VALUE {window} FROM product_sales WHERE shop = $shop
+             ORDER BY {window} DESC LIMIT 3)[2] ?? 0, 1]);
+         SELECT record::id(product) AS id, product.name AS name, product.unit AS unit,
+             {window} AS figure FROM product_sales WHERE shop = $shop AND {window} >= $floor
+             ORDER BY figure DESC, name ASC LIMIT 3;
          RETURN {{
              products: $figures.products ?? 0,
              orders_this_month: count(SELECT VALUE id FROM purchase_order
@@ -70,8 +74,8 @@ pub async fn statistics(
     let statuses: Vec<StatusRow> = rows.all(5)?;
     let per_day: Vec<Flow> = rows.all(6)?;
     let top_by_value: Vec<RankedProduct> = rows.all(8)?;
-    let top_sellers: Vec<RankedProduct> = rows.all(9)?;
-    let usage: Usage = rows.first(10)?.unwrap_or_default();
+    let top_sellers: Vec<RankedProduct> = rows.all(10)?;
+    let usage: Usage = rows.first(11)?.unwrap_or_default();
     Ok(StatsReport {
         period,
         first_day: first_day.format("%Y-%m-%d").to_string(),
@@ -92,4 +96,77 @@ pub async fn statistics(
         top_sellers,
         usage,
     })
+}
+
+/// Beyond this many days since the windows last ended, counting them again reads fewer rows
+/// than rolling them a day at a time.
+const MAX_ROLLED_DAYS: i64 = 7;
+
+/// Moves the shop's sales windows (schema 018) to end `today`: for each day passed, that day's
+/// sales enter the three windows and the days that left them go out; many days passed, or none
+/// kept yet, they are counted again. A clock gone back never moves them back. One shop's rolls
+/// and stock movements take turns (the same lock), and a roll that finds the windows moved by
+/// another server changes nothing.
+async fn roll_sales(db: &Db, user_id: &str, today: NaiveDate) -> Result<(), DbError> {
+    let _one_writer = db.lock(&super::stock::writer_key(user_id)).await;
+    let sql = format!("{CURRENT_SHOP} RETURN type::record('shop_figures', [$shop]).sales_day;");
+    // None kept yet reads as null: `Option` of `Option`.
+    let end: Option<Option<String>> = db
+        .query(&sql, json!({ "user_id": user_id }))
+        .await?
+        .first(2)?;
+    let end = end
+        .flatten()
+        .and_then(|day| NaiveDate::parse_from_str(&day, DAY).ok());
+    let body = match end {
+        Some(end) if end >= today => return Ok(()),
+        Some(end) if (today - end).num_days() <= MAX_ROLLED_DAYS => roll_days(end, today),
+        _ => "fn::recount_sales($shop, $today);".to_owned(),
+    };
+    let sql = format!(
+        "BEGIN;
+         {CURRENT_SHOP}
+         IF (type::record('shop_figures', [$shop]).sales_day ?? NULL) != $end {{ THROW 'stale' }};
+         {body}
+         COMMIT;"
+    );
+    let vars = json!({
+        "user_id": user_id,
+        "end": end.map(|day| day.format(DAY).to_string()),
+        "today": today.format(DAY).to_string(),
+    });
+    match db.query(&sql, vars).await {
+        Err(DbError::Rule(rule)) if rule == "stale" => Ok(()),
+        done => done.map(|_| ()),
+    }
+}
+
+const DAY: &str = "%Y-%m-%d";
+
+/// SurrealQL moving the windows a day at a time from `end` to `today`.
+fn roll_days(end: NaiveDate, today: NaiveDate) -> String {
+    let mut body = String::new();
+    for entering in end.iter_days().skip(1).take_while(|day| *day <= today) {
+        body.push_str(&add_day(entering, &["in_7", "in_30", "in_90"], "+"));
+        for window in StatsPeriod::ALL {
+            let leaving = entering - chrono::Days::new(u64::from(window.days()));
+            body.push_str(&add_day(leaving, &[&format!("in_{}", window.days())], "-"));
+        }
+    }
+    body + "UPSERT type::record('shop_figures', [$shop]) SET shop = $shop, sales_day = $today;"
+}
+
+/// SurrealQL adding (`sign` "+") or taking out ("-") the sales of `day` in `windows`.
+fn add_day(day: NaiveDate, windows: &[&str], sign: &str) -> String {
+    let moved: Vec<String> = windows
+        .iter()
+        .map(|w| format!("{w} = ({w} ?? 0) {sign} $row.sales"))
+        .collect();
+    format!(
+        "FOR $row IN (SELECT product, sales FROM product_day WHERE shop = $shop AND day = '{}' AND sales != 0) {{
+             UPSERT type::record('product_sales', [$row.product]) SET shop = $shop, product = $row.product, {};
+         }};",
+        day.format(DAY),
+        moved.join(", ")
+    )
 }

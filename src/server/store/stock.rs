@@ -29,7 +29,7 @@ pub async fn apply(
     // movement writes the shop's kept figures and sequence (schema 015, 009), and many at once
     // only made each other retry until some gave up (a 500 under 32 clients). One lock only: the
     // locks are striped, and a second one taken inside could be the same stripe (a deadlock).
-    let _one_writer = db.lock(&format!("stock:{user_id}")).await;
+    let _one_writer = db.lock(&writer_key(user_id)).await;
     // A replay is answered with its first result, before today's stock could refuse it.
     if let Some(balance) = ops::stored(db, user_id, op).await? {
         return Ok(balance);
@@ -44,6 +44,11 @@ pub async fn apply(
             written => return written,
         }
     }
+}
+
+/// The lock a shop's stock movements take turns on (with the roll of its sales windows).
+pub(super) fn writer_key(user_id: &str) -> String {
+    format!("stock:{user_id}")
 }
 
 /// Thrown when the stock changed since the balance was decided.
