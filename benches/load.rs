@@ -509,6 +509,42 @@ async fn breakdown(state: &AppState, user_id: &str, category: usize, fragment: &
         })
         .await,
     );
+    // A stock movement's parts: the replay check, the stock read, then the whole of it (an entry
+    // and a sale of one unit of a quiet product).
+    {
+        use boutiq::domain::stock::{Movement, MovementKind};
+        use boutiq::domain::{OpId, RecordKey};
+        use boutiq::server::store::{ops, stock};
+        let product = RecordKey::parse("product_id", &product_key(9_000)).expect("a key");
+        let new_op = || OpId::parse(&op_id()).expect("an operation id");
+        show(
+            "stock move piece: replay check (ops::stored)",
+            timed(N, || async {
+                let found: Option<i64> = ops::stored(db, user_id, &new_op()).await.expect("stored");
+                assert!(found.is_none());
+            })
+            .await,
+        );
+        for (label, kind, reason) in [
+            (
+                "store::stock::apply, an entry",
+                MovementKind::In,
+                "delivery",
+            ),
+            ("store::stock::apply, a sale", MovementKind::Out, "sale"),
+        ] {
+            let movement = Movement::parse(kind, 1, reason, "").expect("a movement");
+            show(
+                label,
+                timed(N, || async {
+                    stock::apply(db, &new_op(), user_id, &product, &movement)
+                        .await
+                        .expect("a movement");
+                })
+                .await,
+            );
+        }
+    }
     show(
         "store::dashboard::stock_summary",
         timed(N, || async {
@@ -534,9 +570,8 @@ async fn breakdown(state: &AppState, user_id: &str, category: usize, fragment: &
             "",
         ),
         (
-            "search: products with a word beginning so (search_word index)",
-            "RETURN count(array::distinct(SELECT VALUE of FROM search_word WHERE owner = $shop \
-             AND word >= $s AND word < $s + '\u{10FFFF}'));"
+            "search: products with a word beginning so (search_word ids)",
+            "RETURN count(array::distinct(SELECT VALUE of FROM search_word:[$shop, $s]..[$shop, $s + '\u{10FFFF}']));"
                 .into(),
             fragment,
         ),
@@ -648,19 +683,19 @@ async fn breakdown(state: &AppState, user_id: &str, category: usize, fragment: &
         );
     }
     // What the planner chooses for the search's words and the status filter.
-    for (label, table, owner, filter, s) in [
+    for (label, from, s) in [
         (
             "search words",
-            "search_word",
-            "owner",
-            "word >= $s AND word < $s + '\u{10FFFF}'",
+            "search_word:[$shop, $s]..[$shop, $s + '\u{10FFFF}']",
             fragment,
         ),
-        ("status filter", "product", "shop", "status = 'low'", ""),
+        (
+            "status filter",
+            "product WHERE shop = $shop AND status = 'low'",
+            "",
+        ),
     ] {
-        let sql = format!(
-            "{CURRENT_SHOP}\nSELECT VALUE id FROM {table} WHERE {owner} = $shop AND {filter} EXPLAIN;"
-        );
+        let sql = format!("{CURRENT_SHOP}\nSELECT VALUE id FROM {from} EXPLAIN;");
         let plan = match db.query(&sql, json!({ "user_id": user_id, "s": s })).await {
             Ok(mut rows) => rows
                 .all::<Value>(2)

@@ -255,14 +255,15 @@ async fn a_rename_moves_the_product_in_the_search() {
 async fn a_search_reads_the_index_of_words_not_the_shops_products() {
     let app = app().await;
     let plan = app
-        .rows(
-            "SELECT of FROM search_word WHERE owner = shop:one AND word >= 'riz'
-                AND word < 'riz\u{10FFFF}' EXPLAIN;",
-        )
+        .rows("SELECT of FROM search_word:[shop:one, 'riz']..[shop:one, 'riz\u{10FFFF}'] EXPLAIN;")
         .await;
     let plan = json!(plan).to_string();
-    assert!(plan.contains("search_word_owner_word"), "{plan}");
-    assert!(!plan.contains("Iterate Table"), "{plan}");
+    // One range of ids: from the word to the end of the words beginning with it, no further.
+    assert!(plan.contains("RecordIdScan"), "{plan}");
+    assert!(
+        plan.contains("[shop:one, 'riz']..[shop:one, 'riz"),
+        "{plan}"
+    );
 }
 
 #[tokio::test]

@@ -38,15 +38,13 @@ fn writer_key(user_id: &str) -> String {
 }
 
 pub async fn list(db: &Db, user_id: &str, query: &CatalogQuery) -> Result<CatalogPage, DbError> {
-    let mut conditions = vec!["supplier = $supplier"];
-    if !query.category.trim().is_empty() {
-        conditions.push("category_key = string::lowercase(string::trim($category))");
-    }
     let words = search_words(&query.search);
-    let other_words = search::other_words_begin(&words);
     let searched = !query.search.trim().is_empty();
-    let mut conditions: Vec<String> = conditions.into_iter().map(str::to_owned).collect();
-    conditions.extend(other_words);
+    let mut conditions = vec!["supplier = $supplier".to_owned()];
+    if !query.category.trim().is_empty() {
+        conditions.push("category_key = string::lowercase(string::trim($category))".into());
+    }
+    conditions.extend(search::other_words_begin(&words));
     let filter = conditions.join(" AND ");
     let (matches, page, total) = if !searched {
         // Without a search the total is kept (schema 017) and the page read by index order.

@@ -1,6 +1,6 @@
 //! The index of words that searches read (schema 016), shared by the product list and a
 //! supplier's catalogue: the records of one owner with a word beginning with the search's
-//! longest word, read through the (owner, word) index, then narrowed by its other words.
+//! longest word, read as one range of the index's ids, then narrowed by its other words.
 
 use serde_json::{Value, json};
 
@@ -8,8 +8,7 @@ use serde_json::{Value, json};
 /// beginning with `$word_from`, the search's longest word.
 pub(super) fn with_longest_word(owner: &str) -> String {
     format!(
-        "array::distinct(SELECT VALUE of FROM search_word
-            WHERE owner = {owner} AND word >= $word_from AND word < $word_until)"
+        "array::distinct(SELECT VALUE of FROM search_word:[{owner}, $word_from]..[{owner}, $word_until])"
     )
 }
 
