@@ -693,7 +693,7 @@ async fn kept_catalogue_counts_equal_their_count_and_the_repair_restores_them() 
     assert!(kept["items"].as_u64().unwrap() > 5, "{kept}");
     assert!(kept["categories"].as_array().unwrap().len() > 2, "{kept}");
 
-    app.rows("UPDATE supplier_profile SET catalog_items += 7, available_items = 0; DELETE catalog_category; DELETE search_word;")
+    app.rows("UPDATE supplier_profile SET catalog_items += 7, available_items = 0; DELETE catalog_category; UPDATE search_word SET word = 'spoiled';")
         .await;
     assert_ne!(
         catalogue_counts(&app, suppliers[0]).await.0,

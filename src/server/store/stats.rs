@@ -104,11 +104,10 @@ const MAX_ROLLED_DAYS: i64 = 7;
 
 /// Moves the shop's sales windows (schema 018) to end `today`: for each day passed, that day's
 /// sales enter the three windows and the days that left them go out; many days passed, or none
-/// kept yet, they are counted again. A clock gone back never moves them back. One shop's rolls
-/// and stock movements take turns (the same lock), and a roll that finds the windows moved by
-/// another server changes nothing.
+/// kept yet, they are counted again. A clock gone back never moves them back. A roll takes
+/// turns with the shop's stock movements (the same lock), and one that finds the windows moved
+/// since it read their end (another view, another server) changes nothing.
 async fn roll_sales(db: &Db, user_id: &str, today: NaiveDate) -> Result<(), DbError> {
-    let _one_writer = db.lock(&super::stock::writer_key(user_id)).await;
     let sql = format!("{CURRENT_SHOP} RETURN type::record('shop_figures', [$shop]).sales_day;");
     // None kept yet reads as null: `Option` of `Option`.
     let end: Option<Option<String>> = db
@@ -123,10 +122,11 @@ async fn roll_sales(db: &Db, user_id: &str, today: NaiveDate) -> Result<(), DbEr
         Some(end) if (today - end).num_days() <= MAX_ROLLED_DAYS => roll_days(end, today),
         _ => "fn::recount_sales($shop, $today);".to_owned(),
     };
+    let _one_writer = db.lock(&super::stock::writer_key(user_id)).await;
     let sql = format!(
         "BEGIN;
          {CURRENT_SHOP}
-         IF (type::record('shop_figures', [$shop]).sales_day ?? NULL) != $end {{ THROW 'stale' }};
+         IF (type::record('shop_figures', [$shop]).sales_day ?? NULL) != $end {{ THROW '{MOVED}' }};
          {body}
          COMMIT;"
     );
@@ -136,10 +136,13 @@ async fn roll_sales(db: &Db, user_id: &str, today: NaiveDate) -> Result<(), DbEr
         "today": today.format(DAY).to_string(),
     });
     match db.query(&sql, vars).await {
-        Err(DbError::Rule(rule)) if rule == "stale" => Ok(()),
+        Err(DbError::Rule(rule)) if rule == MOVED => Ok(()),
         done => done.map(|_| ()),
     }
 }
+
+/// Thrown when the windows moved since their end was read.
+const MOVED: &str = "moved";
 
 const DAY: &str = "%Y-%m-%d";
 
