@@ -20,6 +20,7 @@ use serde_json::{Value, json};
 use tower::ServiceExt;
 
 pub mod data;
+#[allow(unused_imports)] // the socket bench uses none of it
 pub use data::*;
 
 /// A SurrealQL (JSON) string literal.
@@ -137,16 +138,20 @@ pub async fn register(router: &Router, input: Value) -> (String, Value) {
     let body = json!({ "op": op_id(), "input": input });
     let (status, headers, body) = send(router, post("/api/auth/register", &body, None)).await;
     assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
-    let cookie = headers
+    let session = serde_json::from_slice(&body).expect("session JSON");
+    (session_cookie(&headers), session)
+}
+
+/// The session cookie an answer sets, as a `cookie` header sends it back.
+pub fn session_cookie(headers: &HeaderMap) -> String {
+    headers
         .get_all("set-cookie")
         .iter()
         .filter_map(|v| v.to_str().ok())
         .find(|v| v.starts_with("boutiq_session="))
         .and_then(|v| v.split(';').next())
         .expect("a session cookie")
-        .to_owned();
-    let session = serde_json::from_slice(&body).expect("session JSON");
-    (cookie, session)
+        .to_owned()
 }
 
 // ---------------------------------------------------------------------------------------------

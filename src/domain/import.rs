@@ -3,9 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::AppError;
+use std::collections::HashMap;
+
 use super::csv::parse_money;
-use super::product::{DEFAULT_UNITS, ProductInput};
+use super::product::{DEFAULT_UNITS, ProductDraft, ProductInput};
+use super::stock::{Movement, MovementKind};
+use super::{AppError, RecordKey};
 
 /// Larger files are refused before anything is read (a shop's list fits many times in it).
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
@@ -457,6 +460,186 @@ impl ImportProgress {
     }
 }
 
+/// A product of the shop a row may update, as its form shows it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Found {
+    pub id: RecordKey,
+    #[serde(flatten)]
+    pub input: ProductInput,
+}
+
+/// Which product a row updates: the one with its SKU (case aside); a row without a SKU, the
+/// product of its name that has none.
+pub fn product_key(sku: Option<&str>, name: &str) -> String {
+    match sku {
+        Some(sku) => format!("sku:{}", sku.to_lowercase()),
+        None => format!("name:{}", name.to_lowercase()),
+    }
+}
+
+/// What a batch of rows writes, decided before anything is written: the store applies it in one
+/// transaction.
+#[derive(Debug, Default, PartialEq)]
+pub struct BatchPlan {
+    /// Categories named by the rows that the shop does not have yet, under new keys.
+    pub new_categories: Vec<(RecordKey, String)>,
+    /// New products (their quantity the opening stock).
+    pub creates: Vec<(RecordKey, ProductDraft)>,
+    /// Products whose fields change (all but the quantity).
+    pub updates: Vec<(RecordKey, ProductDraft)>,
+    /// Quantities that change: a "correction" movement from the stock the product holds.
+    pub corrections: Vec<Correction>,
+    pub progress: ImportProgress,
+}
+
+/// A quantity an import changes: the product must still hold `stock` when it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Correction {
+    pub product: RecordKey,
+    pub stock: i64,
+    pub movement: Movement,
+    pub balance: i64,
+}
+
+/// A product the batch touches: as the shop holds it (`None` for one the batch creates), and as
+/// its rows leave it.
+struct Touched {
+    id: RecordKey,
+    held: Option<ProductInput>,
+    input: ProductInput,
+    draft: ProductDraft,
+}
+
+/// Decides a batch as if its rows were applied one after the other: a row creates the product,
+/// or updates the one `found` by [`product_key`] (or made or updated by an earlier row of the
+/// batch), or changes nothing when the product already says the same. `categories` are the
+/// shop's category ids by name key; `new_key` makes the keys of new records.
+pub fn plan_batch(
+    rows: &[RowValues],
+    found: &HashMap<String, Found>,
+    categories: &HashMap<String, RecordKey>,
+    mut new_key: impl FnMut() -> RecordKey,
+) -> BatchPlan {
+    let mut plan = BatchPlan::default();
+    let mut categories = categories.clone();
+    let mut touched: Vec<Touched> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for row in rows {
+        let key = product_key(row.sku.as_deref(), &row.name);
+        let at = by_key.get(&key).copied();
+        let held = match at {
+            Some(at) => Some(&touched[at].input),
+            None => found.get(&key).map(|f| &f.input),
+        };
+        let mut input = merge(held, row);
+        if let Some(name) = &row.category {
+            let Ok(name) = super::category::name(name) else {
+                plan.progress
+                    .errors
+                    .push(refused(row.line, Column::Category));
+                continue;
+            };
+            let id = categories
+                .entry(super::category::name_key(&name))
+                .or_insert_with(|| {
+                    let id = new_key();
+                    plan.new_categories.push((id.clone(), name));
+                    id
+                });
+            input.category_id = id.to_string();
+        }
+        let draft = match ProductDraft::parse(&input) {
+            Ok(draft) => draft,
+            Err(error) => {
+                plan.progress.errors.push(row_error(row.line, &error));
+                continue;
+            }
+        };
+        match (at, found.get(&key)) {
+            (Some(at), _) if touched[at].input == input => plan.progress.unchanged += 1,
+            (Some(at), _) => {
+                touched[at].input = input;
+                touched[at].draft = draft;
+                plan.progress.updated += 1;
+            }
+            (None, Some(product)) if product.input == input => plan.progress.unchanged += 1,
+            (None, product) => {
+                let (id, held) = match product {
+                    Some(product) => (product.id.clone(), Some(product.input.clone())),
+                    None => (new_key(), None),
+                };
+                if held.is_some() {
+                    plan.progress.updated += 1;
+                } else {
+                    plan.progress.created += 1;
+                }
+                by_key.insert(key, touched.len());
+                touched.push(Touched {
+                    id,
+                    held,
+                    input,
+                    draft,
+                });
+            }
+        }
+    }
+    for product in touched {
+        write_into(&mut plan, product);
+    }
+    plan
+}
+
+/// The writes that bring one touched product from what the shop holds to what its rows say.
+fn write_into(plan: &mut BatchPlan, product: Touched) {
+    let Some(held) = product.held else {
+        plan.creates.push((product.id, product.draft));
+        return;
+    };
+    let fields_change = ProductInput {
+        quantity: held.quantity,
+        ..product.input.clone()
+    } != held;
+    if fields_change {
+        plan.updates.push((product.id.clone(), product.draft));
+    }
+    let (before, after) = (held.quantity, product.input.quantity);
+    let kind = if after > before {
+        MovementKind::In
+    } else {
+        MovementKind::Out
+    };
+    if let Ok(movement) = Movement::parse(kind, (after - before).abs(), "correction", "Import CSV")
+    {
+        plan.corrections.push(Correction {
+            product: product.id,
+            stock: before,
+            movement,
+            balance: after,
+        });
+    }
+}
+
+/// A product rule broken by a row, on the column of the field it names.
+fn row_error(line: usize, error: &AppError) -> RowError {
+    let column = match error {
+        AppError::Invalid { field, .. } => Column::of_field(field),
+        _ => None,
+    };
+    RowError {
+        line,
+        column,
+        code: error.message_key().to_owned(),
+    }
+}
+
+fn refused(line: usize, column: Column) -> RowError {
+    RowError {
+        line,
+        column: Some(column),
+        code: "error.import.refused".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -734,5 +917,148 @@ mod tests {
         };
         assert_eq!(sum.add(other_file), interrupted);
         assert_eq!(sum, halfway);
+    }
+
+    fn row(
+        line: usize,
+        name: &str,
+        sku: Option<&str>,
+        category: Option<&str>,
+        quantity: i64,
+    ) -> RowValues {
+        RowValues {
+            line,
+            name: name.into(),
+            sku: sku.map(str::to_owned),
+            category: category.map(str::to_owned),
+            quantity: Some(quantity),
+            sale_price: Some(500),
+            ..RowValues::default()
+        }
+    }
+
+    /// Keys k0, k1, … in the order the plan asks for them.
+    fn keys() -> impl FnMut() -> RecordKey {
+        let mut n = 0;
+        move || {
+            n += 1;
+            RecordKey::parse("id", &format!("k{}", n - 1)).unwrap()
+        }
+    }
+
+    fn key(text: &str) -> RecordKey {
+        RecordKey::parse("id", text).unwrap()
+    }
+
+    fn held(id: &str, name: &str, sku: &str, quantity: i64) -> (String, Found) {
+        let sku_given = (!sku.is_empty()).then_some(sku);
+        let input = ProductInput {
+            name: name.into(),
+            sku: sku.into(),
+            unit: "pièce".into(),
+            quantity,
+            sale_price: 500,
+            ..ProductInput::default()
+        };
+        (product_key(sku_given, name), Found { id: key(id), input })
+    }
+
+    #[test]
+    fn a_batch_is_decided_as_its_rows_one_after_the_other() {
+        let found = HashMap::from([held("rice", "Riz", "R1", 10), held("oil", "Huile", "", 4)]);
+        let categories = HashMap::from([("épicerie".to_owned(), key("food"))]);
+        let rows = [
+            // A new product, then the same SKU in other letters: one product, the last values.
+            row(2, "Sucre", Some("S1"), Some("Épicerie"), 3),
+            row(3, "Sucre roux", Some("s1"), None, 7),
+            // The held product by SKU: its quantity twice, one correction from what it holds.
+            row(4, "Riz", Some("R1"), None, 12),
+            row(5, "Riz", Some("R1"), None, 6),
+            // By name without a SKU, the same as it holds: nothing.
+            row(6, "Huile", None, None, 4),
+            // A new category in two spellings: made once.
+            row(7, "Thé", None, Some("Boissons "), 1),
+            row(8, "Café", None, Some("boissons"), 0),
+            // Refused: a category name too long, a maximum below the minimum.
+            row(9, "Sel", None, Some(&"x".repeat(61)), 1),
+            RowValues {
+                min_stock: Some(9),
+                max_stock: Some(2),
+                ..row(10, "Mil", None, None, 1)
+            },
+        ];
+        let plan = plan_batch(&rows, &found, &categories, keys());
+        assert_eq!(
+            (
+                plan.progress.created,
+                plan.progress.updated,
+                plan.progress.unchanged
+            ),
+            (3, 3, 1)
+        );
+        let lines: Vec<(usize, Option<Column>)> = plan
+            .progress
+            .errors
+            .iter()
+            .map(|e| (e.line, e.column))
+            .collect();
+        assert_eq!(
+            lines,
+            [(9, Some(Column::Category)), (10, Some(Column::MaxStock))]
+        );
+        assert_eq!(plan.new_categories, [(key("k1"), "Boissons".to_owned())]);
+        let created: Vec<(&str, &str, i64, Option<&str>)> = plan
+            .creates
+            .iter()
+            .map(|(id, d)| {
+                (
+                    id.as_str(),
+                    d.name.as_str(),
+                    d.quantity,
+                    d.category_id.as_ref().map(RecordKey::as_str),
+                )
+            })
+            .collect();
+        assert_eq!(
+            created,
+            [
+                ("k0", "Sucre roux", 7, Some("food")),
+                ("k2", "Thé", 1, Some("k1")),
+                ("k3", "Café", 0, Some("k1")),
+            ]
+        );
+        assert!(plan.updates.is_empty(), "only the rice's quantity changed");
+        assert_eq!(plan.corrections.len(), 1);
+        let rice = &plan.corrections[0];
+        assert_eq!(
+            (
+                rice.product.as_str(),
+                rice.stock,
+                rice.balance,
+                rice.movement.kind,
+                rice.movement.quantity
+            ),
+            ("rice", 10, 6, MovementKind::Out, 4)
+        );
+    }
+
+    #[test]
+    fn a_held_product_whose_fields_change_is_updated_without_a_correction_when_its_stock_stays() {
+        let found = HashMap::from([held("rice", "Riz", "R1", 10)]);
+        let rows = [RowValues {
+            sale_price: Some(650),
+            ..row(2, "Riz long", Some("R1"), None, 10)
+        }];
+        let plan = plan_batch(&rows, &found, &HashMap::new(), keys());
+        assert_eq!(plan.progress.updated, 1);
+        assert_eq!(plan.updates.len(), 1);
+        assert_eq!(
+            (
+                plan.updates[0].1.name.as_str(),
+                plan.updates[0].1.sale_price
+            ),
+            ("Riz long", 650)
+        );
+        assert!(plan.corrections.is_empty() && plan.creates.is_empty());
     }
 }

@@ -30,6 +30,9 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (16, include_str!("schema/016_search.surql")),
     (17, include_str!("schema/017_catalog_figures.surql")),
     (18, include_str!("schema/018_sales_windows.surql")),
+    (19, include_str!("schema/019_kept_words.surql")),
+    (20, include_str!("schema/020_ranks_forward.surql")),
+    (21, include_str!("schema/021_movements_newest_first.surql")),
 ];
 
 /// The version of the newest schema file.

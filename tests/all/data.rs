@@ -319,6 +319,23 @@ async fn import_reports_bad_rows_applies_good_ones_and_changes_nothing_the_secon
         0,
         "files are dropped once imported"
     );
+
+    // The same file in another shop finds none of Awa's products or categories: it creates its
+    // own, and Awa's stay as they were.
+    let theirs = preview(&app, &fatou, file.as_bytes()).await.json();
+    let (third, _) = run_all(&app, &fatou, &theirs).await;
+    assert_eq!(
+        (third["created"].as_u64(), third["updated"].as_u64()),
+        (Some(51), Some(0)),
+        "the last batch: {third}"
+    );
+    assert_eq!(app.count("product").await, 302);
+    assert_eq!(app.count("category").await, 2, "an Épicerie each");
+    assert_eq!(
+        app.rows("SELECT VALUE updated_at FROM product WHERE shop = (SELECT VALUE out FROM owns WHERE in.email = 'awa@example.sn')[0] ORDER BY id")
+            .await,
+        updated_at
+    );
 }
 
 #[tokio::test]

@@ -15,6 +15,7 @@ mod marketplace;
 mod marketplace_search;
 mod ops;
 mod photos;
+mod plans;
 mod products;
 mod purchasing;
 mod replay;

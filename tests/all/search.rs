@@ -304,3 +304,47 @@ async fn a_supplier_finds_its_items_by_the_beginnings_of_their_words() {
         assert_eq!(page["total"], json!(expected.len()), "{search}");
     }
 }
+
+/// Version 19 keeps the words with the text they were cut from (`search`), so that a stock
+/// movement no longer cuts them again: a database of version 18 (words in `words`) moves over
+/// with its index as it was, and finds what it found.
+#[tokio::test]
+async fn words_kept_before_version_19_move_under_search_with_their_index() {
+    let app = app().await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    for (name, sku) in [("Riz parfumé 5kg", "RZ-5"), ("Crème fraîche", "")] {
+        app.create_product(&awa, product(name, sku, 4, "")).await;
+    }
+    let version_16 = include_str!("../../src/server/schema/016_search.surql");
+    app.rows(&format!(
+        "DELETE search_word;
+         DEFINE FIELD OVERWRITE search ON product TYPE any; UPDATE product UNSET search;
+         REMOVE FIELD search ON product; REMOVE FIELD search ON catalog_item;
+         {version_16}"
+    ))
+    .await;
+    let before = app
+        .rows("SELECT word, record::id(of) AS of FROM search_word ORDER BY word")
+        .await;
+    assert_eq!(before.len(), 7, "{before:?}");
+    app.rows(include_str!("../../src/server/schema/019_kept_words.surql"))
+        .await;
+    assert_eq!(
+        app.rows("SELECT word, record::id(of) AS of FROM search_word ORDER BY word")
+            .await,
+        before
+    );
+    assert_eq!(
+        app.rows("SELECT search, words FROM product ORDER BY name")
+            .await,
+        [
+            json!({ "search": { "text": "Crème fraîche ", "words": ["creme", "fraiche"] }, "words": null }),
+            json!({ "search": { "text": "Riz parfumé 5kg RZ-5", "words": ["riz", "parfume", "5kg", "rz", "5"] }, "words": null }),
+        ]
+    );
+    let found = app
+        .get("/api/products/list?query[search]=creme%20fr", Some(&awa))
+        .await
+        .json();
+    assert_eq!(found["total"], 1, "{found}");
+}

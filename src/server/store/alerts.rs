@@ -92,7 +92,7 @@ pub async fn product_facts(db: &Db, product_id: &str) -> Result<Option<ProductFa
         "LET $product = type::record('product', $id);
          LET $shop = $product.shop;
          SELECT record::id(shop) AS shop, quantity, min_stock, max_stock,
-             <string> ((SELECT VALUE at FROM movement WHERE product = $product AND kind = 'out' ORDER BY at DESC LIMIT 1)[0] ?? created_at) AS last_activity,
+             <string> ((SELECT at, minus_at FROM movement WHERE product = $product AND kind = 'out' ORDER BY minus_at LIMIT 1)[0].at ?? created_at) AS last_activity,
              (SELECT kind, enabled, threshold, in_app, push FROM alert_rule WHERE shop = $shop) AS rules
          FROM $product",
         json!({ "id": product_id }),

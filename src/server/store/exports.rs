@@ -70,7 +70,8 @@ pub struct Cursor {
 }
 
 /// The shop's movements, newest first, filtered like the history (E5), after `cursor`.
-/// Walks the (shop, at) index: each page costs the same however deep the export is.
+/// Walks the (shop, minus_at) index forward (schema 021): each page costs the same however deep
+/// the export is.
 pub async fn movements(
     db: &Db,
     user_id: &str,
@@ -81,15 +82,15 @@ pub async fn movements(
 ) -> Result<Vec<MovementRow>, DbError> {
     let mut conditions = super::stock::movement_filter(kind.is_some(), range);
     if cursor.at.is_some() {
-        conditions.push("at <= $cursor");
+        conditions.push("minus_at >= $cursor");
     }
     let filter = conditions.join(" AND ");
     let sql = format!(
         "{CURRENT_SHOP}{DAY_RANGE}
-         LET $cursor = IF $cursor {{ <datetime> $cursor }} ELSE {{ NONE }};
+         LET $cursor = IF $cursor {{ -time::nano(<datetime> $cursor) }} ELSE {{ NONE }};
          SELECT record::id(id) AS id, at, product.name AS product,
              product.sku AS sku, kind, quantity, reason, note, balance_after, by.name AS by_name
-         FROM movement WHERE {filter} ORDER BY at DESC LIMIT $limit;"
+         FROM movement WHERE {filter} ORDER BY minus_at LIMIT $limit;"
     );
     let vars = json!({
         "user_id": user_id,

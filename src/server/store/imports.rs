@@ -1,12 +1,17 @@
 //! Product files being imported (B10): the uploaded file between its preview and its last batch,
 //! and the lookups an imported row needs (its product by SKU or name, a category by name).
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 use serde_json::json;
 
+use super::alerts::QUEUE_PRODUCT;
+use super::ops;
 use super::shops::CURRENT_SHOP;
-use crate::domain::RecordKey;
-use crate::domain::product::ProductInput;
+use crate::domain::import::{self, BatchPlan, Found, ImportProgress, RowValues};
+use crate::domain::product::ProductDraft;
+use crate::domain::{OpId, RecordKey};
 use crate::server::db::{Db, DbError};
 
 /// Keeps the file for the batches to come; the shop's earlier files are dropped. Returns its id.
@@ -64,50 +69,162 @@ pub async fn finish(db: &Db, user_id: &str, import_id: &RecordKey) -> Result<(),
     Ok(())
 }
 
-/// A product a row may update, as its form would show it.
-#[derive(Deserialize)]
-pub struct Existing {
-    pub id: RecordKey,
-    #[serde(flatten)]
-    pub input: ProductInput,
-}
-
-/// The shop's product with this SKU; without a SKU, the first one of that name without a SKU.
-pub async fn find_product(
+/// The shop's products the rows may update, by [`import::product_key`], and its categories
+/// by name key: one read through the (shop, SKU), (shop, name) and category indexes.
+pub async fn lookup(
     db: &Db,
     user_id: &str,
-    sku: Option<&str>,
-    name: &str,
-) -> Result<Option<Existing>, DbError> {
+    rows: &[RowValues],
+) -> Result<(HashMap<String, Found>, HashMap<String, RecordKey>), DbError> {
+    let skus: Vec<String> = rows
+        .iter()
+        .filter_map(|row| row.sku.as_ref().map(|sku| sku.to_lowercase()))
+        .collect();
+    let names: Vec<String> = rows
+        .iter()
+        .filter(|row| row.sku.is_none())
+        .map(|row| row.name.to_lowercase())
+        .collect();
     let sql = format!(
         "{CURRENT_SHOP}
-         SELECT record::id(id) AS id, name, sku ?? '' AS sku, unit, quantity, min_stock, max_stock,
-             purchase_price, sale_price, notes,
-             IF category {{ record::id(category) }} ELSE {{ '' }} AS category_id,
-             IF supplier {{ record::id(supplier) }} ELSE {{ '' }} AS supplier_id
-         FROM product
-         WHERE shop = $shop AND (IF $sku {{ sku_key = string::lowercase($sku) }}
-             ELSE {{ name_key = string::lowercase($name) AND sku = NONE }})
-         LIMIT 1;"
+         RETURN {{
+             by_sku: array::flatten($skus.map(|$sku| SELECT {FOUND} FROM product
+                 WHERE shop = $shop AND sku_key = $sku)),
+             by_name: array::flatten($names.map(|$name| SELECT {FOUND} FROM product
+                 WHERE shop = $shop AND name_key = $name AND sku = NONE LIMIT 1)),
+             categories: SELECT record::id(id) AS id, name_key FROM category WHERE shop = $shop,
+         }};"
     );
-    db.query(
-        &sql,
-        json!({ "user_id": user_id, "sku": sku, "name": name }),
-    )
-    .await?
-    .first(2)
-}
-
-/// The id of the shop's category of that name (case and spaces aside), created if missing.
-pub async fn category_named(db: &Db, user_id: &str, name: &str) -> Result<RecordKey, DbError> {
-    let sql = format!(
-        "{CURRENT_SHOP}
-         LET $found = (SELECT VALUE id FROM category
-             WHERE shop = $shop AND name_key = string::lowercase(string::trim($name)))[0];
-         RETURN record::id($found ?? (CREATE ONLY category CONTENT {{ shop: $shop, name: string::trim($name) }}).id);"
-    );
-    db.query(&sql, json!({ "user_id": user_id, "name": name }))
+    #[derive(Deserialize)]
+    struct Held {
+        by_sku: Vec<Found>,
+        by_name: Vec<Found>,
+        categories: Vec<CategoryKey>,
+    }
+    #[derive(Deserialize)]
+    struct CategoryKey {
+        id: RecordKey,
+        name_key: String,
+    }
+    let held: Held = db
+        .query(
+            &sql,
+            json!({ "user_id": user_id, "skus": skus, "names": names }),
+        )
         .await?
         .last()?
-        .ok_or_else(|| DbError::Other("category not created".into()))
+        .ok_or_else(|| DbError::Other("nothing read".into()))?;
+    let products = held
+        .by_sku
+        .into_iter()
+        .chain(held.by_name)
+        .map(|found| {
+            let sku = (!found.input.sku.is_empty()).then_some(found.input.sku.as_str());
+            (import::product_key(sku, &found.input.name), found)
+        })
+        .collect();
+    let categories = held
+        .categories
+        .into_iter()
+        .map(|category| (category.name_key, category.id))
+        .collect();
+    Ok((products, categories))
 }
+
+/// The fields of a product a row may update, as its form would show them.
+const FOUND: &str = "record::id(id) AS id, name, sku ?? '' AS sku, unit, quantity, min_stock,
+    max_stock, purchase_price, sale_price, notes,
+    IF category { record::id(category) } ELSE { '' } AS category_id,
+    IF supplier { record::id(supplier) } ELSE { '' } AS supplier_id";
+
+/// Thrown when the shop changed since the batch was decided (a product's stock, a category of the
+/// same name): the batch is decided again.
+pub const STALE: &str = "stale";
+
+/// Writes a decided batch in one transaction, under `op` (a replay answers the first outcome).
+/// The batch moves stock like a stock movement: it takes the same turn of the shop's writers.
+pub async fn write(
+    db: &Db,
+    op: &OpId,
+    user_id: &str,
+    plan: &BatchPlan,
+) -> Result<ImportProgress, DbError> {
+    let _one_writer = db.lock(&super::stock::writer_key(user_id)).await;
+    let body = format!(
+        "FOR $id IN $kept_categories {{
+             IF type::record('category', $id).shop != $shop {{ THROW '{STALE}' }};
+         }};
+         FOR $category IN $new_categories {{
+             IF (SELECT VALUE id FROM category WHERE shop = $shop
+                 AND name_key = string::lowercase(string::trim($category.name)))[0] {{ THROW '{STALE}' }};
+             CREATE type::record('category', $category.key) CONTENT {{ shop: $shop, name: $category.name }};
+         }};
+         FOR $row IN $creates {{
+             LET $product = type::record('product', $row.key);
+             CREATE $product CONTENT {{
+                 shop: $shop, name: $row.name, sku: $row.sku ?? NONE, category: {CATEGORY}, unit: $row.unit,
+                 quantity: $row.quantity, min_stock: $row.min_stock, max_stock: $row.max_stock ?? NONE,
+                 purchase_price: $row.purchase_price, sale_price: $row.sale_price, notes: $row.notes
+             }};
+             {QUEUE_PRODUCT}
+             IF $row.quantity > 0 {{
+                 CREATE movement CONTENT {{
+                     shop: $shop, product: $product, kind: 'in', quantity: $row.quantity,
+                     reason: 'opening', balance_after: $row.quantity, by: type::record('user', $user_id)
+                 }};
+             }};
+         }};
+         FOR $row IN $updates {{
+             LET $product = type::record('product', $row.key);
+             UPDATE $product MERGE {{
+                 name: $row.name, sku: $row.sku ?? NONE, category: {CATEGORY}, unit: $row.unit,
+                 min_stock: $row.min_stock, max_stock: $row.max_stock ?? NONE,
+                 purchase_price: $row.purchase_price, sale_price: $row.sale_price, notes: $row.notes
+             }} WHERE shop = $shop;
+             {QUEUE_PRODUCT}
+         }};
+         FOR $row IN $corrections {{
+             LET $product = type::record('product', $row.key);
+             IF $product.shop != $shop OR $product.quantity != $row.stock {{ THROW '{STALE}' }};
+             UPDATE $product SET quantity = $row.balance;
+             CREATE movement CONTENT {{
+                 shop: $shop, product: $product, kind: $row.kind, quantity: $row.quantity,
+                 reason: 'correction', note: $row.note, balance_after: $row.balance,
+                 by: type::record('user', $user_id)
+             }};
+             {QUEUE_PRODUCT}
+         }};
+         LET $result = $progress;"
+    );
+    let product = |(key, draft): &(RecordKey, ProductDraft)| {
+        json!({ "key": key, "name": draft.name, "sku": draft.sku, "category_id": draft.category_id,
+            "unit": draft.unit, "quantity": draft.quantity, "min_stock": draft.min_stock,
+            "max_stock": draft.max_stock, "purchase_price": draft.purchase_price,
+            "sale_price": draft.sale_price, "notes": draft.notes })
+    };
+    let new: Vec<&RecordKey> = plan.new_categories.iter().map(|(key, _)| key).collect();
+    let mut kept_categories: Vec<&RecordKey> = (plan.creates.iter().chain(&plan.updates))
+        .filter_map(|(_, draft)| draft.category_id.as_ref())
+        .filter(|id| !new.contains(id))
+        .collect();
+    kept_categories.sort();
+    kept_categories.dedup();
+    let vars = json!({
+        "user_id": user_id,
+        "kept_categories": kept_categories,
+        "new_categories": plan.new_categories.iter()
+            .map(|(key, name)| json!({ "key": key, "name": name })).collect::<Vec<_>>(),
+        "creates": plan.creates.iter().map(product).collect::<Vec<_>>(),
+        "updates": plan.updates.iter().map(product).collect::<Vec<_>>(),
+        "corrections": plan.corrections.iter().map(|c| json!({
+            "key": c.product, "stock": c.stock, "balance": c.balance,
+            "kind": c.movement.kind.as_str(), "quantity": c.movement.quantity, "note": c.movement.note,
+        })).collect::<Vec<_>>(),
+        "progress": plan.progress,
+    });
+    ops::run_once(db, user_id, op, &format!("{CURRENT_SHOP}{body}"), vars).await
+}
+
+/// A written product's category: the shop's, by the id the batch decided (its own or a new one).
+const CATEGORY: &str =
+    "IF $row.category_id { type::record('category', $row.category_id) } ELSE { NONE }";

@@ -18,7 +18,7 @@ pub(super) fn other_words_begin(words: &[String]) -> Option<String> {
     let each: Vec<String> = (1..words.len())
         .map(|i| {
             let at = i - 1;
-            format!("string::contains(' ' + array::join(words, ' '), $other_words[{at}])")
+            format!("string::contains(' ' + array::join(search.words, ' '), $other_words[{at}])")
         })
         .collect();
     (!each.is_empty()).then(|| each.join(" AND "))

@@ -41,19 +41,19 @@ pub async fn statistics(
              {{ status: 'over', count: $figures.over ?? 0 }},
          ];
          SELECT day, units_in, units_out FROM day_figures WHERE shop = $shop AND day >= $since;
-         -- The five highest stock values through the (shop, stock_value) index, then the
-         -- products at or above the fifth, ties included, in the screen's order. Values are
-         -- whole minor units: a product with a value has at least 1 (one range, one index).
-         LET $floor = math::max([(SELECT VALUE stock_value FROM product WHERE shop = $shop
-             ORDER BY stock_value DESC LIMIT 5)[4] ?? 0dec, 1dec]);
+         -- The five highest stock values, read forward through the (shop, minus_stock_value)
+         -- index (schema 020), then the products at or above the fifth, ties included, in the
+         -- screen's order. Values are whole minor units: a product with a value has at least 1.
+         LET $ceiling = math::min([(SELECT VALUE minus_stock_value FROM product WHERE shop = $shop
+             ORDER BY minus_stock_value LIMIT 5)[4] ?? 0dec, -1dec]);
          SELECT record::id(id) AS id, name, unit, stock_value AS figure FROM product
-             WHERE shop = $shop AND stock_value >= $floor
+             WHERE shop = $shop AND minus_stock_value <= $ceiling
              ORDER BY figure DESC, name ASC LIMIT 5;
          -- The three best sellers of the period the same way, from the kept windows (schema 018).
-         LET $floor = math::max([(SELECT VALUE {window} FROM product_sales WHERE shop = $shop
-             ORDER BY {window} DESC LIMIT 3)[2] ?? 0, 1]);
+         LET $ceiling = math::min([(SELECT VALUE minus_{window} FROM product_sales WHERE shop = $shop
+             ORDER BY minus_{window} LIMIT 3)[2] ?? 0, -1]);
          SELECT record::id(product) AS id, product.name AS name, product.unit AS unit,
-             {window} AS figure FROM product_sales WHERE shop = $shop AND {window} >= $floor
+             {window} AS figure FROM product_sales WHERE shop = $shop AND minus_{window} <= $ceiling
              ORDER BY figure DESC, name ASC LIMIT 3;
          RETURN {{
              products: $figures.products ?? 0,

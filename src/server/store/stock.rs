@@ -119,11 +119,12 @@ const LEDGER_LINE: &str = ledger_line!();
 
 /// The product `$record`'s latest movements, `$recent_lines` of them, as the phone keeps them.
 /// The product is a variable, not `$parent.id`: only then does SurrealDB read the subquery
-/// through `movement_product_at`, newest first, instead of the whole movement table.
+/// through `movement_product_newest` (newest first, forward: schema 021) instead of the whole
+/// movement table.
 pub(super) const RECENT_LEDGER: &str = concat!(
     "SELECT record::id(id) AS id, (SELECT ",
     ledger_line!(),
-    " FROM movement WHERE product = $record ORDER BY at DESC LIMIT $recent_lines) AS lines",
+    " FROM movement WHERE product = $record ORDER BY minus_at LIMIT $recent_lines) AS lines",
     " FROM $record WHERE shop = $shop"
 );
 
@@ -139,7 +140,7 @@ pub async fn ledger(
         "{CURRENT_SHOP}
          SELECT {LEDGER_LINE}
          FROM movement WHERE product = type::record('product', $product_id) AND shop = $shop
-         ORDER BY at DESC LIMIT $limit START $start;"
+         ORDER BY minus_at LIMIT $limit START $start;"
     );
     let vars = json!({ "user_id": user_id, "product_id": product_id, "limit": page_size, "start": crate::domain::page::start(page, page_size) });
     db.query(&sql, vars).await?.all(2)
@@ -157,7 +158,7 @@ pub async fn history(
         "{CURRENT_SHOP}{DAY_RANGE}
          SELECT product.name AS product_name, at, kind, quantity, reason, note, balance_after,
              by.name AS by_name
-         FROM movement WHERE {filter} ORDER BY at DESC LIMIT $limit START $start_row;
+         FROM movement WHERE {filter} ORDER BY minus_at LIMIT $limit START $start_row;
          RETURN count(SELECT VALUE id FROM movement WHERE {filter});"
     );
     let vars = json!({
@@ -175,25 +176,26 @@ pub async fn history(
     })
 }
 
-/// Casts the optional `$start` / `$end` instants once, before the query: a cast inside WHERE
-/// keeps SurrealDB from scanning the (shop, at) index by range, and it reads every movement of
-/// the shop instead. Two statements.
+/// Turns the optional `$start` / `$end` instants into bounds of `minus_at` (schema 021) once,
+/// before the query: a cast inside WHERE keeps SurrealDB from scanning the (shop, minus_at)
+/// index by range, and it reads every movement of the shop instead. Two statements.
 pub(super) const DAY_RANGE: &str = "
-    LET $start = IF $start { <datetime> $start } ELSE { NONE };
-    LET $end = IF $end { <datetime> $end } ELSE { NONE };";
+    LET $start = IF $start { -time::nano(<datetime> $start) } ELSE { NONE };
+    LET $end = IF $end { -time::nano(<datetime> $end) } ELSE { NONE };";
 
 /// The conditions on the shop's movements of a kind (`$kind`, when `by_kind`) and days
-/// (`$start`, `$end`, cast by [`DAY_RANGE`]), shared by the history and its CSV export.
+/// (`$start`, `$end`, made bounds of `minus_at` by [`DAY_RANGE`]: the later the instant, the
+/// lower), shared by the history and its CSV export.
 pub(super) fn movement_filter(by_kind: bool, range: &DayRange) -> Vec<&'static str> {
     let mut conditions = vec!["shop = $shop"];
     if by_kind {
         conditions.push("kind = $kind");
     }
     if range.start.is_some() {
-        conditions.push("at >= $start");
+        conditions.push("minus_at <= $start");
     }
     if range.end.is_some() {
-        conditions.push("at < $end");
+        conditions.push("minus_at > $end");
     }
     conditions
 }
