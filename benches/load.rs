@@ -1066,6 +1066,8 @@ async fn main() {
         if quantities == sums { "OK" } else { "MISMATCH" }
     );
     println!();
+    print_against_targets(&bench.outcomes);
+
     println!(
         "== Downloads (one client; peak = the process's resident-memory high-water mark during the download)"
     );
@@ -1088,8 +1090,6 @@ async fn main() {
         dir_size(&dir) as f64 / (1024.0 * 1024.0)
     );
     println!();
-
-    print_against_targets(&bench.outcomes);
 
     // Machine-readable copy of the table.
     println!("== Markdown");

@@ -33,6 +33,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (19, include_str!("schema/019_kept_words.surql")),
     (20, include_str!("schema/020_ranks_forward.surql")),
     (21, include_str!("schema/021_movements_newest_first.surql")),
+    (22, include_str!("schema/022_category_statuses.surql")),
 ];
 
 /// The version of the newest schema file.

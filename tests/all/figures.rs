@@ -49,7 +49,7 @@ async fn kept(app: &TestApp, email: &str) -> Value {
                  rupture: $figures.rupture ?? 0, low: $figures.low ?? 0,
                  normal: $figures.normal ?? 0, over: $figures.over ?? 0 }},
              categories: (SELECT IF category {{ record::id(category) }} ELSE {{ 'none' }} AS category,
-                     products, <int> value AS value
+                     products, <int> value AS value, rupture, low, normal, over
                  FROM category_figures WHERE shop = $shop AND (products != 0 OR value != 0) ORDER BY category),
              days: (SELECT day, units_in, units_out FROM day_figures
                  WHERE shop = $shop AND (units_in != 0 OR units_out != 0) ORDER BY day),
@@ -80,7 +80,9 @@ async fn counted(app: &TestApp, email: &str) -> Value {
              shop: {{ products: count($products), stock_value: <int> math::sum($products.value),
                  rupture: count($products[WHERE status = 'rupture']), low: count($products[WHERE status = 'low']),
                  normal: count($products[WHERE status = 'normal']), over: count($products[WHERE status = 'over']) }},
-             categories: (SELECT category, count() AS products, <int> math::sum(value) AS value
+             categories: (SELECT category, count() AS products, <int> math::sum(value) AS value,
+                     count(status = 'rupture') AS rupture, count(status = 'low') AS low,
+                     count(status = 'normal') AS normal, count(status = 'over') AS over
                  FROM $products GROUP BY category ORDER BY category),
              days: (SELECT day, math::sum(IF kind = 'in' {{ quantity }} ELSE {{ 0 }}) AS units_in,
                      math::sum(IF kind = 'out' {{ quantity }} ELSE {{ 0 }}) AS units_out
@@ -155,24 +157,28 @@ fn text(value: &Value) -> String {
 
 /// The product list's total, read from the kept figures, equals the products each filter finds.
 async fn assert_list_totals(app: &TestApp, cookie: &str, email: &str) {
-    let mut filters = vec![
+    let mut narrowed = vec![
         ("query[page]=0".to_owned(), "true".to_owned()),
         (
             "query[category][by]=uncategorized".into(),
             "category = NONE".into(),
         ),
     ];
-    for status in ["rupture", "low", "normal", "over"] {
-        filters.push((
-            format!("query[status]={status}"),
-            format!("status = '{status}'"),
-        ));
-    }
     for category in categories_of(app, cookie).await {
-        filters.push((
+        narrowed.push((
             format!("query[category][by]=id&query[category][id]={category}"),
             format!("category = category:{category}"),
         ));
+    }
+    // Each of those, and each status within it (a status within a category: schema 022).
+    let mut filters = narrowed.clone();
+    for (url, condition) in narrowed {
+        for status in ["rupture", "low", "normal", "over"] {
+            filters.push((
+                format!("{url}&query[status]={status}"),
+                format!("{condition} AND status = '{status}'"),
+            ));
+        }
     }
     for (url, condition) in filters {
         let page = app

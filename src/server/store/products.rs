@@ -14,6 +14,7 @@ use crate::domain::RecordKey;
 use crate::domain::product::ProductDraft;
 use crate::domain::product::{CategoryFilter, Product, ProductPage, ProductQuery, ProductSort};
 use crate::domain::search::ProductSearch;
+use crate::domain::stock::StockStatus;
 use crate::server::db::{Db, DbError};
 
 /// The fields of a product as the app shows it, but for its alerts of the month
@@ -121,23 +122,19 @@ fn found() -> String {
     )
 }
 
-/// The list's total read from the kept figures (schema 015) when one answers it: the shop's
-/// products, those of a status, or of a category. A search, or a status within a category, is
-/// counted.
+/// The list's total read from the kept figures (schemas 015, 022) when no search narrows it: the
+/// shop's or a category's products, all of them or those of a status. A search is counted.
 fn kept_total(query: &ProductQuery, searched: bool) -> Option<String> {
     if searched {
         return None;
     }
-    let shop = "type::record('shop_figures', [$shop])";
-    let category =
-        |key: &str| format!("type::record('category_figures', [$shop, {key}]).products ?? 0");
-    Some(match (&query.category, query.status) {
-        (CategoryFilter::All, None) => format!("{shop}.products ?? 0"),
-        (CategoryFilter::All, Some(status)) => format!("{shop}.{} ?? 0", status.as_str()),
-        (CategoryFilter::Uncategorized, None) => category("'none'"),
-        (CategoryFilter::Id(_), None) => category("$category_id"),
-        (_, Some(_)) => return None,
-    })
+    let figures = match &query.category {
+        CategoryFilter::All => "type::record('shop_figures', [$shop])",
+        CategoryFilter::Uncategorized => "type::record('category_figures', [$shop, 'none'])",
+        CategoryFilter::Id(_) => "type::record('category_figures', [$shop, $category_id])",
+    };
+    let counted = query.status.map_or("products", StockStatus::as_str);
+    Some(format!("{figures}.{counted} ?? 0"))
 }
 
 pub async fn get(
