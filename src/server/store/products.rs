@@ -26,6 +26,9 @@ pub(super) const PROJECTION: &str = "record::id(id) AS id, id AS record, name, s
     IF supplier { record::id(supplier) } ELSE { NONE } AS supplier_id, supplier.name AS supplier_name,
     name_key, status_rank, created_at AS created";
 
+/// What the list sorts products by ([`ProductSort`]), read before the page's whole rows.
+const SORT_KEYS: &str = "name_key, sale_price, quantity, status_rank, created_at AS created";
+
 /// The products `select` reads (rows of [`PROJECTION`]), each with its alerts since
 /// `$month_start`, counted for the page through the `alert_product` index ([`attach`]).
 /// Four statements; the last answers.
@@ -72,14 +75,32 @@ pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<Produc
         ProductSort::Status => "status_rank ASC, name_key ASC",
     };
     let filter = conditions.join(" AND ");
+    // The page is chosen on the sort keys alone, then only its products are read whole (their
+    // category's and supplier's names): a filter matching hundreds of products no longer reads
+    // every one of them with its names.
+    let ranked = format!("SELECT id, {SORT_KEYS} FROM {from} WHERE {filter} ORDER BY {order}");
+    let (ranked, ranking_statements, total) = match kept_total(query, search.is_some()) {
+        Some(total) => (
+            format!("LET $ranked = {ranked} LIMIT $limit START $start;"),
+            1,
+            total,
+        ),
+        // One pass over what a search finds, for the page and the total.
+        None => (
+            format!(
+                "LET $matching = {ranked}; LET $ranked = array::slice($matching, $start, $limit);"
+            ),
+            2,
+            "count($matching)".to_owned(),
+        ),
+    };
     let page = with_alert_counts(&format!(
-        "SELECT {PROJECTION} FROM {from} WHERE {filter} ORDER BY {order} LIMIT $limit START $start"
+        "SELECT {PROJECTION} FROM $ranked.id ORDER BY {order}"
     ));
-    let total = kept_total(query, search.is_some())
-        .unwrap_or_else(|| format!("count(SELECT VALUE id FROM {from} WHERE {filter})"));
     let sql = format!(
         "{CURRENT_SHOP}
          {found}
+         {ranked}
          {page}
          RETURN {total};"
     );
@@ -87,7 +108,10 @@ pub async fn list(db: &Db, user_id: &str, query: &ProductQuery) -> Result<Produc
         CategoryFilter::Id(id) => id.clone(),
         _ => String::new(),
     };
-    let page_at = if search.is_some() { 7 } else { 5 };
+    // The page answers after the shop's two statements, the search's two, the ranking's and the
+    // three of `with_alert_counts` that come before its answer; the total after it.
+    let search_statements = if search.is_some() { 2 } else { 0 };
+    let page_at = 2 + search_statements + ranking_statements + 3;
     let (whole, words) = search.map(|s| (s.whole, s.words)).unwrap_or_default();
     let mut vars = json!({
         "user_id": user_id,
