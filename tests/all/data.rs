@@ -619,3 +619,64 @@ async fn damaged_backups_change_nothing() {
         StatusCode::FORBIDDEN
     );
 }
+
+/// A batch decided before the shop changed (here the product it updates deleted by another
+/// phone) writes nothing of that decision: it is refused as stale, and the import decides it
+/// again.
+#[tokio::test]
+async fn an_import_batch_decided_before_the_shop_changed_is_decided_again() {
+    use boutiq::domain::OpId;
+    use boutiq::domain::import::{RowValues, plan_batch};
+    use boutiq::server::db::DbError;
+    use boutiq::server::store;
+    let app = app().await;
+    let awa = app.register("shopkeeper", "awa@example.sn").await;
+    let rice = product(&app, &awa, "Riz", "R1", 5, 1000).await;
+    let user: Vec<Value> = app
+        .rows("SELECT VALUE record::id(id) FROM user WHERE email = 'awa@example.sn'")
+        .await;
+    let user = user[0].as_str().unwrap();
+    let rows = [RowValues {
+        line: 2,
+        name: "Riz".into(),
+        sku: Some("R1".into()),
+        quantity: Some(5),
+        sale_price: Some(1600),
+        ..RowValues::default()
+    }];
+    let db = &app.state.db;
+    let (found, categories) = store::imports::lookup(db, user, &rows).await.unwrap();
+    let plan = plan_batch(&rows, &found, &categories, store::new_key);
+    assert_eq!(
+        (plan.updates.len(), plan.corrections.len()),
+        (1, 0),
+        "a new price only"
+    );
+    let reply = app
+        .post(
+            "/api/products/delete",
+            json!({ "op": op_id(), "id": rice }),
+            Some(&awa),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+
+    let op = OpId::parse(&op_id()).unwrap();
+    let stale = store::imports::write(db, &op, user, &plan).await;
+    assert!(
+        matches!(&stale, Err(DbError::Rule(rule)) if rule == store::imports::STALE),
+        "{stale:?}"
+    );
+    assert_eq!(
+        app.count("product").await,
+        0,
+        "nothing of the stale batch is written"
+    );
+
+    let progress = boutiq::server::import::apply(db, &op, user, &rows)
+        .await
+        .unwrap();
+    assert_eq!((progress.created, progress.updated), (1, 0));
+    let held = app.rows("SELECT quantity, sale_price FROM product").await;
+    assert_eq!(held, [json!({ "quantity": 5, "sale_price": 1600 })]);
+}

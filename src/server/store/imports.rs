@@ -137,8 +137,8 @@ const FOUND: &str = "record::id(id) AS id, name, sku ?? '' AS sku, unit, quantit
     IF category { record::id(category) } ELSE { '' } AS category_id,
     IF supplier { record::id(supplier) } ELSE { '' } AS supplier_id";
 
-/// Thrown when the shop changed since the batch was decided (a product's stock, a category of the
-/// same name): the batch is decided again.
+/// Thrown when the shop changed since the batch was decided (a product's stock, a product or a
+/// category gone, a category of the same name made): the batch is decided again.
 pub const STALE: &str = "stale";
 
 /// Writes a decided batch in one transaction, under `op` (a replay answers the first outcome).
@@ -176,6 +176,7 @@ pub async fn write(
          }};
          FOR $row IN $updates {{
              LET $product = type::record('product', $row.key);
+             IF $product.shop != $shop {{ THROW '{STALE}' }};
              UPDATE $product MERGE {{
                  name: $row.name, sku: $row.sku ?? NONE, category: {CATEGORY}, unit: $row.unit,
                  min_stock: $row.min_stock, max_stock: $row.max_stock ?? NONE,
