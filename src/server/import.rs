@@ -51,12 +51,27 @@ pub async fn apply(
     rows: &[RowValues],
 ) -> Result<ImportProgress, DbError> {
     let op = store::ops::derived(op, "rows");
+    let mut decided = 0;
     loop {
         let (found, categories) = store::imports::lookup(db, user_id, rows).await?;
         let plan = import::plan_batch(rows, &found, &categories, store::new_key);
+        decided += 1;
         match store::imports::write(db, &op, user_id, &plan).await {
-            Err(DbError::Rule(rule)) if rule == store::imports::STALE => continue,
+            Err(error) if decided < DECISIONS && stale(&error) => continue,
             written => return written,
         }
+    }
+}
+
+/// How many times a batch is decided before the shop's changes are given up on.
+const DECISIONS: usize = 5;
+
+/// Whether the shop changed between the batch's decision and its write: a stock or a record it
+/// read, or a SKU or category name another writer took meanwhile (a unique index).
+fn stale(error: &DbError) -> bool {
+    match error {
+        DbError::Rule(rule) => rule == store::imports::STALE,
+        DbError::Unique(_) => true,
+        _ => false,
     }
 }

@@ -679,4 +679,27 @@ async fn an_import_batch_decided_before_the_shop_changed_is_decided_again() {
     assert_eq!((progress.created, progress.updated), (1, 0));
     let held = app.rows("SELECT quantity, sale_price FROM product").await;
     assert_eq!(held, [json!({ "quantity": 5, "sale_price": 1600 })]);
+
+    // A new SKU another phone gave a product meanwhile: the unique index refuses the batch,
+    // which the import takes as stale too.
+    let rows = [RowValues {
+        name: "Mil".into(),
+        sku: Some("M1".into()),
+        ..rows[0].clone()
+    }];
+    let (found, categories) = store::imports::lookup(db, user, &rows).await.unwrap();
+    let plan = plan_batch(&rows, &found, &categories, store::new_key);
+    assert_eq!(plan.creates.len(), 1);
+    product(&app, &awa, "Mil", "M1", 2, 300).await;
+    let op = OpId::parse(&op_id()).unwrap();
+    let taken = store::imports::write(db, &op, user, &plan).await;
+    assert!(
+        matches!(&taken, Err(DbError::Unique(index)) if index == "product_shop_sku"),
+        "{taken:?}"
+    );
+    let progress = boutiq::server::import::apply(db, &op, user, &rows)
+        .await
+        .unwrap();
+    assert_eq!((progress.created, progress.updated), (0, 1));
+    assert_eq!(app.count("product").await, 2);
 }

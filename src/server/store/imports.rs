@@ -1,5 +1,6 @@
 //! Product files being imported (B10): the uploaded file between its preview and its last batch,
-//! and the lookups an imported row needs (its product by SKU or name, a category by name).
+//! what a batch's rows may update (their products by SKU or name, categories by name), and the
+//! batch's one write.
 
 use std::collections::HashMap;
 
