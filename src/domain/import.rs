@@ -527,9 +527,11 @@ pub fn plan_batch(
     for row in rows {
         let key = product_key(row.sku.as_deref(), &row.name);
         let at = by_key.get(&key).copied();
+        let product = found.get(&key);
+        // What the row changes: the product as an earlier row left it, else as the shop holds it.
         let held = match at {
             Some(at) => Some(&touched[at].input),
-            None => found.get(&key).map(|f| &f.input),
+            None => product.map(|f| &f.input),
         };
         let mut input = merge(held, row);
         if let Some(name) = &row.category {
@@ -555,32 +557,29 @@ pub fn plan_batch(
                 continue;
             }
         };
-        match (at, found.get(&key)) {
-            (Some(at), _) if touched[at].input == input => plan.progress.unchanged += 1,
-            (Some(at), _) => {
-                touched[at].input = input;
-                touched[at].draft = draft;
-                plan.progress.updated += 1;
-            }
-            (None, Some(product)) if product.input == input => plan.progress.unchanged += 1,
-            (None, product) => {
-                let (id, held) = match product {
-                    Some(product) => (product.id.clone(), Some(product.input.clone())),
-                    None => (new_key(), None),
-                };
-                if held.is_some() {
-                    plan.progress.updated += 1;
-                } else {
-                    plan.progress.created += 1;
-                }
-                by_key.insert(key, touched.len());
-                touched.push(Touched {
-                    id,
-                    held,
-                    input,
-                    draft,
-                });
-            }
+        if held == Some(&input) {
+            plan.progress.unchanged += 1;
+        } else if let Some(at) = at {
+            touched[at].input = input;
+            touched[at].draft = draft;
+            plan.progress.updated += 1;
+        } else {
+            let (id, held) = match product {
+                Some(product) => (product.id.clone(), Some(product.input.clone())),
+                None => (new_key(), None),
+            };
+            let counted = match held {
+                Some(_) => &mut plan.progress.updated,
+                None => &mut plan.progress.created,
+            };
+            *counted += 1;
+            by_key.insert(key, touched.len());
+            touched.push(Touched {
+                id,
+                held,
+                input,
+                draft,
+            });
         }
     }
     for product in touched {

@@ -8,8 +8,8 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::alerts::QUEUE_PRODUCT;
-use super::ops;
 use super::shops::CURRENT_SHOP;
+use super::{ops, products, stock};
 use crate::domain::import::{self, BatchPlan, Found, ImportProgress, RowValues};
 use crate::domain::product::ProductDraft;
 use crate::domain::{OpId, RecordKey};
@@ -150,7 +150,7 @@ pub async fn write(
     user_id: &str,
     plan: &BatchPlan,
 ) -> Result<ImportProgress, DbError> {
-    let _one_writer = db.lock(&super::stock::writer_key(user_id)).await;
+    let _one_writer = db.lock(&stock::writer_key(user_id)).await;
     let body = format!(
         "FOR $id IN $kept_categories {{
              IF type::record('category', $id).shop != $shop {{ THROW '{STALE}' }};
@@ -160,49 +160,32 @@ pub async fn write(
                  AND name_key = string::lowercase(string::trim($category.name)))[0] {{ THROW '{STALE}' }};
              CREATE type::record('category', $category.key) CONTENT {{ shop: $shop, name: $category.name }};
          }};
-         FOR $row IN $creates {{
-             LET $product = type::record('product', $row.key);
-             CREATE $product CONTENT {{
-                 shop: $shop, name: $row.name, sku: $row.sku ?? NONE, category: {CATEGORY}, unit: $row.unit,
-                 quantity: $row.quantity, min_stock: $row.min_stock, max_stock: $row.max_stock ?? NONE,
-                 purchase_price: $row.purchase_price, sale_price: $row.sale_price, notes: $row.notes
-             }};
-             {QUEUE_PRODUCT}
-             IF $row.quantity > 0 {{
-                 CREATE movement CONTENT {{
-                     shop: $shop, product: $product, kind: 'in', quantity: $row.quantity,
-                     reason: 'opening', balance_after: $row.quantity, by: type::record('user', $user_id)
-                 }};
-             }};
+         FOR $p IN $creates {{
+             LET $product = type::record('product', $p.key);
+             {RECORDS_OF_DRAFT}
+             {}
          }};
-         FOR $row IN $updates {{
-             LET $product = type::record('product', $row.key);
+         FOR $p IN $updates {{
+             LET $product = type::record('product', $p.key);
              IF $product.shop != $shop {{ THROW '{STALE}' }};
-             UPDATE $product MERGE {{
-                 name: $row.name, sku: $row.sku ?? NONE, category: {CATEGORY}, unit: $row.unit,
-                 min_stock: $row.min_stock, max_stock: $row.max_stock ?? NONE,
-                 purchase_price: $row.purchase_price, sale_price: $row.sale_price, notes: $row.notes
-             }} WHERE shop = $shop;
+             {RECORDS_OF_DRAFT}
+             {};
              {QUEUE_PRODUCT}
          }};
-         FOR $row IN $corrections {{
-             LET $product = type::record('product', $row.key);
-             IF $product.shop != $shop OR $product.quantity != $row.stock {{ THROW '{STALE}' }};
-             UPDATE $product SET quantity = $row.balance;
-             CREATE movement CONTENT {{
-                 shop: $shop, product: $product, kind: $row.kind, quantity: $row.quantity,
-                 reason: 'correction', note: $row.note, balance_after: $row.balance,
-                 by: type::record('user', $user_id)
-             }};
-             {QUEUE_PRODUCT}
+         FOR $m IN $corrections {{
+             LET $product = type::record('product', $m.key);
+             IF $product.shop != $shop OR $product.quantity != $m.stock {{ THROW '{STALE}' }};
+             {}
          }};
-         LET $result = $progress;"
+         LET $result = $progress;",
+        products::create_statements(),
+        products::update_statement(),
+        stock::move_statements(),
     );
     let product = |(key, draft): &(RecordKey, ProductDraft)| {
-        json!({ "key": key, "name": draft.name, "sku": draft.sku, "category_id": draft.category_id,
-            "unit": draft.unit, "quantity": draft.quantity, "min_stock": draft.min_stock,
-            "max_stock": draft.max_stock, "purchase_price": draft.purchase_price,
-            "sale_price": draft.sale_price, "notes": draft.notes })
+        let mut fields = products::draft_fields(draft);
+        fields["key"] = json!(key);
+        fields
     };
     let new: Vec<&RecordKey> = plan.new_categories.iter().map(|(key, _)| key).collect();
     let mut kept_categories: Vec<&RecordKey> = (plan.creates.iter().chain(&plan.updates))
@@ -218,15 +201,19 @@ pub async fn write(
             .map(|(key, name)| json!({ "key": key, "name": name })).collect::<Vec<_>>(),
         "creates": plan.creates.iter().map(product).collect::<Vec<_>>(),
         "updates": plan.updates.iter().map(product).collect::<Vec<_>>(),
-        "corrections": plan.corrections.iter().map(|c| json!({
-            "key": c.product, "stock": c.stock, "balance": c.balance,
-            "kind": c.movement.kind.as_str(), "quantity": c.movement.quantity, "note": c.movement.note,
-        })).collect::<Vec<_>>(),
+        "corrections": plan.corrections.iter().map(|c| {
+            let mut fields = stock::movement_fields(&c.movement, c.balance);
+            fields["key"] = json!(c.product);
+            fields["stock"] = json!(c.stock);
+            fields
+        }).collect::<Vec<_>>(),
         "progress": plan.progress,
     });
     ops::run_once(db, user_id, op, &format!("{CURRENT_SHOP}{body}"), vars).await
 }
 
-/// A written product's category: the shop's, by the id the batch decided (its own or a new one).
-const CATEGORY: &str =
-    "IF $row.category_id { type::record('category', $row.category_id) } ELSE { NONE }";
+/// A written product's category and supplier, by the ids the batch decided: categories the
+/// batch checked or made, the supplier the product had (an import names none).
+const RECORDS_OF_DRAFT: &str = "
+    LET $category = IF $p.category_id { type::record('category', $p.category_id) } ELSE { NONE };
+    LET $supplier = IF $p.supplier_id { type::record('supplier', $p.supplier_id) } ELSE { NONE };";

@@ -190,21 +190,21 @@ pub async fn by_sku(db: &Db, user_id: &str, sku: &str) -> Result<Option<Product>
     .first(5)
 }
 
-/// SurrealQL that sets `$category` and `$supplier` from their ids, refusing those of another
-/// shop.
+/// SurrealQL that sets `$category` and `$supplier` from the ids of `$p`, refusing those of
+/// another shop.
 const CATEGORY_OF_SHOP: &str = "
-    LET $category = IF $category_id {
-        (SELECT VALUE id FROM category WHERE id = type::record('category', $category_id) AND shop = $shop)[0]
+    LET $category = IF $p.category_id {
+        (SELECT VALUE id FROM category WHERE id = type::record('category', $p.category_id) AND shop = $shop)[0]
     } ELSE { NONE };
-    IF $category_id AND !$category { THROW 'category_id:error.category.unknown' };
-    LET $supplier = IF $supplier_id {
-        (SELECT VALUE id FROM supplier WHERE id = type::record('supplier', $supplier_id) AND shop = $shop)[0]
+    IF $p.category_id AND !$category { THROW 'category_id:error.category.unknown' };
+    LET $supplier = IF $p.supplier_id {
+        (SELECT VALUE id FROM supplier WHERE id = type::record('supplier', $p.supplier_id) AND shop = $shop)[0]
     } ELSE { NONE };
-    IF $supplier_id AND !$supplier { THROW 'supplier_id:error.supplier.unknown' };";
+    IF $p.supplier_id AND !$supplier { THROW 'supplier_id:error.supplier.unknown' };";
 
-fn draft_vars(user_id: &str, draft: &ProductDraft) -> Value {
+/// A draft's fields as SurrealQL reads them from `$p`.
+pub(super) fn draft_fields(draft: &ProductDraft) -> Value {
     json!({
-        "user_id": user_id,
         "name": draft.name,
         "sku": draft.sku,
         "category_id": draft.category_id,
@@ -219,6 +219,37 @@ fn draft_vars(user_id: &str, draft: &ProductDraft) -> Value {
     })
 }
 
+fn draft_vars(user_id: &str, draft: &ProductDraft) -> Value {
+    json!({ "user_id": user_id, "p": draft_fields(draft) })
+}
+
+/// What the product form sets: the fields of `$p`, with `$category` and `$supplier`.
+const FORM_FIELDS: &str = "name: $p.name, sku: $p.sku ?? NONE, category: $category,
+    supplier: $supplier, unit: $p.unit, min_stock: $p.min_stock, max_stock: $p.max_stock ?? NONE,
+    purchase_price: $p.purchase_price, sale_price: $p.sale_price, notes: $p.notes";
+
+/// SurrealQL that creates the product `$product` (a record id) of the shop from `$p`, queued for
+/// the alerts; when it starts with stock, that stock is its opening movement (B4: the quantity
+/// is always the sum of the movements). A key any record has is `AlreadyExists`.
+pub(super) fn create_statements() -> String {
+    format!(
+        "CREATE $product CONTENT {{ shop: $shop, quantity: $p.quantity, {FORM_FIELDS} }};
+         {QUEUE_PRODUCT}
+         IF $p.quantity > 0 {{
+             CREATE movement CONTENT {{
+                 shop: $shop, product: $product, kind: 'in', quantity: $p.quantity, reason: 'opening',
+                 balance_after: $p.quantity, by: type::record('user', $user_id)
+             }};
+         }};"
+    )
+}
+
+/// SurrealQL that sets the fields of the shop's product `$product` from `$p`, everything but the
+/// quantity, which only movements change; the updated rows.
+pub(super) fn update_statement() -> String {
+    format!("UPDATE $product MERGE {{ {FORM_FIELDS} }} WHERE shop = $shop")
+}
+
 /// Creates the product under `key` (the phone's, else a new one) and, when it starts with
 /// stock, its opening movement. Returns its id; a key any record has is `AlreadyExists`.
 pub async fn create(
@@ -230,20 +261,11 @@ pub async fn create(
 ) -> Result<RecordKey, DbError> {
     let body = format!(
         "{CURRENT_SHOP}{CATEGORY_OF_SHOP}
-         LET $product = (CREATE ONLY type::record('product', $key) CONTENT {{
-             shop: $shop, name: $name, sku: $sku ?? NONE, category: $category, supplier: $supplier, unit: $unit,
-             quantity: $quantity, min_stock: $min_stock, max_stock: $max_stock ?? NONE,
-             purchase_price: $purchase_price, sale_price: $sale_price, notes: $notes
-         }});
-         LET $product = $product.id;
-         {RELATE_SUPPLIES}{QUEUE_PRODUCT}
-         IF $quantity > 0 {{
-             CREATE movement CONTENT {{
-                 shop: $shop, product: $product, kind: 'in', quantity: $quantity, reason: 'opening',
-                 balance_after: $quantity, by: type::record('user', $user_id)
-             }};
-         }};
-         LET $result = record::id($product);"
+         LET $product = type::record('product', $key);
+         {}
+         {RELATE_SUPPLIES}
+         LET $result = record::id($product);",
+        create_statements()
     );
     let mut vars = draft_vars(user_id, draft);
     vars["key"] = json!(key.cloned().unwrap_or_else(super::new_key));
@@ -260,14 +282,11 @@ pub async fn update(
 ) -> Result<RecordKey, DbError> {
     let body = format!(
         "{CURRENT_SHOP}{CATEGORY_OF_SHOP}
-         LET $updated = (UPDATE type::record('product', $product_id) MERGE {{
-             name: $name, sku: $sku ?? NONE, category: $category, supplier: $supplier, unit: $unit, min_stock: $min_stock,
-             max_stock: $max_stock ?? NONE, purchase_price: $purchase_price, sale_price: $sale_price, notes: $notes
-         }} WHERE shop = $shop);
-         IF !$updated[0] {{ THROW 'not_found' }};
-         LET $product = $updated[0].id;
+         LET $product = type::record('product', $product_id);
+         IF !({})[0] {{ THROW 'not_found' }};
          {RELATE_SUPPLIES}{QUEUE_PRODUCT}
-         LET $result = $product_id;"
+         LET $result = $product_id;",
+        update_statement()
     );
     let mut vars = draft_vars(user_id, draft);
     vars["product_id"] = json!(product_id);

@@ -79,26 +79,44 @@ async fn write(
          LET $product = (SELECT id, quantity FROM product WHERE id = type::record('product', $product_id) AND shop = $shop)[0];
          IF !$product {{ THROW 'not_found' }};
          IF $product.quantity != $stock {{ THROW '{STALE}' }};
-         UPDATE $product.id SET quantity = $balance;
-         CREATE movement CONTENT {{
-             shop: $shop, product: $product.id, kind: $kind, quantity: $quantity, reason: $reason,
-             note: $note, balance_after: $balance, by: type::record('user', $user_id)
-         }};
          LET $product = $product.id;
-         {QUEUE_PRODUCT}
-         LET $result = $balance;"
+         {}
+         LET $result = $balance;",
+        move_statements()
     );
     let vars = json!({
         "user_id": user_id,
         "product_id": product_id,
         "stock": stock,
         "balance": balance,
+        "m": movement_fields(movement, balance),
+    });
+    ops::run_once(db, user_id, op, &body, vars).await
+}
+
+/// A movement and the balance it leaves, as [`move_statements`] reads them from `$m`.
+pub(super) fn movement_fields(movement: &Movement, balance: i64) -> serde_json::Value {
+    json!({
         "kind": movement.kind.as_str(),
         "quantity": movement.quantity,
         "reason": movement.reason,
         "note": movement.note,
-    });
-    ops::run_once(db, user_id, op, &body, vars).await
+        "balance": balance,
+    })
+}
+
+/// SurrealQL that records the movement `$m` of the shop's product `$product` (a record id) and
+/// sets its quantity to the balance it leaves, in one transaction (B4: the quantity is always
+/// the sum of the movements), queued for the alerts.
+pub(super) fn move_statements() -> String {
+    format!(
+        "UPDATE $product SET quantity = $m.balance;
+         CREATE movement CONTENT {{
+             shop: $shop, product: $product, kind: $m.kind, quantity: $m.quantity, reason: $m.reason,
+             note: $m.note, balance_after: $m.balance, by: type::record('user', $user_id)
+         }};
+         {QUEUE_PRODUCT}"
+    )
 }
 
 /// A rule of the domain refused the movement: carried like a transaction's `THROW`.
